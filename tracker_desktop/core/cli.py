@@ -1,0 +1,285 @@
+"""The command line: arguments in, the service called, short text or JSON out.
+
+Never imports Qt; ``tracker_desktop.main`` hands over to the window when no command
+is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from tracker_desktop import __version__
+from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.core.formatting import format_duration, local_iso
+from tracker_desktop.core.periods import Period, PeriodKind
+from tracker_desktop.core.service import PeriodReport, Session, Tracker
+from tracker_desktop.core.storage import default_data_dir, open_storage
+from tracker_desktop.core.timeparse import WHEN_FORMATS, parse_when
+
+PROG = "tracker-desktop"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (exit 2) instead of a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: {message} (see '{self.prog} --help')\n")
+
+
+def _session_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number ≥ 1)")
+    return value
+
+
+def _calendar_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Track work sessions. Without a command, opens the window.",
+        epilog=f"WHEN is {WHEN_FORMATS}. Exit codes: 0 done, 1 nothing to act on, "
+        "2 invalid input, 3 storage problem.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="data folder (default: $TRACKER_DESKTOP_DATA_DIR or the per-user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    start = commands.add_parser("start", help="start a session (stopping a running one)")
+    start.add_argument("name", nargs="*", metavar="NAME", help="what you work on")
+    start.add_argument("--at", metavar="WHEN", help="when it started (default: now)")
+
+    stop = commands.add_parser("stop", help="stop and save the running session")
+    stop.add_argument("--at", metavar="WHEN", help="when it ended (default: now)")
+
+    commands.add_parser("discard", help="delete the running session without saving it")
+
+    rename = commands.add_parser("rename", help="rename the running session, or session ID")
+    rename.add_argument("name", nargs="+", metavar="NAME")
+    rename.add_argument("--id", type=_session_id, metavar="ID", help="a session's id")
+
+    status = commands.add_parser("status", help="show the running session")
+    status.add_argument("--json", action="store_true", help="print JSON")
+
+    listing = commands.add_parser("list", help="list the sessions of a day, week or month")
+    listing.add_argument(
+        "--period", choices=[k.value for k in PeriodKind], default="day", help="default: day"
+    )
+    listing.add_argument(
+        "--date",
+        type=_calendar_date,
+        metavar="YYYY-MM-DD",
+        help="a day in the period (default: today)",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Runs the command in ``args``; returns the exit code. Expected errors print one line."""
+    out = out or sys.stdout
+    data_dir: Path = args.data_dir or default_data_dir()
+    try:
+        storage = open_storage(data_dir)
+        try:
+            tracker = Tracker(storage)
+            _COMMANDS[args.command](tracker, args, out)
+        finally:
+            storage.close()
+    except TrackerError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return error.exit_code
+    return 0
+
+
+def _when(tracker: Tracker, text: str | None, what: str) -> datetime | None:
+    if text is None:
+        return None
+    return parse_when(text, now=tracker.now(), zone=tracker.zone, what=what)
+
+
+def _name(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def _clock(instant: datetime, zone: tzinfo) -> str:
+    return instant.astimezone(zone).strftime("%H:%M")
+
+
+def _cmd_start(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    switch = tracker.start(_name(args.name), _when(tracker, args.at, "--at"))
+    zone = tracker.zone
+    if switch.stopped is not None:
+        stopped = switch.stopped
+        print(f"Stopped {_label(stopped)}: {_span(stopped, tracker)}", file=out)
+    print(f"Started {_label(switch.started)} at {_clock(switch.started.start, zone)}", file=out)
+
+
+def _cmd_stop(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    session = tracker.stop(_when(tracker, args.at, "--at"))
+    print(f"Stopped {_label(session)}: {_span(session, tracker)}", file=out)
+
+
+def _cmd_discard(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    session = tracker.discard()
+    print(
+        f"Discarded {_label(session)} (started {_clock(session.start, tracker.zone)}, "
+        f"{format_duration(session.duration(tracker.now()))} not saved)",
+        file=out,
+    )
+
+
+def _cmd_rename(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    session = tracker.rename(_name(args.name), args.id)
+    print(f"Renamed session {session.id} to {_label(session)}", file=out)
+
+
+def _cmd_status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    session = tracker.running()
+    now = tracker.now()
+    if args.json:
+        running = None
+        if session is not None:
+            running = {
+                "id": session.id,
+                "name": session.name,
+                "start": local_iso(session.start, tracker.zone),
+                "elapsed_seconds": int(session.duration(now).total_seconds()),
+            }
+        _print_json({"running": running}, out)
+    elif session is None:
+        print("No session is running.", file=out)
+    else:
+        print(
+            f"Running: {_label(session)} since {_clock(session.start, tracker.zone)} "
+            f"({format_duration(session.duration(now))})",
+            file=out,
+        )
+
+
+def _cmd_list(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    day = args.date or tracker.now().astimezone(tracker.zone).date()
+    report = tracker.report(PeriodKind(args.period), day)
+    if args.json:
+        _print_json(report_json(report, tracker.zone), out)
+    else:
+        _print_report(report, tracker.zone, out)
+
+
+def session_json(session: Session, zone: tzinfo, now: datetime) -> dict[str, Any]:
+    """A session in the shape of a ``list --json`` entry."""
+    return {
+        "id": session.id,
+        "name": session.name,
+        "start": local_iso(session.start, zone),
+        "end": None if session.end is None else local_iso(session.end, zone),
+        "duration_seconds": int(session.duration(now).total_seconds()),
+    }
+
+
+def report_json(report: PeriodReport, zone: tzinfo) -> dict[str, Any]:
+    period = report.period
+    return {
+        "period": {
+            "kind": period.kind.value,
+            "start": local_iso(period.start, zone),
+            "end": local_iso(period.end, zone),
+        },
+        "sessions": [session_json(s, zone, report.now) for s in report.sessions],
+        "total_seconds": int(report.total.total_seconds()),
+    }
+
+
+def _print_json(value: dict[str, Any], out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _label(session: Session) -> str:
+    return f'"{session.name}"' if session.name else "(unnamed)"
+
+
+def _span(session: Session, tracker: Tracker) -> str:
+    zone = tracker.zone
+    duration = format_duration(session.duration(tracker.now()))
+    return f"{_clock(session.start, zone)}–{_end_text(session, zone)} ({duration})"
+
+
+def _end_text(session: Session, zone: tzinfo) -> str:
+    """The end as ``HH:MM``, with its date when it is not the start's day."""
+    if session.end is None:
+        return "running"
+    start, end = session.start.astimezone(zone), session.end.astimezone(zone)
+    return end.strftime("%H:%M" if end.date() == start.date() else "%Y-%m-%d %H:%M")
+
+
+def period_title(period: Period) -> str:
+    """``Thu 26 Nov 2026``, ``Week of Mon 23 Nov 2026``, ``November 2026``."""
+    if period.kind is PeriodKind.DAY:
+        return f"{period.first_day:%a %d %b %Y}"
+    if period.kind is PeriodKind.WEEK:
+        return f"Week {period.first_day:%a %d %b} – {period.last_day:%a %d %b %Y}"
+    return f"{period.first_day:%B %Y}"
+
+
+def _print_report(report: PeriodReport, zone: tzinfo, out: TextIO) -> None:
+    print(period_title(report.period), file=out)
+    if not report.sessions:
+        print("No sessions.", file=out)
+        return
+    rows = [("ID", "Start", "End", "Duration", "Name")]
+    for session in report.sessions:
+        rows.append(
+            (
+                str(session.id),
+                f"{session.start.astimezone(zone):%Y-%m-%d %H:%M}",
+                _end_text(session, zone),
+                format_duration(session.duration(report.now)),
+                session.name or "(unnamed)",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print(
+            f"{row[0]:>{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  "
+            f"{row[3]:>{widths[3]}}  {row[4]}".rstrip(),
+            file=out,
+        )
+    count = len(report.sessions)
+    print(
+        f"Total: {format_duration(report.total)} in {count} session{'s' * (count != 1)}",
+        file=out,
+    )
+
+
+_COMMANDS = {
+    "start": _cmd_start,
+    "stop": _cmd_stop,
+    "discard": _cmd_discard,
+    "rename": _cmd_rename,
+    "status": _cmd_status,
+    "list": _cmd_list,
+}

@@ -1,0 +1,29 @@
+"""One error hierarchy for everything the core refuses or cannot do.
+
+The CLI maps each class to an exit code, the window to a message; anything else that
+escapes is a bug.
+"""
+
+
+class TrackerError(Exception):
+    """Base of every expected failure; ``str(error)`` is a one-line message for users."""
+
+    exit_code = 1
+
+
+class NotFoundError(TrackerError):
+    """Nothing to act on: no running session, an unknown id."""
+
+    exit_code = 1
+
+
+class InvalidInputError(TrackerError):
+    """The user gave something the rules refuse; the message says which input and why."""
+
+    exit_code = 2
+
+
+class StorageError(TrackerError):
+    """The database file cannot be used; the message names the file and what to do."""
+
+    exit_code = 3

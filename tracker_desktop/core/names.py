@@ -1,0 +1,41 @@
+"""The rules for session names."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from tracker_desktop.core.errors import InvalidInputError
+
+MAX_NAME_LENGTH = 500
+
+# Categories folded into a single space: controls and line/paragraph separators.
+_BREAKING_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+
+
+def _is_separator(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in _BREAKING_CATEGORIES
+
+
+def normalize_name(text: str) -> str:
+    """``text`` as a session name: runs of white space and control characters become one
+    space, the ends are stripped, and anything else (emoji, RTL text, combining marks)
+    is kept exactly.
+
+    Raises InvalidInputError when the result is longer than 500 characters.
+    """
+    parts: list[str] = []
+    pending_space = False
+    for char in text:
+        if _is_separator(char):
+            pending_space = True
+            continue
+        if pending_space and parts:
+            parts.append(" ")
+        pending_space = False
+        parts.append(char)
+    name = "".join(parts)
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidInputError(
+            f"name: {len(name)} characters is too long (at most {MAX_NAME_LENGTH})"
+        )
+    return name

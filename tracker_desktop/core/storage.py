@@ -1,0 +1,337 @@
+"""The SQLite file: opening it safely, its schema and migrations, and its errors.
+
+SQLite-only details (pragmas, ``user_version``, ``application_id``, file checks) live
+here and nowhere else, so another backend can replace this module later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import cast
+
+import peewee
+
+from tracker_desktop.core.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+DATABASE_FILENAME = "tracker.db"
+# PRAGMA application_id marks a file as ours ("TrkD"); a file without it is foreign.
+APPLICATION_ID = 0x54726B44
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 5.0
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("synchronous", "full"),
+    ("foreign_keys", "on"),
+)
+
+# A proxy so the model can be declared before a file is opened.
+database_proxy = peewee.DatabaseProxy()
+
+
+class UtcSecondsField(peewee.BigIntegerField):
+    """An instant stored as whole seconds since the Unix epoch (UTC); aware in Python."""
+
+    def db_value(self, value: datetime | None) -> int | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        return int(value.timestamp())
+
+    def python_value(self, value: int | None) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.fromtimestamp(value, UTC)
+
+
+class SessionRecord(peewee.Model):
+    """A work session; ``ended_at`` is NULL while it runs."""
+
+    id = peewee.AutoField()
+    name = peewee.TextField(default="")
+    started_at = UtcSecondsField()
+    ended_at = UtcSecondsField(null=True)
+    created_at = UtcSecondsField()
+    updated_at = UtcSecondsField()
+
+    class Meta:
+        database = database_proxy
+        table_name = "session"
+
+
+# Each migration brings the schema from version N-1 to N (its index + 1).
+_SCHEMA_V1 = (
+    """CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 500),
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER CHECK (ended_at IS NULL OR ended_at >= started_at),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    )""",
+    # Period queries are range scans over the start time.
+    "CREATE INDEX session_started_at ON session (started_at)",
+    # At most one running session, enforced by the database itself.
+    "CREATE UNIQUE INDEX session_one_running ON session ((ended_at IS NULL)) "
+    "WHERE ended_at IS NULL",
+    # The longest finished session bounds how far before a period a session overlapping
+    # it can start, so a period query needs no full scan. Kept by triggers, whoever writes.
+    "CREATE TABLE stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    "INSERT INTO stats (key, value) VALUES ('longest_finished_seconds', 0)",
+    """CREATE TRIGGER session_longest_insert AFTER INSERT ON session
+       WHEN NEW.ended_at IS NOT NULL BEGIN
+         UPDATE stats SET value = max(value, NEW.ended_at - NEW.started_at)
+         WHERE key = 'longest_finished_seconds';
+       END""",
+    """CREATE TRIGGER session_longest_update AFTER UPDATE OF started_at, ended_at ON session
+       WHEN NEW.ended_at IS NOT NULL BEGIN
+         UPDATE stats SET value = max(value, NEW.ended_at - NEW.started_at)
+         WHERE key = 'longest_finished_seconds';
+       END""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder, unless ``TRACKER_DESKTOP_DATA_DIR`` overrides it."""
+    override = os.environ.get("TRACKER_DESKTOP_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # only needed when nothing overrides it
+
+    return Path(platformdirs.user_data_dir("tracker-desktop", appauthor=False))
+
+
+def _describe(error: BaseException, path: Path) -> str:
+    """A one-line message for a SQLite failure on ``path``, saying what to do."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            f"{path} is busy: another program has held it locked for over "
+            f"{BUSY_TIMEOUT_SECONDS:g} seconds. Try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return f"cannot write to {path}: the file or its folder is read-only. Check permissions."
+    if "disk is full" in text or "full" in text:
+        return f"cannot write to {path}: the disk is full. Free some space and try again."
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (
+            f"{path} is damaged ({error}). It was left untouched; "
+            "move it aside (or restore a backup) to continue."
+        )
+    if "unable to open" in text:
+        return f"cannot open {path}: check that its folder exists and is writable."
+    return f"{path}: database error: {error}"
+
+
+@contextlib.contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Turns SQLite and file-system failures on ``path`` into ``StorageError``."""
+    try:
+        yield
+    except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as error:
+        if isinstance(error, peewee.IntegrityError | sqlite3.IntegrityError):
+            raise
+        raise StorageError(_describe(error, path)) from error
+    except OSError as error:
+        raise StorageError(f"{path}: {error.strerror or error}") from error
+
+
+class Storage:
+    """An open Tracker Desktop database file."""
+
+    def __init__(self, path: Path, database: peewee.SqliteDatabase) -> None:
+        self.path = path
+        self.database = database
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction (taken at once, so a concurrent writer waits, not fails)."""
+        with storage_errors(self.path), self.database.atomic():
+            yield
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[None]:
+        """A consistent read of several queries."""
+        with storage_errors(self.path), self.database.atomic():
+            yield
+
+    def execute(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        """Runs raw SQL on this file (schema work and SQLite-only queries)."""
+        return cast(sqlite3.Cursor, self.database.execute_sql(sql, params))  # type: ignore[no-untyped-call]
+
+    def longest_finished_seconds(self) -> int:
+        row = self.execute(
+            "SELECT value FROM stats WHERE key = 'longest_finished_seconds'"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (``PRAGMA data_version``)."""
+        with storage_errors(self.path):
+            return int(self.database.pragma("data_version"))
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+        database_proxy.initialize(None)
+
+
+def open_storage(data_dir: Path) -> Storage:
+    """Opens (creating if needed) the database in ``data_dir``, migrating it if older.
+
+    A file that is not a Tracker Desktop database is refused, never overwritten.
+    """
+    path = data_dir / DATABASE_FILENAME
+    _ensure_folder(data_dir)
+    if not path.exists() and not path.is_symlink():
+        _create(path)
+    version = _inspect(path)
+    database = peewee.SqliteDatabase(
+        str(path),
+        pragmas=PRAGMAS,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        lock_type="IMMEDIATE",
+        autoconnect=True,
+    )
+    with storage_errors(path):
+        database.connect()
+    database_proxy.initialize(database)
+    storage = Storage(path, database)
+    if version < SCHEMA_VERSION:
+        _migrate(storage, version)
+    return storage
+
+
+def _ensure_folder(data_dir: Path) -> None:
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StorageError(f"{data_dir} is a file, not a folder; choose another data folder.")
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            f"cannot create the data folder {data_dir}: {error.strerror or error}"
+        ) from error
+
+
+def _create(path: Path) -> None:
+    """Creates a complete, empty database at ``path`` atomically.
+
+    It is built under a temporary name and linked into place, so ``path`` never holds
+    a half-made file, and a file made meanwhile by another process is kept.
+    """
+    temporary = path.with_name(f".{path.name}.new-{os.getpid()}")
+    try:
+        # Mode 0600 from the start; SQLite gives its -wal and -shm files the same mode.
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode = wal")
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute("BEGIN")
+            for statement in _all_statements():
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("COMMIT")
+        finally:
+            connection.close()  # the last close checkpoints and removes the -wal file
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            log.info("%s appeared while creating it; using that one", path)
+    except (OSError, sqlite3.Error) as error:
+        raise StorageError(_creation_message(path, error)) from error
+    finally:
+        for leftover in (temporary, *(Path(f"{temporary}{s}") for s in ("-wal", "-shm"))):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _creation_message(path: Path, error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return f"cannot create {path}: {error.strerror or error}"
+    return _describe(error, path)
+
+
+def _all_statements() -> Iterator[str]:
+    for migration in MIGRATIONS:
+        yield from migration
+
+
+def _inspect(path: Path) -> int:
+    """The schema version of the existing file ``path``; refuses anything not ours.
+
+    Reads only: a refused file stays byte-identical.
+    """
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file; move it away.")
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
+    aside = "It was left untouched; move it aside (or restore a backup) to continue."
+    if not header:
+        raise StorageError(f"{path} is empty (0 bytes), not a Tracker Desktop database. {aside}")
+    if header != SQLITE_HEADER:
+        raise StorageError(f"{path} is not a SQLite database (damaged or foreign). {aside}")
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            # Reading the schema touches every table's root page: damage shows here.
+            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StorageError(_describe(error, path)) from error
+    if application_id != APPLICATION_ID:
+        raise StorageError(
+            f"{path} is a SQLite database of another program, not Tracker Desktop's. {aside}"
+        )
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"{path} was written by a newer Tracker Desktop (schema {version}, this one "
+            f"knows {SCHEMA_VERSION}). Update Tracker Desktop to open it."
+        )
+    return version
+
+
+def _migrate(storage: Storage, version: int) -> None:
+    """Brings an older file up to ``SCHEMA_VERSION`` in one transaction, after a backup."""
+    backup = backup_copy(storage, reason=f"before-v{SCHEMA_VERSION}")
+    log.info("migrating %s from schema %d (backup %s)", storage.path, version, backup)
+    with storage.write():
+        for statements in MIGRATIONS[version:]:
+            for statement in statements:
+                storage.execute(statement)
+        storage.database.pragma("user_version", SCHEMA_VERSION)
+
+
+def backup_copy(storage: Storage, *, reason: str) -> Path:
+    """An online copy of the database into ``<data folder>/backups/`` (SQLite backup API)."""
+    folder = storage.path.parent / "backups"
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"tracker-{stamp}-{reason}.db"
+    with storage_errors(target):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        destination = sqlite3.connect(target)
+        try:
+            source = cast(sqlite3.Connection, storage.database.connection())  # type: ignore[no-untyped-call]
+            source.backup(destination)
+        finally:
+            destination.close()
+    return target

@@ -1,0 +1,21 @@
+"""The ``tracker-desktop`` entry point: a CLI command, or the window when none is given."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs ``tracker-desktop`` with ``argv`` (default: the process arguments)."""
+    from tracker_desktop.core.cli import parse_arguments, run_command
+
+    try:
+        args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exit_:  # --help, --version, bad arguments
+        return exit_.code if isinstance(exit_.code, int) else 2
+    if args.command is None:
+        # Qt is imported only here, so CLI commands start fast and never need a display.
+        from tracker_desktop.ui.app import run_gui
+
+        return run_gui(args.data_dir)
+    return run_command(args)
