@@ -198,10 +198,7 @@ class Tracker:
         """Renames session ``session_id``, or the running session."""
         name = normalize_name(name)
         with self.storage.write():
-            if session_id is None:
-                record = self._require_running()
-            else:
-                record = self._require(session_id)
+            record = self._require_running() if session_id is None else self._require(session_id)
             if record.name != name:
                 record.name = name
                 record.updated_at = self.now()
