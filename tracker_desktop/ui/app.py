@@ -1,0 +1,96 @@
+"""Starting the window: the Qt application, logging, the crash handler, the database."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tracker_desktop import __version__
+from tracker_desktop.core.errors import StorageError
+from tracker_desktop.core.service import Tracker
+from tracker_desktop.core.storage import default_data_dir, open_storage
+from tracker_desktop.ui.icons import app_icon
+from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
+
+log = logging.getLogger(__name__)
+LOG_FILENAME = "tracker-desktop.log"
+SETTINGS_FILENAME = "window.ini"
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def _setup_logging(data_dir: Path) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    handlers[0].setLevel(logging.WARNING)
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            data_dir / LOG_FILENAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+        )
+        file_handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        )
+        handlers.append(file_handler)
+    except OSError:
+        pass  # the database check below reports an unusable folder to the user
+    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
+    qInstallMessageHandler(_qt_message)
+
+
+def _excepthook(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """A bug: log it and tell the user, instead of vanishing or printing to nowhere."""
+    log.critical("unexpected error", exc_info=(kind, error, trace))
+    details = "".join(traceback.format_exception(kind, error, trace))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APP_TITLE,
+        "Something went wrong inside Tracker Desktop. Your sessions are safe: every change "
+        "is saved the moment it is made.",
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def run_gui(data_dir: Path | None) -> int:
+    """Opens the main window on ``data_dir`` (default: the user's data folder)."""
+    folder = data_dir or default_data_dir()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("tracker-desktop")
+    app.setWindowIcon(app_icon())
+    _setup_logging(folder)
+    sys.excepthook = _excepthook
+    try:
+        storage = open_storage(folder)
+    except StorageError as error:
+        log.error("cannot open the database: %s", error)
+        QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
+        return error.exit_code
+    settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+    window = MainWindow(Tracker(storage), settings)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        storage.close()

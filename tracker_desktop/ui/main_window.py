@@ -1,0 +1,672 @@
+"""The main window: timer bar, period bar and the sessions of the shown period.
+
+All state comes from the database (through the Tracker) plus the clock; the window
+keeps nothing that a restart could lose.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.periods import Period, PeriodKind, period_containing, shift_period
+from tracker_desktop.core.service import Session, Tracker, clipped_total
+from tracker_desktop.ui.dialogs import Confirmation
+from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.sessions_model import (
+    DURATION,
+    END,
+    NAME,
+    START,
+    UNNAMED,
+    SessionsModel,
+    tabular_font,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+APP_TITLE = "Tracker Desktop"
+# White text reads on this red in light and dark themes alike.
+STOP_COLOR = QColor("#d64541")
+DEFAULT_SIZE = (900, 600)
+MINIMUM_SIZE = (560, 400)
+MESSAGE_MS = 5000
+
+_CURRENT_LABELS = {
+    PeriodKind.DAY: "Today",
+    PeriodKind.WEEK: "This Week",
+    PeriodKind.MONTH: "This Month",
+}
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _label(session: Session) -> str:
+    return f"“{session.name}”" if session.name else "unnamed session"
+
+
+class MainWindow(QMainWindow):
+    """Start, stop and name sessions; browse days, weeks and months."""
+
+    sessions_changed = Signal()
+
+    def __init__(self, tracker: Tracker, settings: QSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._tracker = tracker
+        self._settings = settings
+        self._running: Session | None = None
+        self._locale = QLocale()
+        kind = str(settings.value("view/period", PeriodKind.DAY.value))
+        self._kind = PeriodKind(kind) if kind in set(PeriodKind) else PeriodKind.DAY
+        self._period = self._current_period()
+
+        self._tick_timer = _named(QTimer(self, singleShot=True), "tickTimer")
+        self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tick_timer.timeout.connect(self._on_tick_timer_timeout)
+
+        self._build_actions()
+        self._build_ui()
+        self._build_menus()
+        self._restore_geometry()
+        self.refresh()
+        self._reload_completions()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], None],
+        shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = (),
+        checkable: bool = False,
+    ) -> QAction:
+        action = _named(QAction(text, self, checkable=checkable), name)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.action_start_stop = self._action(
+            "actionStartStop",
+            "Start",
+            self._on_action_start_stop_triggered,
+            ("Ctrl+Return", "Ctrl+Enter"),
+        )
+        self.action_discard = self._action(
+            "actionDiscard",
+            "Discard Running Session…",
+            self._on_action_discard_triggered,
+            ("Ctrl+Shift+Backspace",),
+        )
+        self.action_quit = self._action(
+            "actionQuit", "Quit", self._on_action_quit_triggered, ("Ctrl+Q",)
+        )
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_show_window = self._action(
+            "actionShowWindow", "Show Window", self.show_and_raise
+        )
+        self._period_group = QActionGroup(self)
+        self.period_actions: dict[PeriodKind, QAction] = {}
+        for kind, name, text, key in (
+            (PeriodKind.DAY, "actionShowDay", "Day", "Ctrl+1"),
+            (PeriodKind.WEEK, "actionShowWeek", "Week", "Ctrl+2"),
+            (PeriodKind.MONTH, "actionShowMonth", "Month", "Ctrl+3"),
+        ):
+            action = self._action(name, text, self._period_kind_slot(kind), (key,), checkable=True)
+            action.setChecked(kind is self._kind)
+            self._period_group.addAction(action)
+            self.period_actions[kind] = action
+        self.action_previous = self._action(
+            "actionPreviousPeriod", "Previous", lambda: self._move_period(-1), ("Alt+Left",)
+        )
+        self.action_next = self._action(
+            "actionNextPeriod", "Next", lambda: self._move_period(1), ("Alt+Right",)
+        )
+        self.action_current = self._action(
+            "actionCurrentPeriod", "Today", self.show_current_period, ("Alt+Home",)
+        )
+        text_color = self.palette().color(QPalette.ColorRole.ButtonText)
+        self.action_previous.setIcon(tinted_icon("chevron-left", text_color))
+        self.action_next.setIcon(tinted_icon("chevron-right", text_color))
+        self.action_discard.setIcon(tinted_icon("discard", text_color))
+        for action in (
+            *self.period_actions.values(),
+            self.action_previous,
+            self.action_next,
+            self.action_current,
+            self.action_discard,
+        ):
+            _describe_shortcut(action)
+
+    def _period_kind_slot(self, kind: PeriodKind) -> Callable[[], None]:
+        return lambda: self.show_period_kind(kind)
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setSpacing(12)
+        layout.addWidget(self._build_timer_bar())
+        layout.addWidget(self._build_message_banner())
+        layout.addWidget(_separator())
+        layout.addWidget(self._build_period_bar())
+        layout.addWidget(self._build_sessions_view(), 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.name_edit, self.start_stop_button)
+        self.statusBar().setSizeGripEnabled(True)
+
+    def _build_timer_bar(self) -> QWidget:
+        bar = _named(QWidget(self), "timerBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
+
+        self.name_edit = _named(QLineEdit(bar), "sessionNameEdit")
+        self.name_edit.setPlaceholderText("What are you working on?")
+        self.name_edit.setAccessibleName("Session name")
+        self.name_edit.setClearButtonEnabled(True)
+        name_font = self.name_edit.font()
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.3)
+        self.name_edit.setFont(name_font)
+        self.name_edit.setMinimumHeight(40)
+        self.name_edit.returnPressed.connect(self._on_name_edit_return_pressed)
+        self.name_edit.editingFinished.connect(self._on_name_edit_editing_finished)
+        self._completer = QCompleter([], self.name_edit)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name_edit.setCompleter(self._completer)
+        row.addWidget(self.name_edit, 1)
+
+        self.elapsed_label = _named(QLabel("0:00:00", bar), "elapsedLabel")
+        self.elapsed_label.setAccessibleName("Running time")
+        font = tabular_font(self.elapsed_label.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.elapsed_label.setFont(font)
+        self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Wide enough for 999 hours, so the bar never jumps while it ticks.
+        self.elapsed_label.setMinimumWidth(
+            self.elapsed_label.fontMetrics().horizontalAdvance("000:00:00") + 8
+        )
+        row.addWidget(self.elapsed_label)
+
+        self.start_stop_button = _named(QToolButton(bar), "startStopButton")
+        self.start_stop_button.setDefaultAction(self.action_start_stop)
+        self.start_stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.start_stop_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.start_stop_button.setMinimumSize(112, 40)
+        button_font = self.start_stop_button.font()
+        button_font.setBold(True)
+        button_font.setPointSizeF(button_font.pointSizeF() * 1.15)
+        self.start_stop_button.setFont(button_font)
+        row.addWidget(self.start_stop_button)
+        return bar
+
+    def _build_message_banner(self) -> QWidget:
+        self.message_banner = _named(QFrame(self), "messageBanner")
+        self.message_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.message_banner)
+        row.setContentsMargins(10, 6, 6, 6)
+        self.message_label = _named(QLabel(self.message_banner), "messageLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.message_label, 1)
+        dismiss = _named(QToolButton(self.message_banner), "dismissMessageButton")
+        dismiss.setText("✕")
+        dismiss.setAutoRaise(True)
+        dismiss.setToolTip("Dismiss")
+        dismiss.setAccessibleName("Dismiss message")
+        dismiss.clicked.connect(self.message_banner.hide)
+        row.addWidget(dismiss)
+        warn = QColor(STOP_COLOR)
+        warn.setAlpha(36)
+        self.message_banner.setStyleSheet(
+            f"#messageBanner {{ background: rgba({warn.red()},{warn.green()},{warn.blue()},"
+            f"{warn.alpha()}); border: 1px solid {STOP_COLOR.name()}; border-radius: 6px; }}"
+        )
+        self.message_banner.hide()
+        return self.message_banner
+
+    def _build_period_bar(self) -> QWidget:
+        bar = _named(QWidget(self), "periodBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        segments = QHBoxLayout()
+        segments.setSpacing(0)
+        for action in self.period_actions.values():
+            button = QToolButton(bar)
+            button.setDefaultAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setMinimumWidth(64)
+            segments.addWidget(button)
+        row.addLayout(segments)
+        row.addSpacing(10)
+        for action in (self.action_previous, self.action_next):
+            button = QToolButton(bar)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            row.addWidget(button)
+        current = _named(QToolButton(bar), "currentPeriodButton")
+        current.setDefaultAction(self.action_current)
+        current.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        row.addWidget(current)
+        row.addSpacing(10)
+
+        self.period_title_label = _named(QLabel(bar), "periodTitleLabel")
+        title_font = self.period_title_label.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.period_title_label.setFont(title_font)
+        self.period_title_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        row.addWidget(self.period_title_label, 1)
+
+        self.period_total_label = _named(QLabel(bar), "periodTotalLabel")
+        self.period_total_label.setAccessibleName("Total time in the shown period")
+        total_font = tabular_font(self.period_total_label.font())
+        total_font.setPointSizeF(total_font.pointSizeF() * 1.5)
+        total_font.setBold(True)
+        self.period_total_label.setFont(total_font)
+        self.period_total_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        row.addWidget(self.period_total_label)
+        return bar
+
+    def _build_sessions_view(self) -> QWidget:
+        self._stack = QStackedWidget(self)
+        self.model = SessionsModel(self._rename_from_table, self._tracker.zone, self)
+        self.table = _named(QTableView(self._stack), "sessionsTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Sessions")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (START, END, DURATION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(90)
+        self._stack.addWidget(self.table)
+
+        self.empty_label = _named(QLabel(self._stack), "emptyStateLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        empty_font = self.empty_label.font()
+        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
+        self.empty_label.setFont(empty_font)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setStyleSheet(f"color: {muted.name()};")
+        self._stack.addWidget(self.empty_label)
+        return self._stack
+
+    def _build_menus(self) -> None:
+        session_menu = self.menuBar().addMenu("&Session")
+        session_menu.addAction(self.action_start_stop)
+        session_menu.addAction(self.action_discard)
+        session_menu.addSeparator()
+        session_menu.addAction(self.action_quit)
+        view_menu = self.menuBar().addMenu("&View")
+        for action in self.period_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (self.action_previous, self.action_next, self.action_current):
+            view_menu.addAction(action)
+
+    # -- state -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reloads the running session and the shown period from the database."""
+        try:
+            running = self._tracker.running()
+            report = self._tracker.period_report(self._period)
+        except TrackerError as error:
+            self.show_error(str(error))
+            return
+        changed_session = (running and running.id) != (self._running and self._running.id)
+        self._running = running
+        self.model.set_sessions(report.period, report.sessions, report.now)
+        if running is None:
+            if changed_session:
+                self.name_edit.clear()
+        elif changed_session or not self.name_edit.isModified():
+            self.name_edit.setText(running.name)
+        self._update_running_state()
+        self._update_period_bar()
+        self._update_clock()
+
+    def _update_running_state(self) -> None:
+        running = self._running is not None
+        action = self.action_start_stop
+        action.setText("Stop" if running else "Start")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        verb = "Stop and save the running session" if running else "Start a session"
+        action.setToolTip(f"{verb} ({shortcut})")
+        action.setIcon(tinted_icon("stop" if running else "play", QColor("white")))
+        self.action_discard.setEnabled(running)
+        base = STOP_COLOR if running else self.palette().color(QPalette.ColorRole.Highlight)
+        text = (
+            QColor("white") if running else self.palette().color(QPalette.ColorRole.HighlightedText)
+        )
+        self.start_stop_button.setStyleSheet(
+            "#startStopButton {"
+            f" background: {base.name()}; color: {text.name()}; border: none;"
+            " border-radius: 20px; padding: 6px 20px 6px 14px; }"
+            f"#startStopButton:hover {{ background: {base.lighter(112).name()}; }}"
+            f"#startStopButton:pressed {{ background: {base.darker(115).name()}; }}"
+            f"#startStopButton:focus {{ border: 2px solid {text.name()}; }}"
+        )
+
+    def _update_period_bar(self) -> None:
+        period = self._period
+        self.period_title_label.setText(self._period_title(period))
+        is_current = period == self._current_period()
+        self.action_current.setText(_CURRENT_LABELS[period.kind])
+        self.action_current.setEnabled(not is_current)
+        _describe_shortcut(self.action_current)
+        noun = period.kind.value
+        self.action_previous.setText(f"Previous {noun.title()}")
+        self.action_next.setText(f"Next {noun.title()}")
+        for action in (self.action_previous, self.action_next):
+            _describe_shortcut(action)
+        empty = self.model.rowCount() == 0
+        self._stack.setCurrentWidget(self.empty_label if empty else self.table)
+        if empty:
+            self.empty_label.setText(self._empty_text(period, is_current))
+
+    def _update_clock(self) -> None:
+        """Redraws everything that depends on "now"; ticks each second while running."""
+        now = self._tracker.now()
+        if now.astimezone(self._tracker.zone).date() != self._today_shown:
+            self._follow_today()
+        self.model.set_now(now)
+        total = clipped_total(self.model.sessions, self._period.start, self._period.end, now)
+        self.period_total_label.setText(f"Total {format_duration(total)}")
+        running = self._running
+        if running is None:
+            self.elapsed_label.setText("0:00:00")
+            self.setWindowTitle(APP_TITLE)
+            self._tick_timer.stop()
+            return
+        elapsed = format_duration(running.duration(now))
+        self.elapsed_label.setText(elapsed)
+        self.setWindowTitle(f"{running.name or UNNAMED} — {elapsed}")
+        # Fire just after the next whole second, so the display never skips one.
+        self._tick_timer.start(1000 - int(time.time() * 1000) % 1000 + 5)
+
+    # -- periods -----------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return self._tracker.now().astimezone(self._tracker.zone).date()
+
+    def _current_period(self) -> Period:
+        self._today_shown = self._today()
+        return period_containing(self._kind, self._today_shown, self._tracker.zone)
+
+    def _follow_today(self) -> None:
+        """After midnight, a window showing the current period moves on with it."""
+        was_current = self._period == period_containing(
+            self._kind, self._today_shown, self._tracker.zone
+        )
+        new_current = self._current_period()
+        if was_current and new_current != self._period:
+            self._period = new_current
+            self.refresh()
+
+    def show_period_kind(self, kind: PeriodKind) -> None:
+        """Switches to the day, week or month containing the first day now shown."""
+        today = self._today()
+        anchor = (
+            today
+            if self._period.first_day <= today < self._period.end_day
+            else (self._period.first_day)
+        )
+        self._kind = kind
+        self.period_actions[kind].setChecked(True)
+        self._settings.setValue("view/period", kind.value)
+        self._period = period_containing(kind, anchor, self._tracker.zone)
+        self.refresh()
+
+    def show_current_period(self) -> None:
+        self._period = self._current_period()
+        self.refresh()
+
+    def _move_period(self, steps: int) -> None:
+        self._period = shift_period(self._period, steps, self._tracker.zone)
+        self.refresh()
+
+    def _period_title(self, period: Period) -> str:
+        first, last = _qdate(period.first_day), _qdate(period.last_day)
+        locale = self._locale
+        if period.kind is PeriodKind.DAY:
+            return locale.toString(first, "dddd d MMMM yyyy")
+        if period.kind is PeriodKind.MONTH:
+            return locale.toString(first, "MMMM yyyy")
+        if first.year() != last.year():
+            return (
+                f"{locale.toString(first, 'ddd d MMM yyyy')} – "
+                f"{locale.toString(last, 'ddd d MMM yyyy')}"
+            )
+        if first.month() != last.month():
+            return (
+                f"{locale.toString(first, 'ddd d MMM')} – {locale.toString(last, 'ddd d MMM yyyy')}"
+            )
+        return f"{locale.toString(first, 'ddd d')} – {locale.toString(last, 'ddd d MMM yyyy')}"
+
+    def _empty_text(self, period: Period, is_current: bool) -> str:
+        hint = "\nType what you're working on and press Enter."
+        if is_current:
+            where = {
+                PeriodKind.DAY: "today",
+                PeriodKind.WEEK: "this week",
+                PeriodKind.MONTH: "this month",
+            }[period.kind]
+            return f"Nothing tracked {where}.{hint}"
+        return f"Nothing tracked in {self._period_title(period)}."
+
+    # -- changes -----------------------------------------------------------------------
+
+    def _attempt(self, operation: Callable[[], T]) -> T | None:
+        """Runs a tracker operation; a refusal becomes a message, never a crash."""
+        try:
+            result = operation()
+        except TrackerError as error:
+            self.show_error(str(error))
+            return None
+        self.message_banner.hide()
+        return result
+
+    def start_session(self) -> None:
+        name = self.name_edit.text()
+        switch = self._attempt(lambda: self._tracker.start(name))
+        if switch is None:
+            return
+        self.name_edit.setText(switch.started.name)
+        note = f"Started {_label(switch.started)}"
+        if switch.stopped is not None:
+            note = f"Saved {_label(switch.stopped)} and started {_label(switch.started)}"
+        self._after_change(note)
+        self._reload_completions()
+
+    def stop_session(self) -> None:
+        self._commit_name_edit()
+        session = self._attempt(self._tracker.stop)
+        if session is None:
+            return
+        self.name_edit.clear()
+        self._after_change(
+            f"Saved {_label(session)} — {format_duration(session.duration(session.start))}"
+        )
+
+    def _after_change(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+        self.refresh()
+        self.sessions_changed.emit()
+
+    def _commit_name_edit(self) -> None:
+        """Renames the running session to the name field's text, if it was edited."""
+        running = self._running
+        if running is None or not self.name_edit.isModified():
+            return
+        text = self.name_edit.text()
+        session = self._attempt(lambda: self._tracker.rename(text, running.id))
+        if session is not None:
+            self.name_edit.setText(session.name)  # shows the cleaned name, not modified
+            self._after_change(f"Renamed to {_label(session)}")
+
+    def _rename_from_table(self, session_id: int, text: str) -> Session | None:
+        session = self._attempt(lambda: self._tracker.rename(text, session_id))
+        if session is not None:
+            self.statusBar().showMessage(f"Renamed to {_label(session)}", MESSAGE_MS)
+            if self._running is not None and self._running.id == session.id:
+                self._running = session
+                self.name_edit.setText(session.name)
+                self._update_clock()
+            self.sessions_changed.emit()
+            self._reload_completions()
+        return session
+
+    def _reload_completions(self) -> None:
+        try:
+            names = self._tracker.recent_names()
+        except TrackerError as error:
+            log.warning("cannot load recent names: %s", error)
+            return
+        model = self._completer.model()
+        model.setStringList(names)  # type: ignore[attr-defined]
+
+    def show_error(self, message: str) -> None:
+        log.info("shown to user: %s", message)
+        self.message_label.setText(message)
+        self.message_banner.show()
+
+    def show_and_raise(self) -> None:
+        self.show()
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_action_start_stop_triggered(self) -> None:
+        if self._running is None:
+            self.start_session()
+        else:
+            self.stop_session()
+
+    def _on_action_discard_triggered(self) -> None:
+        running = self._running
+        if running is None:
+            return
+        elapsed = format_duration(running.duration(self._tracker.now()))
+        if not Confirmation.ask(
+            self,
+            "Discard running session?",
+            f"{_label(running).capitalize()} has been running for {elapsed}.\n"
+            "Discarding deletes it without saving.",
+            "Discard",
+        ):
+            return
+        session = self._attempt(self._tracker.discard)
+        if session is not None:
+            self.name_edit.clear()
+            self._after_change(f"Discarded {_label(session)}")
+
+    def _on_action_quit_triggered(self) -> None:
+        self.close()
+        QApplication.quit()
+
+    def _on_name_edit_return_pressed(self) -> None:
+        if self._running is None:
+            self.start_session()
+        else:
+            self._commit_name_edit()
+
+    def _on_name_edit_editing_finished(self) -> None:
+        if self._running is not None:
+            self._commit_name_edit()
+
+    def _on_tick_timer_timeout(self) -> None:
+        self._update_clock()
+
+    # -- window ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_name_edit()
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)
+
+
+W = TypeVar("W", bound=QObject)
+
+
+def _named(widget: W, name: str) -> W:
+    """``widget`` with its object name set (tests and accessibility tools find it by name)."""
+    widget.setObjectName(name)
+    return widget
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def _describe_shortcut(action: QAction) -> None:
+    """Shows an action's shortcut in its tooltip, as menus do."""
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    text = action.text().replace("&", "").rstrip("…")
+    action.setToolTip(f"{text} ({shortcut})" if shortcut else text)

@@ -1,0 +1,263 @@
+"""The sessions table: one period's sessions as plain rows, grouped by day in week and
+month views, with the running session's duration ticking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.periods import Period, PeriodKind
+from tracker_desktop.core.service import Session, clipped_total
+from tracker_desktop.core.timeparse import start_of_day
+
+Index = QModelIndex | QPersistentModelIndex
+
+NAME, START, END, DURATION = range(4)
+HEADERS = ("Name", "Start", "End", "Duration")
+UNNAMED = "Unnamed session"
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """A day heading in week and month views, with that day's time."""
+
+    day: date
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    session: Session
+
+
+Row = DayRow | SessionRow
+
+# Renames a session by id; returns the renamed session, or None (after telling the user).
+RenameHandler = Callable[[int, str], Session | None]
+
+
+def tabular_font(base: QFont | None = None) -> QFont:
+    """``base`` with tabular (fixed-width) digits, so ticking numbers never jump."""
+    font = QFont(base) if base is not None else QFont()
+    font.setFeature(QFont.Tag("tnum"), 1)
+    return font
+
+
+class SessionsModel(QAbstractTableModel):
+    """Rows of the shown period; holds plain values only, never ORM objects."""
+
+    def __init__(self, rename: RenameHandler, zone: tzinfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rename = rename
+        self._zone = zone
+        self._rows: list[Row] = []
+        self._sessions: tuple[Session, ...] = ()
+        self._period: Period | None = None
+        self._now = datetime.now().astimezone()
+        self._locale = QLocale()
+
+    # -- feeding ---------------------------------------------------------------------
+
+    def set_sessions(self, period: Period, sessions: tuple[Session, ...], now: datetime) -> None:
+        """Shows ``sessions`` (newest first) of ``period``."""
+        self.beginResetModel()
+        self._period, self._sessions, self._now = period, sessions, now
+        self._rows = self._build_rows(period, sessions)
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        """Moves the clock: the running row's duration and its day's total change."""
+        self._now = now
+        for row_number, row in enumerate(self._rows):
+            ticking = (isinstance(row, SessionRow) and row.session.running) or isinstance(
+                row, DayRow
+            )
+            if ticking:
+                cell = self.index(row_number, DURATION)
+                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return self._sessions
+
+    def session_at(self, row: int) -> Session | None:
+        item = self._rows[row] if 0 <= row < len(self._rows) else None
+        return item.session if isinstance(item, SessionRow) else None
+
+    def row_of(self, session_id: int) -> int:
+        for number, row in enumerate(self._rows):
+            if isinstance(row, SessionRow) and row.session.id == session_id:
+                return number
+        return -1
+
+    def _build_rows(self, period: Period, sessions: tuple[Session, ...]) -> list[Row]:
+        if period.kind is PeriodKind.DAY:
+            return [SessionRow(s) for s in sessions]
+        by_day: dict[date, list[Session]] = {}
+        for session in sessions:
+            day = max(session.start.astimezone(self._zone).date(), period.first_day)
+            by_day.setdefault(day, []).append(session)
+        rows: list[Row] = []
+        for day in reversed(period.days()):
+            listed = by_day.get(day, [])
+            if listed or self.day_total(day) > timedelta(0):
+                rows.append(DayRow(day))
+                rows.extend(SessionRow(s) for s in listed)
+        return rows
+
+    def day_total(self, day: date) -> timedelta:
+        """Time inside local ``day`` (sessions from the evening before count their part)."""
+        start = start_of_day(day, self._zone)
+        end = start_of_day(day + timedelta(days=1), self._zone)
+        return clipped_total(self._sessions, start, end, self._now)
+
+    # -- Qt model interface ----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _alignment(section)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled
+        if isinstance(self._rows[index.row()], SessionRow):
+            flags |= Qt.ItemFlag.ItemIsSelectable
+            if index.column() == NAME:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if isinstance(row, DayRow):
+            return self._day_data(row, index.column(), role)
+        return self._session_data(row.session, index.column(), role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != NAME or not index.isValid():
+            return False
+        session = self.session_at(index.row())
+        if session is None or not isinstance(value, str):
+            return False
+        renamed = self._rename(session.id, value)
+        if renamed is None:
+            return False
+        self.replace_session(renamed)
+        return True
+
+    def replace_session(self, session: Session) -> None:
+        """Shows the saved state of ``session`` in its row."""
+        row = self.row_of(session.id)
+        if row < 0:
+            return
+        self._rows[row] = SessionRow(session)
+        self._sessions = tuple(session if s.id == session.id else s for s in self._sessions)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    # -- cells -----------------------------------------------------------------------
+
+    def _day_data(self, row: DayRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                qdate = QDate(row.day.year, row.day.month, row.day.day)
+                return self._locale.toString(qdate, "dddd d MMMM")
+            if column == DURATION:
+                return format_duration(self.day_total(row.day))
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            font = tabular_font()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QApplication.palette().color(QPalette.ColorRole.AlternateBase)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
+            return f"{self._day_data(row, NAME, Qt.ItemDataRole.DisplayRole)}, total " + str(
+                self._day_data(row, DURATION, Qt.ItemDataRole.DisplayRole)
+            )
+        return None
+
+    def _session_data(self, session: Session, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._session_text(session, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return session.name if column == NAME else self._session_text(session, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == NAME:
+                return session.name or UNNAMED
+            if column == END and session.running:
+                return "Running"
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        if role == Qt.ItemDataRole.FontRole:
+            font = tabular_font()
+            if column == NAME and not session.name:
+                font.setItalic(True)
+            if session.running:
+                font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == NAME and not session.name:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.BackgroundRole and session.running:
+            highlight = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
+            highlight.setAlpha(48)
+            return highlight
+        return None
+
+    def _session_text(self, session: Session, column: int) -> str:
+        if column == NAME:
+            return session.name or UNNAMED
+        start_day = session.start.astimezone(self._zone).date()
+        if column == START:
+            # A session begun before the shown period says on which day.
+            first_day = self._period.first_day if self._period else start_day
+            return self._time_text(session.start, max(start_day, first_day))
+        if column == END:
+            return "running" if session.end is None else self._time_text(session.end, start_day)
+        return format_duration(session.duration(self._now))
+
+    def _time_text(self, instant: datetime, same_day: date) -> str:
+        """Local time in the locale's format, with the day when it is not ``same_day``."""
+        local = instant.astimezone(self._zone)
+        text = self._locale.toString(
+            QTime(local.hour, local.minute, local.second), QLocale.FormatType.ShortFormat
+        )
+        if local.date() != same_day:
+            qdate = QDate(local.year, local.month, local.day)
+            text = f"{self._locale.toString(qdate, 'ddd d MMM')} {text}"
+        return text
+
+
+def _alignment(column: int) -> int:
+    horizontal = Qt.AlignmentFlag.AlignRight if column == DURATION else Qt.AlignmentFlag.AlignLeft
+    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
