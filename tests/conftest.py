@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,24 +13,9 @@ import pytest
 # Before anything imports Qt: no display is needed, ever.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+from tests.support import FakeClock
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, open_storage
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime) -> None:
-        self.current = now
-
-    def now(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
-
-    def set(self, instant: datetime) -> None:
-        self.current = instant
 
 
 @pytest.fixture(autouse=True)

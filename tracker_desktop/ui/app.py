@@ -37,8 +37,12 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
 
 
 def _setup_logging(data_dir: Path) -> None:
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    handlers[0].setLevel(logging.WARNING)
+    """Warnings to stderr, everything from INFO up to a small rotating file in the folder."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(
@@ -47,10 +51,9 @@ def _setup_logging(data_dir: Path) -> None:
         file_handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         )
-        handlers.append(file_handler)
+        root.addHandler(file_handler)
     except OSError:
         pass  # the database check below reports an unusable folder to the user
-    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
     qInstallMessageHandler(_qt_message)
 
 

@@ -237,13 +237,14 @@ class SessionsModel(QAbstractTableModel):
     def _session_text(self, session: Session, column: int) -> str:
         if column == NAME:
             return session.name or UNNAMED
-        start_day = session.start.astimezone(self._zone).date()
+        # Times on another day than the row's (the day it is listed under) show their date.
+        row_day = session.start.astimezone(self._zone).date()
+        if self._period is not None:
+            row_day = max(row_day, self._period.first_day)
         if column == START:
-            # A session begun before the shown period says on which day.
-            first_day = self._period.first_day if self._period else start_day
-            return self._time_text(session.start, max(start_day, first_day))
+            return self._time_text(session.start, row_day)
         if column == END:
-            return "running" if session.end is None else self._time_text(session.end, start_day)
+            return "running" if session.end is None else self._time_text(session.end, row_day)
         return format_duration(session.duration(self._now))
 
     def _time_text(self, instant: datetime, same_day: date) -> str:

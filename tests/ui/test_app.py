@@ -1,0 +1,130 @@
+"""The window against the outside world: the CLI's numbers, crashes, unusable files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QToolButton
+
+from tests.support import FakeClock
+from tests.ui.conftest import WindowFactory
+from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.periods import PeriodKind
+from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui import app as gui_app
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TZ": "Europe/Berlin"}
+    return subprocess.run(
+        [sys.executable, "-m", "tracker_desktop", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_window_total_equals_cli_total_across_a_dst_week(
+    tracker: Tracker, clock: FakeClock, make_window: WindowFactory, data_dir: Path
+) -> None:
+    # The week of Sunday 25 Oct 2026, when Berlin's clocks go back (a 25-hour day).
+    tracker.start("Before the change", at=local("2026-10-24T23:00:00+02:00"))
+    tracker.stop(at=local("2026-10-25T03:00:00+01:00"))  # 5 real hours
+    tracker.start("Sunday evening", at=local("2026-10-25T20:00:00+01:00"))
+    tracker.stop(at=local("2026-10-26T01:30:00+01:00"))
+    tracker.start("Monday before", at=local("2026-10-19T07:00:00+02:00"))
+    tracker.stop(at=local("2026-10-19T08:00:00+02:00"))
+    clock.set(local("2026-10-25T21:00:00+01:00"))
+    window = make_window()
+    window.show_period_kind(PeriodKind.WEEK)
+
+    result = run_cli(data_dir, "list", "--period", "week", "--date", "2026-10-25", "--json")
+    assert result.returncode == 0, result.stderr
+    cli_total = json.loads(result.stdout)["total_seconds"]
+    # Mon 19 Oct: 1 h; Sat 24 – Sun 25: 5 h; Sun 25 – Mon 26 (week ends at midnight): 4 h.
+    assert cli_total == 10 * 3600
+    shown = window.findChild(QLabel, "periodTotalLabel").text()
+    assert shown == f"Total {format_duration(timedelta(seconds=cli_total))}"
+
+
+CRASH_SCRIPT = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from tracker_desktop.core.service import Tracker
+    from tracker_desktop.core.storage import open_storage
+    from tracker_desktop.ui.main_window import MainWindow
+
+    app = QApplication([])
+    folder = Path(sys.argv[1])
+    settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Tracker(open_storage(folder)), settings)
+    window.show()
+    window.name_edit.setText("Killed mid-session")
+    window.action_start_stop.trigger()
+    print("started", flush=True)
+    app.exec()
+    """
+)
+
+
+def test_a_session_survives_sigkill_of_the_window(
+    data_dir: Path, make_window: WindowFactory, tracker: Tracker
+) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", CRASH_SCRIPT, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TZ": "Europe/Berlin"},
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "started"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        if process.stdout:
+            process.stdout.close()
+    assert process.returncode == -signal.SIGKILL
+
+    running = tracker.running()
+    assert running is not None
+    assert running.name == "Killed mid-session"
+    window = make_window()
+    assert window.findChild(QLineEdit, "sessionNameEdit").text() == "Killed mid-session"
+    assert window.findChild(QToolButton, "startStopButton").text() == "Stop"
+
+
+def test_an_unusable_database_is_explained_and_left_untouched(
+    qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir.mkdir(parents=True)
+    corrupt = data_dir / "tracker.db"
+    corrupt.write_bytes(b"this is not a database\n" * 100)
+    before = corrupt.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+
+    assert gui_app.run_gui(data_dir) == 3
+    assert len(shown) == 1
+    assert str(corrupt) in shown[0]
+    assert "not a SQLite database" in shown[0]
+    assert corrupt.read_bytes() == before

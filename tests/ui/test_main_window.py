@@ -1,0 +1,314 @@
+"""The main window as a user drives it: typing, clicking, shortcuts, what it shows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QToolButton
+from pytestqt.qtbot import QtBot
+
+from tests.support import FakeClock
+from tests.ui.conftest import WindowFactory
+from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui.dialogs import Confirmation
+from tracker_desktop.ui.main_window import MainWindow
+from tracker_desktop.ui.sessions_model import DURATION, END, NAME, START
+
+
+def child(window: MainWindow, kind: type, name: str):
+    found = window.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name}"
+    return found
+
+
+def name_edit(window: MainWindow) -> QLineEdit:
+    return child(window, QLineEdit, "sessionNameEdit")
+
+
+def label_text(window: MainWindow, name: str) -> str:
+    return child(window, QLabel, name).text()
+
+
+def table_texts(window: MainWindow) -> list[list[str]]:
+    model = child(window, QTableView, "sessionsTable").model()
+    return [
+        [str(model.index(row, column).data() or "") for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+
+
+def trigger(window: MainWindow, action_name: str) -> None:
+    from PySide6.QtGui import QAction
+
+    child(window, QAction, action_name).trigger()
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def test_typing_a_name_and_pressing_enter_starts_a_saved_session(
+    qtbot: QtBot, window: MainWindow, tracker: Tracker
+) -> None:
+    qtbot.keyClicks(name_edit(window), "  Design   homepage ")
+    qtbot.keyClick(name_edit(window), Qt.Key.Key_Return)
+
+    running = tracker.running()
+    assert running is not None
+    assert running.name == "Design homepage"
+    assert running.start == tracker.now()
+    assert name_edit(window).text() == "Design homepage"
+    assert child(window, QToolButton, "startStopButton").text() == "Stop"
+    assert table_texts(window)[0][NAME] == "Design homepage"
+    assert table_texts(window)[0][END] == "running"
+
+
+def test_the_button_stops_and_saves_and_clears_the_name(
+    qtbot: QtBot, window: MainWindow, tracker: Tracker, clock: FakeClock
+) -> None:
+    qtbot.keyClicks(name_edit(window), "Report")
+    qtbot.mouseClick(child(window, QToolButton, "startStopButton"), Qt.MouseButton.LeftButton)
+    clock.advance(minutes=25)
+    qtbot.mouseClick(child(window, QToolButton, "startStopButton"), Qt.MouseButton.LeftButton)
+
+    assert tracker.running() is None
+    rows = table_texts(window)
+    assert rows[0][NAME] == "Report"
+    assert rows[0][DURATION] == "0:25:00"
+    assert name_edit(window).text() == ""
+    assert child(window, QToolButton, "startStopButton").text() == "Start"
+    assert "Saved “Report”" in window.statusBar().currentMessage()
+
+
+def test_ctrl_return_starts_and_stops(qtbot: QtBot, window: MainWindow, tracker: Tracker) -> None:
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tracker.running() is not None
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tracker.running() is None
+
+
+def test_elapsed_time_ticks_only_while_running(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    timer = child(window, QTimer, "tickTimer")
+    assert label_text(window, "elapsedLabel") == "0:00:00"
+    assert not timer.isActive()
+
+    trigger(window, "actionStartStop")
+    assert timer.isActive()
+    clock.advance(hours=1, minutes=2, seconds=3)
+    qtbot.waitUntil(lambda: label_text(window, "elapsedLabel") == "1:02:03", timeout=3000)
+    assert table_texts(window)[0][DURATION] == "1:02:03"
+    assert "1:02:03" in label_text(window, "periodTotalLabel")
+    assert window.windowTitle() == "Unnamed session — 1:02:03"
+
+    trigger(window, "actionStartStop")
+    assert not timer.isActive()
+    assert label_text(window, "elapsedLabel") == "0:00:00"
+
+
+def test_renaming_the_running_session_from_the_name_field(
+    qtbot: QtBot, window: MainWindow, tracker: Tracker
+) -> None:
+    qtbot.keyClicks(name_edit(window), "Draft")
+    qtbot.keyClick(name_edit(window), Qt.Key.Key_Return)
+    name_edit(window).selectAll()
+    qtbot.keyClicks(name_edit(window), "Final copy")
+    qtbot.keyClick(name_edit(window), Qt.Key.Key_Return)
+
+    running = tracker.running()
+    assert running is not None
+    assert running.name == "Final copy"
+    assert table_texts(window)[0][NAME] == "Final copy"
+
+
+def test_an_edited_name_is_saved_when_stopping(
+    qtbot: QtBot, window: MainWindow, tracker: Tracker
+) -> None:
+    trigger(window, "actionStartStop")
+    qtbot.keyClicks(name_edit(window), "Named late")
+    trigger(window, "actionStartStop")
+
+    assert tracker.running() is None
+    assert table_texts(window)[0][NAME] == "Named late"
+
+
+def test_renaming_by_editing_the_name_cell(
+    qtbot: QtBot, window: MainWindow, tracker: Tracker, clock: FakeClock
+) -> None:
+    tracker.start("Old", at=at("2026-11-26T08:00:00+01:00"))
+    tracker.stop(at=at("2026-11-26T09:00:00+01:00"))
+    window.refresh()
+    table = child(window, QTableView, "sessionsTable")
+    index = table.model().index(0, NAME)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    (editor,) = table.findChildren(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "New name")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next loop turn
+
+    def saved_name() -> str:
+        (session,) = tracker.sessions_between(at("2026-11-26T00:00:00+01:00"), tracker.now())
+        return session.name
+
+    qtbot.waitUntil(lambda: saved_name() == "New name")
+    assert table_texts(window)[0][NAME] == "New name"
+
+
+def test_a_refused_name_is_explained_and_the_typed_text_kept(
+    qtbot: QtBot, window: MainWindow, tracker: Tracker
+) -> None:
+    trigger(window, "actionStartStop")
+    too_long = "x" * 501
+    name_edit(window).setText(too_long)
+    name_edit(window).setModified(True)
+    qtbot.keyClick(name_edit(window), Qt.Key.Key_Return)
+
+    banner = child(window, QLabel, "messageLabel")
+    assert banner.isVisible()
+    assert "too long" in banner.text()
+    assert name_edit(window).text() == too_long
+    running = tracker.running()
+    assert running is not None
+    assert running.name == ""
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_discarding_asks_first(
+    monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    tracker: Tracker,
+    confirmed: bool,
+) -> None:
+    questions: list[str] = []
+
+    def ask(cls: type, parent: object, title: str, text: str, confirm: str) -> bool:
+        questions.append(title)
+        return confirmed
+
+    monkeypatch.setattr(Confirmation, "ask", classmethod(ask))
+    name_edit(window).setText("Oops")
+    trigger(window, "actionStartStop")
+    trigger(window, "actionDiscard")
+
+    assert questions == ["Discard running session?"]
+    if confirmed:
+        assert tracker.running() is None
+        assert table_texts(window) == []
+        assert name_edit(window).text() == ""
+    else:
+        running = tracker.running()
+        assert running is not None
+        assert running.name == "Oops"
+
+
+def test_empty_day_says_what_to_do(window: MainWindow) -> None:
+    label = child(window, QLabel, "emptyStateLabel")
+    assert label.isVisible()
+    assert "Nothing tracked today" in label.text()
+    assert "0:00:00" in label_text(window, "periodTotalLabel")
+
+
+def test_period_navigation_titles_and_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitActive(window)
+    assert label_text(window, "periodTitleLabel") == "Thursday 26 November 2026"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert label_text(window, "periodTitleLabel") == "Mon 23 – Sun 29 Nov 2026"
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert label_text(window, "periodTitleLabel") == "Mon 16 – Sun 22 Nov 2026"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert label_text(window, "periodTitleLabel") == "November 2026"
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert label_text(window, "periodTitleLabel") == "December 2026"
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert label_text(window, "periodTitleLabel") == "November 2026"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert label_text(window, "periodTitleLabel") == "Wednesday 25 November 2026"
+
+
+def test_week_view_groups_by_day_with_clipped_subtotals(
+    tracker: Tracker, make_window: WindowFactory
+) -> None:
+    tracker.start("Late night", at=at("2026-11-24T22:00:00+01:00"))
+    tracker.start("Early", at=at("2026-11-25T01:00:00+01:00"))
+    tracker.stop(at=at("2026-11-25T01:30:00+01:00"))
+    window = make_window()
+    trigger(window, "actionShowWeek")
+
+    assert table_texts(window) == [
+        ["Wednesday 25 November", "", "", "1:30:00"],
+        ["Early", "01:00", "01:30", "0:30:00"],
+        ["Tuesday 24 November", "", "", "2:00:00"],
+        ["Late night", "22:00", "Wed 25 Nov 01:00", "3:00:00"],
+    ]
+    assert label_text(window, "periodTotalLabel") == "Total 3:30:00"
+
+
+def test_day_view_counts_only_the_part_inside_the_day(
+    tracker: Tracker, make_window: WindowFactory
+) -> None:
+    tracker.start("Overnight", at=at("2026-11-25T23:00:00+01:00"))
+    tracker.stop(at=at("2026-11-26T02:15:00+01:00"))
+    window = make_window()
+
+    rows = table_texts(window)
+    assert rows == [["Overnight", "Wed 25 Nov 23:00", "02:15", "3:15:00"]]
+    assert label_text(window, "periodTotalLabel") == "Total 2:15:00"
+
+
+def test_a_running_session_is_shown_running_after_a_restart(
+    qtbot: QtBot, make_window: WindowFactory, tracker: Tracker, clock: FakeClock
+) -> None:
+    first = make_window()
+    qtbot.keyClicks(name_edit(first), "Survives")
+    qtbot.keyClick(name_edit(first), Qt.Key.Key_Return)
+    started = tracker.now()
+    first.close()
+
+    clock.advance(hours=2)
+    second = make_window()
+    assert name_edit(second).text() == "Survives"
+    assert label_text(second, "elapsedLabel") == "2:00:00"
+    assert child(second, QToolButton, "startStopButton").text() == "Stop"
+    running = tracker.running()
+    assert running is not None
+    assert running.start == started
+
+
+def test_window_size_and_position_are_remembered(qtbot: QtBot, make_window: WindowFactory) -> None:
+    first = make_window()
+    first.resize(700, 480)
+    qtbot.waitUntil(lambda: first.size().width() == 700)
+    first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (700, 480)
+
+
+def test_chosen_period_kind_is_remembered(make_window: WindowFactory) -> None:
+    first = make_window()
+    trigger(first, "actionShowMonth")
+    first.close()
+    second = make_window()
+    assert label_text(second, "periodTitleLabel") == "November 2026"
+
+
+def test_table_model_passes_qt_model_checks(
+    qtmodeltester, tracker: Tracker, make_window: WindowFactory
+) -> None:
+    tracker.start("A", at=at("2026-11-23T09:00:00+01:00"))
+    tracker.start("B", at=at("2026-11-24T09:00:00+01:00"))
+    tracker.stop(at=at("2026-11-24T10:00:00+01:00"))
+    tracker.start("")
+    window = make_window()
+    trigger(window, "actionShowWeek")
+    model = child(window, QTableView, "sessionsTable").model()
+    qtmodeltester.check(model)
+    assert model.rowCount(QModelIndex()) == 6
+    assert model.index(1, START).data() != ""
