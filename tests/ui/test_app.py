@@ -121,7 +121,6 @@ def test_an_unusable_database_is_explained_and_left_untouched(
     before = corrupt.read_bytes()
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
 
     assert gui_app.run_gui(data_dir) == 3
     assert len(shown) == 1

@@ -54,7 +54,6 @@ def _setup_logging(data_dir: Path) -> None:
         root.addHandler(file_handler)
     except OSError:
         pass  # the database check below reports an unusable folder to the user
-    qInstallMessageHandler(_qt_message)
 
 
 def _excepthook(
@@ -83,17 +82,26 @@ def run_gui(data_dir: Path | None) -> int:
     app.setDesktopFileName("tracker-desktop")
     app.setWindowIcon(app_icon())
     _setup_logging(folder)
-    sys.excepthook = _excepthook
+    previous_handler = qInstallMessageHandler(_qt_message)
+    previous_hook, sys.excepthook = sys.excepthook, _excepthook
+    try:
+        return _open_window_and_run(app, folder)
+    finally:
+        sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_handler)
+
+
+def _open_window_and_run(app: QApplication, folder: Path) -> int:
     try:
         storage = open_storage(folder)
     except StorageError as error:
         log.error("cannot open the database: %s", error)
         QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
         return error.exit_code
-    settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
-    window = MainWindow(Tracker(storage), settings)
-    window.show()
     try:
+        settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+        window = MainWindow(Tracker(storage), settings)
+        window.show()
         return app.exec()
     finally:
         storage.close()
