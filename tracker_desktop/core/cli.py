@@ -36,7 +36,7 @@ def _session_id(text: str) -> int:
         value = int(text)
     except ValueError:
         value = 0
-    if value <= 0:
+    if not 0 < value < 2**63:
         raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number ≥ 1)")
     return value
 

@@ -8,12 +8,10 @@ from tracker_desktop.core.errors import InvalidInputError
 
 MAX_NAME_LENGTH = 500
 
-# Categories folded into a single space: controls and line/paragraph separators.
-_BREAKING_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
-
 
 def _is_separator(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char) in _BREAKING_CATEGORIES
+    """White space (which includes Zl and Zp) or a control character (Cc)."""
+    return char.isspace() or unicodedata.category(char) == "Cc"
 
 
 def normalize_name(text: str) -> str:
@@ -34,6 +32,10 @@ def normalize_name(text: str) -> str:
         pending_space = False
         parts.append(char)
     name = "".join(parts)
+    if any(unicodedata.category(char) == "Cs" for char in name):
+        raise InvalidInputError(
+            "name: contains bytes that are not valid text in this system's encoding"
+        )
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidInputError(
             f"name: {len(name)} characters is too long (at most {MAX_NAME_LENGTH})"

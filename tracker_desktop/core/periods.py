@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.timeparse import start_of_day
 
 
@@ -41,16 +42,26 @@ class Period:
 
 def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    try:
+        return date(index // 12, index % 12 + 1, 1)
+    except ValueError:
+        raise InvalidInputError(f"{day} is too close to the end of the calendar") from None
+
+
+def _add_days(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        raise InvalidInputError(f"{day} is too close to the end of the calendar") from None
 
 
 def period_containing(kind: PeriodKind, day: date, zone: tzinfo, *, week_start: int = 0) -> Period:
     """The day, week (starting on weekday ``week_start``, 0 = Monday) or month of ``day``."""
     if kind is PeriodKind.DAY:
-        first, end = day, day + timedelta(days=1)
+        first, end = day, _add_days(day, 1)
     elif kind is PeriodKind.WEEK:
-        first = day - timedelta(days=(day.weekday() - week_start) % 7)
-        end = first + timedelta(days=7)
+        first = _add_days(day, -((day.weekday() - week_start) % 7))
+        end = _add_days(first, 7)
     else:
         first = day.replace(day=1)
         end = _add_months(first, 1)
@@ -62,7 +73,7 @@ def shift_period(period: Period, steps: int, zone: tzinfo, *, week_start: int = 
     if period.kind is PeriodKind.MONTH:
         day = _add_months(period.first_day, steps)
     else:
-        day = period.first_day + (period.end_day - period.first_day) * steps
+        day = _add_days(period.first_day, (period.end_day - period.first_day).days * steps)
     return period_containing(period.kind, day, zone, week_start=week_start)
 
 

@@ -32,6 +32,14 @@ class Session:
         """Length of the whole session (a running one counts up to ``now``)."""
         return max((self.end or now) - self.start, timedelta(0))
 
+    def overlaps(self, start: datetime, end: datetime, now: datetime) -> bool:
+        """Whether this session (a running one lasting until ``now``) touches ``[start, end)``.
+
+        A zero-length session counts where it stands.
+        """
+        until = self.end or max(now, self.start)
+        return self.start < end and (until > start or self.start >= start)
+
     def time_within(self, start: datetime, end: datetime, now: datetime) -> timedelta:
         """The part of this session inside ``[start, end)``."""
         return overlap(self.start, self.end or max(now, self.start), start, end)
@@ -103,23 +111,22 @@ class Tracker:
         """
         with self.storage.read():
             lookback = timedelta(seconds=self.storage.longest_finished_seconds())
-            query = (
-                SessionRecord.select()
-                .where(
-                    (SessionRecord.started_at >= start - lookback)
-                    & (SessionRecord.started_at < end)
-                    & (
-                        (SessionRecord.started_at >= start)
-                        | (SessionRecord.ended_at > start)
-                        | SessionRecord.ended_at.is_null()
-                    )
+            query = SessionRecord.select().where(
+                (SessionRecord.started_at >= start - lookback)
+                & (SessionRecord.started_at < end)
+                & (
+                    (SessionRecord.started_at >= start)
+                    | (SessionRecord.ended_at > start)
+                    | SessionRecord.ended_at.is_null()
                 )
-                .order_by(SessionRecord.started_at.desc(), SessionRecord.id.desc())
             )
-            sessions = [_session(r) for r in query]
+            found = {record.id: _session(record) for record in query}
             running = self._running_record()
-        if running and running.started_at < end and all(s.id != running.id for s in sessions):
-            sessions.insert(0, _session(running))
+        if running is not None:
+            found[running.id] = _session(running)
+        now = self.now()
+        sessions = [s for s in found.values() if s.overlaps(start, end, now)]
+        sessions.sort(key=lambda s: (s.start, s.id), reverse=True)
         return sessions
 
     def report(self, kind: PeriodKind, day: date, *, week_start: int = 0) -> PeriodReport:

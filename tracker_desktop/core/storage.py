@@ -32,8 +32,9 @@ PRAGMAS = (
     ("foreign_keys", "on"),
 )
 
-# A proxy so the model can be declared before a file is opened.
-database_proxy = peewee.DatabaseProxy()
+# Models are bound to an open file only for the duration of each transaction
+# (Storage.read/write), so two open files in one process never mix.
+_unbound = peewee.DatabaseProxy()
 
 
 class UtcSecondsField(peewee.BigIntegerField):
@@ -63,9 +64,11 @@ class SessionRecord(peewee.Model):
     updated_at = UtcSecondsField()
 
     class Meta:
-        database = database_proxy
+        database = _unbound
         table_name = "session"
 
+
+MODELS = (SessionRecord,)
 
 # Each migration brings the schema from version N-1 to N (its index + 1).
 _SCHEMA_V1 = (
@@ -157,14 +160,20 @@ class Storage:
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
         """One write transaction (taken at once, so a concurrent writer waits, not fails)."""
-        with storage_errors(self.path), self.database.atomic():
+        with storage_errors(self.path), self._bound(), self.database.atomic():
             yield
 
     @contextlib.contextmanager
     def read(self) -> Iterator[None]:
         """A consistent read of several queries."""
-        with storage_errors(self.path), self.database.atomic():
+        with storage_errors(self.path), self._bound(), self.database.atomic():
             yield
+
+    def _bound(self) -> contextlib.AbstractContextManager[None]:
+        return cast(
+            contextlib.AbstractContextManager[None],
+            self.database.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False),
+        )
 
     def execute(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
         """Runs raw SQL on this file (schema work and SQLite-only queries)."""
@@ -184,7 +193,6 @@ class Storage:
     def close(self) -> None:
         if not self.database.is_closed():
             self.database.close()
-        database_proxy.initialize(None)
 
 
 def open_storage(data_dir: Path) -> Storage:
@@ -196,7 +204,7 @@ def open_storage(data_dir: Path) -> Storage:
     _ensure_folder(data_dir)
     if not path.exists() and not path.is_symlink():
         _create(path)
-    version = _inspect(path)
+    _check_header(path)
     database = peewee.SqliteDatabase(
         str(path),
         pragmas=PRAGMAS,
@@ -204,13 +212,26 @@ def open_storage(data_dir: Path) -> Storage:
         lock_type="IMMEDIATE",
         autoconnect=True,
     )
-    with storage_errors(path):
-        database.connect()
-    database_proxy.initialize(database)
     storage = Storage(path, database)
-    if version < SCHEMA_VERSION:
-        _migrate(storage, version)
+    try:
+        with storage_errors(path):
+            database.connect()
+            version = _schema_version(storage)
+        if version < SCHEMA_VERSION:
+            _migrate(storage)
+    except BaseException:
+        storage.close()
+        raise
     return storage
+
+
+def _schema_version(storage: Storage) -> int:
+    """The file's schema version; refuses a newer one and shows damage early."""
+    version = int(storage.execute("PRAGMA user_version").fetchone()[0])
+    # Reading the schema touches every table's root page: most damage shows here.
+    storage.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    _refuse_newer(storage.path, version)
+    return version
 
 
 def _ensure_folder(data_dir: Path) -> None:
@@ -268,52 +289,49 @@ def _all_statements() -> Iterator[str]:
         yield from migration
 
 
-def _inspect(path: Path) -> int:
-    """The schema version of the existing file ``path``; refuses anything not ours.
+def _check_header(path: Path) -> None:
+    """Refuses a ``path`` that is not a Tracker Desktop database, by its header alone.
 
-    Reads only: a refused file stays byte-identical.
+    Only reads: a refused file stays byte-identical and gets no -wal/-shm companions.
     """
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file; move it away.")
     try:
         with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
+            header = file.read(100)
     except OSError as error:
         raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
     aside = "It was left untouched; move it aside (or restore a backup) to continue."
     if not header:
         raise StorageError(f"{path} is empty (0 bytes), not a Tracker Desktop database. {aside}")
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER):
         raise StorageError(f"{path} is not a SQLite database (damaged or foreign). {aside}")
-    try:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-        try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-            # Reading the schema touches every table's root page: damage shows here.
-            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        raise StorageError(_describe(error, path)) from error
-    if application_id != APPLICATION_ID:
+    if len(header) < 100:
+        raise StorageError(f"{path} is damaged (cut short at {len(header)} bytes). {aside}")
+    # The header keeps PRAGMA user_version at offset 60 and application_id at 68.
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise StorageError(
-            f"{path} is a SQLite database of another program, not Tracker Desktop's. {aside}"
+            f"{path} is not a Tracker Desktop database (it belongs to another program, "
+            f"or is damaged). {aside}"
         )
+    _refuse_newer(path, int.from_bytes(header[60:64], "big"))
+
+
+def _refuse_newer(path: Path, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise StorageError(
             f"{path} was written by a newer Tracker Desktop (schema {version}, this one "
             f"knows {SCHEMA_VERSION}). Update Tracker Desktop to open it."
         )
-    return version
 
 
-def _migrate(storage: Storage, version: int) -> None:
+def _migrate(storage: Storage) -> None:
     """Brings an older file up to ``SCHEMA_VERSION`` in one transaction, after a backup."""
     backup = backup_copy(storage, reason=f"before-v{SCHEMA_VERSION}")
-    log.info("migrating %s from schema %d (backup %s)", storage.path, version, backup)
     with storage.write():
+        # Read again under the write lock: another process may have just migrated it.
+        version = _schema_version(storage)
+        log.info("migrating %s from schema %d (backup %s)", storage.path, version, backup)
         for statements in MIGRATIONS[version:]:
             for statement in statements:
                 storage.execute(statement)

@@ -23,8 +23,12 @@ def local_instant(wall: datetime, zone: tzinfo, *, what: str = "time") -> dateti
     DST change does not exist and is refused.
     """
     first = wall.replace(tzinfo=zone, fold=0)
-    instant = first.astimezone(UTC)
-    if instant.astimezone(zone).replace(tzinfo=None) != wall:
+    try:
+        instant = first.astimezone(UTC)
+        round_trip = instant.astimezone(zone).replace(tzinfo=None)
+    except OverflowError:
+        raise InvalidInputError(f"{what}: {wall:%Y-%m-%d %H:%M} is outside the calendar") from None
+    if round_trip != wall:
         raise InvalidInputError(
             f"{what}: {wall:%Y-%m-%d %H:%M} does not exist in the local time zone "
             "(the clocks skip it for daylight saving time)"
@@ -34,7 +38,10 @@ def local_instant(wall: datetime, zone: tzinfo, *, what: str = "time") -> dateti
 
 def start_of_day(day: date, zone: tzinfo) -> datetime:
     """The first instant (UTC) of local calendar ``day``, even where midnight is skipped."""
-    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+    try:
+        return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+    except OverflowError:
+        raise InvalidInputError(f"{day} is outside the supported calendar") from None
 
 
 def parse_when(text: str, *, now: datetime, zone: tzinfo, what: str = "WHEN") -> datetime:
@@ -54,10 +61,11 @@ def parse_when(text: str, *, now: datetime, zone: tzinfo, what: str = "WHEN") ->
         instant = local_instant(wall, zone, what=what)
     elif _OFFSET_DATETIME.fullmatch(value):
         try:
-            parsed = datetime.fromisoformat(value.upper().replace(" ", "T"))
+            instant = datetime.fromisoformat(value.upper().replace(" ", "T")).astimezone(UTC)
         except ValueError as error:
             raise InvalidInputError(f"{what}: {text!r} is not a valid time ({error})") from None
-        instant = parsed.astimezone(UTC)
+        except OverflowError:
+            raise InvalidInputError(f"{what}: {text!r} is outside the calendar") from None
     else:
         raise InvalidInputError(f"{what}: {text!r} is not a time; use {WHEN_FORMATS}")
     if instant > now:
