@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -36,6 +38,14 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
+class _PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log file readable by its owner only (it names sessions)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+
 def _setup_logging(data_dir: Path) -> None:
     """Warnings to stderr, everything from INFO up to a small rotating file in the folder."""
     root = logging.getLogger()
@@ -45,7 +55,7 @@ def _setup_logging(data_dir: Path) -> None:
     root.addHandler(console)
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = _PrivateLogFile(
             data_dir / LOG_FILENAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
         )
         file_handler.setFormatter(

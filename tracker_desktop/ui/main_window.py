@@ -6,7 +6,9 @@ keeps nothing that a restart could lose.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -646,6 +648,8 @@ class MainWindow(QMainWindow):
         self._commit_name_edit()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
+        with contextlib.suppress(OSError):
+            os.chmod(self._settings.fileName(), 0o600)
         super().closeEvent(event)
 
 
