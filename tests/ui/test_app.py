@@ -127,3 +127,24 @@ def test_an_unusable_database_is_explained_and_left_untouched(
     assert str(corrupt) in shown[0]
     assert "not a SQLite database" in shown[0]
     assert corrupt.read_bytes() == before
+
+
+def test_without_a_display_the_window_explains_instead_of_aborting(data_dir: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "tracker_desktop", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "no display" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not data_dir.exists()

@@ -82,9 +82,26 @@ def _excepthook(
     box.exec()
 
 
+def _no_display() -> bool:
+    """On Linux and BSD without a display server Qt would abort with a cryptic message."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(data_dir: Path | None) -> int:
     """Opens the main window on ``data_dir`` (default: the user's data folder)."""
     folder = data_dir or default_data_dir()
+    if _no_display():
+        print(
+            "tracker-desktop: no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
+            "are unset). Commands such as 'tracker-desktop status' work without one; "
+            "see 'tracker-desktop --help'.",
+            file=sys.stderr,
+        )
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_TITLE)
