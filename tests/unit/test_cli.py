@@ -6,6 +6,7 @@ import json
 import os
 import random
 import re
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -459,3 +460,120 @@ def test_environment_variable_chooses_the_data_folder(tmp_path: Path) -> None:
     # Nothing was written anywhere else: not in the home folder, not beside the folders.
     assert list(home.rglob("*")) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["from-env", "from-option", "home"]
+
+
+# -- correcting history: add, edit, delete, continue --------------------------------------
+
+
+def test_add_then_edit_with_json_in_the_list_entry_shape(cli_dir: Path) -> None:
+    added = parsed(
+        ok(
+            cli_dir,
+            "add",
+            "Forgotten",
+            "call",
+            "--start",
+            "2020-01-06T09:00",
+            "--end",
+            "2020-01-06T09:45",
+            "--json",
+        )
+    )
+    assert added == {
+        "id": 1,
+        "name": "Forgotten call",
+        "start": "2020-01-06T09:00:00+01:00",
+        "end": "2020-01-06T09:45:00+01:00",
+        "duration_seconds": 2700,
+    }
+    edited = parsed(ok(cli_dir, "edit", "1", "--end", "2020-01-06T10:00", "--json"))
+    assert edited["end"] == "2020-01-06T10:00:00+01:00"
+    assert edited["duration_seconds"] == 3600
+    listed = parsed(ok(cli_dir, "list", "--date", "2020-01-06", "--json"))
+    assert listed["sessions"] == [edited]
+    human = ok(cli_dir, "edit", "1", "--name", "Call with Ann").out
+    assert human == 'Saved "Call with Ann": 09:00–10:00 (1:00:00) [id 1]\n'
+
+
+@pytest.mark.parametrize(
+    ("args", "mentions"),
+    [
+        (
+            ("add", "x", "--start", "2020-01-06T10:00", "--end", "2020-01-06T09:00"),
+            ("not after the start",),
+        ),
+        (
+            ("add", "x", "--start", "2020-01-06T10:00", "--end", "2020-01-06T10:00"),
+            ("not after the start",),
+        ),
+        (
+            ("add", "x", "--start", "2020-01-06T10:00", "--end", "2999-01-01T00:00"),
+            ("--end", "future"),
+        ),
+        (("add", "x", "--start", "yesterday", "--end", "10:00"), ("--start", "not a time")),
+        (("add", "x", "--end", "10:00"), ("--start",)),
+        (("edit", "1"), ("nothing to change",)),
+        (("edit", "1", "--start", "2020-01-06T12:00"), ("not after the start",)),
+        (("edit", "1", "--name", "y" * 501), ("too long",)),
+        (("edit", "abc", "--name", "y"), ("abc",)),
+        (("delete",), ("ID",)),
+    ],
+)
+def test_history_commands_refuse_bad_input_and_change_nothing(
+    cli_dir: Path, args: tuple[str, ...], mentions: tuple[str, ...]
+) -> None:
+    ok(cli_dir, "add", "Kept", "--start", "2020-01-06T09:00", "--end", "2020-01-06T11:00")
+    before = ok(cli_dir, "list", "--date", "2020-01-06", "--json").out
+    assert_one_line_error(run_cli(cli_dir, *args), 2, *mentions)
+    assert ok(cli_dir, "list", "--date", "2020-01-06", "--json").out == before
+
+
+def test_edit_and_delete_of_unknown_ids_exit_1(cli_dir: Path) -> None:
+    ok(cli_dir, "add", "Kept", "--start", "2020-01-06T09:00", "--end", "2020-01-06T11:00")
+    assert_one_line_error(run_cli(cli_dir, "edit", "5", "--name", "x"), 1, "id 5")
+    assert_one_line_error(run_cli(cli_dir, "delete", "1", "5"), 1, "id 5")
+    assert len(parsed(ok(cli_dir, "list", "--date", "2020-01-06", "--json"))["sessions"]) == 1
+
+
+def test_delete_prints_commands_that_bring_the_sessions_back(cli_dir: Path) -> None:
+    ok(
+        cli_dir,
+        "add",
+        "-dash & 'quotes'",
+        "--start",
+        "2020-01-06T09:00",
+        "--end",
+        "2020-01-06T11:00",
+    )
+    ok(cli_dir, "add", "", "--start", "2020-01-07T09:00", "--end", "2020-01-07T09:30")
+    week_before = parsed(ok(cli_dir, "list", "--period", "week", "--date", "2020-01-06", "--json"))
+    printed = ok(cli_dir, "delete", "1", "2").out.splitlines()
+    assert len(printed) == 2
+    assert (
+        parsed(ok(cli_dir, "list", "--period", "week", "--date", "2020-01-06", "--json"))[
+            "sessions"
+        ]
+        == []
+    )
+    for line in printed:
+        words = shlex.split(line)
+        assert words[:2] == ["tracker-desktop", "add"]
+        ok(cli_dir, *words[1:])
+    week_after = parsed(ok(cli_dir, "list", "--period", "week", "--date", "2020-01-06", "--json"))
+    strip = [{k: v for k, v in s.items() if k != "id"} for s in week_after["sessions"]]
+    assert strip == [{k: v for k, v in s.items() if k != "id"} for s in week_before["sessions"]]
+
+
+def test_continue_defaults_to_the_most_recent_session(cli_dir: Path) -> None:
+    assert_one_line_error(run_cli(cli_dir, "continue"), 1, "no session to continue")
+    ok(cli_dir, "add", "Old", "--start", "2020-01-06T09:00", "--end", "2020-01-06T10:00")
+    ok(cli_dir, "add", "Newer", "--start", "2020-01-07T09:00", "--end", "2020-01-07T10:00")
+    assert ok(cli_dir, "continue").out.startswith('Continued "Newer" at ')
+    switched = ok(cli_dir, "continue", "1").out.splitlines()
+    assert switched[0].startswith('Stopped "Newer": ')
+    assert switched[1].startswith('Continued "Old" at ')
+    status = parsed(ok(cli_dir, "status", "--json"))["running"]
+    assert status["name"] == "Old"
+    entry = parsed(ok(cli_dir, "continue", "2", "--json"))
+    assert set(entry) == {"id", "name", "start", "end", "duration_seconds"}
+    assert (entry["name"], entry["end"]) == ("Newer", None)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import peewee
 import pytest
 
-from tracker_desktop.core.errors import InvalidInputError, NotFoundError
+from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
 from tracker_desktop.core.periods import PeriodKind, period_containing
 from tracker_desktop.core.service import Session, Tracker
 from tracker_desktop.core.storage import DATABASE_FILENAME, Storage, open_storage
@@ -146,7 +146,7 @@ def test_switch_is_one_transaction(tracker: Tracker, storage: Storage) -> None:
         "CREATE TRIGGER refuse_insert BEFORE INSERT ON session "
         "BEGIN SELECT RAISE(ABORT, 'refused by test'); END"
     )
-    with pytest.raises(peewee.IntegrityError, match="refused by test"):
+    with pytest.raises(ConflictError, match="refused by test"):
         tracker.start("Second")
     assert rows(storage) == before
     assert tracker.running() == first

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from tracker_desktop import __version__
-from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
 from tracker_desktop.core.periods import Period, PeriodKind
-from tracker_desktop.core.service import PeriodReport, Session, Tracker
+from tracker_desktop.core.service import UNCHANGED, PeriodReport, Session, Tracker
 from tracker_desktop.core.storage import default_data_dir, open_storage
 from tracker_desktop.core.timeparse import WHEN_FORMATS, parse_when
 
@@ -76,6 +77,30 @@ def build_parser() -> argparse.ArgumentParser:
     rename = commands.add_parser("rename", help="rename the running session, or session ID")
     rename.add_argument("name", nargs="+", metavar="NAME")
     rename.add_argument("--id", type=_session_id, metavar="ID", help="a session's id")
+
+    add = commands.add_parser("add", help="record a session that was never timed")
+    add.add_argument("name", nargs="+", metavar="NAME")
+    add.add_argument("--start", required=True, metavar="WHEN", help="when it started")
+    add.add_argument("--end", required=True, metavar="WHEN", help="when it ended")
+    add.add_argument("--json", action="store_true", help="print the session as JSON")
+
+    edit = commands.add_parser("edit", help="correct a session's name, start or end")
+    edit.add_argument("id", type=_session_id, metavar="ID")
+    edit.add_argument("--name", metavar="NAME")
+    edit.add_argument("--start", metavar="WHEN")
+    edit.add_argument("--end", metavar="WHEN")
+    edit.add_argument("--json", action="store_true", help="print the session as JSON")
+
+    delete = commands.add_parser(
+        "delete", help="delete sessions, printing each as a command that brings it back"
+    )
+    delete.add_argument("ids", nargs="+", type=_session_id, metavar="ID")
+
+    continue_ = commands.add_parser(
+        "continue", help="start a new session named like ID (default: the most recent)"
+    )
+    continue_.add_argument("id", nargs="?", type=_session_id, metavar="ID")
+    continue_.add_argument("--json", action="store_true", help="print the session as JSON")
 
     status = commands.add_parser("status", help="show the running session")
     status.add_argument("--json", action="store_true", help="print JSON")
@@ -155,6 +180,65 @@ def _cmd_discard(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> Non
 def _cmd_rename(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
     session = tracker.rename(_name(args.name), args.id)
     print(f"Renamed session {session.id} to {_label(session)}", file=out)
+
+
+def _cmd_add(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    start = _when(tracker, args.start, "--start")
+    end = _when(tracker, args.end, "--end")
+    # Both are required arguments, so neither is None.
+    assert start is not None
+    assert end is not None
+    session = tracker.add(_name(args.name), start, end)
+    _print_session(tracker, session, args.json, f"Added {_label(session)}", out)
+
+
+def _cmd_edit(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    if args.name is None and args.start is None and args.end is None:
+        raise InvalidInputError("edit: nothing to change; give --name, --start or --end")
+    start = _when(tracker, args.start, "--start")
+    end = _when(tracker, args.end, "--end")
+    session = tracker.edit(
+        args.id, name=args.name, start=start, end=UNCHANGED if end is None else end
+    )
+    _print_session(tracker, session, args.json, f"Saved {_label(session)}", out)
+
+
+def _cmd_delete(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    for session in tracker.delete(args.ids):
+        print(recreate_command(session, tracker.zone), file=out)
+
+
+def _cmd_continue(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    switch = tracker.continue_session(args.id)
+    if args.json:
+        _print_json(session_json(switch.started, tracker.zone, tracker.now()), out)
+        return
+    if switch.stopped is not None:
+        print(f"Stopped {_label(switch.stopped)}: {_span(switch.stopped, tracker)}", file=out)
+    print(
+        f"Continued {_label(switch.started)} at {_clock(switch.started.start, tracker.zone)}",
+        file=out,
+    )
+
+
+def recreate_command(session: Session, zone: tzinfo) -> str:
+    """A command line that records ``session`` again (``add``, or ``start`` if running)."""
+    start = local_iso(session.start, zone)
+    if session.end is None:
+        words = [PROG, "start", "--at", start, "--", session.name]
+    else:
+        words = [PROG, "add", "--start", start, "--end", local_iso(session.end, zone)]
+        words += ["--", session.name]
+    return shlex.join(words)
+
+
+def _print_session(
+    tracker: Tracker, session: Session, as_json: bool, verb: str, out: TextIO
+) -> None:
+    if as_json:
+        _print_json(session_json(session, tracker.zone, tracker.now()), out)
+    else:
+        print(f"{verb}: {_span(session, tracker)} [id {session.id}]", file=out)
 
 
 def _cmd_status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
@@ -280,6 +364,10 @@ _COMMANDS = {
     "stop": _cmd_stop,
     "discard": _cmd_discard,
     "rename": _cmd_rename,
+    "add": _cmd_add,
+    "edit": _cmd_edit,
+    "delete": _cmd_delete,
+    "continue": _cmd_continue,
     "status": _cmd_status,
     "list": _cmd_list,
 }

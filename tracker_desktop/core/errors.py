@@ -17,10 +17,23 @@ class NotFoundError(TrackerError):
     exit_code = 1
 
 
+class ConflictError(TrackerError):
+    """The change clashes with what is stored now (changed elsewhere, another running)."""
+
+    exit_code = 1
+
+
 class InvalidInputError(TrackerError):
-    """The user gave something the rules refuse; the message says which input and why."""
+    """The user gave something the rules refuse; the message says which input and why.
+
+    ``field`` names the refused input ("name", "start", "end") so a form can mark it.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class StorageError(TrackerError):

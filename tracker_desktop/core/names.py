@@ -34,10 +34,12 @@ def normalize_name(text: str) -> str:
     name = "".join(parts)
     if any(unicodedata.category(char) == "Cs" for char in name):
         raise InvalidInputError(
-            "name: contains bytes that are not valid text in this system's encoding"
+            "name: contains bytes that are not valid text in this system's encoding",
+            field="name",
         )
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidInputError(
-            f"name: {len(name)} characters is too long (at most {MAX_NAME_LENGTH})"
+            f"name: {len(name)} characters is too long (at most {MAX_NAME_LENGTH})",
+            field="name",
         )
     return name

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import cast
 
 from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
-from tracker_desktop.core.errors import InvalidInputError, NotFoundError
+from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
 from tracker_desktop.core.formatting import local_minutes
+from tracker_desktop.core.history import Change, RowState
 from tracker_desktop.core.names import normalize_name
 from tracker_desktop.core.periods import Period, PeriodKind, overlap, period_containing
 from tracker_desktop.core.storage import SessionRecord, Storage
@@ -77,6 +80,13 @@ def _session(record: SessionRecord) -> Session:
     return Session(record.id, record.name, record.started_at, record.ended_at)
 
 
+class _Unchanged:
+    """Marks an argument that was not given (where None is a meaningful value)."""
+
+
+UNCHANGED = _Unchanged()
+
+
 class Tracker:
     """Starts, stops, renames and reports sessions; the UI and CLI only call this."""
 
@@ -86,6 +96,8 @@ class Tracker:
         self.storage = storage
         self.clock: Clock = clock or SystemClock()
         self.zone: tzinfo = zone or local_zone()
+        # Told of every change made through this tracker (the window's undo stack).
+        self.on_change: Callable[[Change], None] | None = None
 
     def now(self) -> datetime:
         """The current instant, in whole seconds."""
@@ -153,22 +165,49 @@ class Tracker:
             names = dict.fromkeys(name for (name,) in cast(Iterable[tuple[str]], query) if name)
         return list(names)[:limit]
 
+    def most_recent(self) -> Session | None:
+        """The session that started last, if any."""
+        with self.storage.read():
+            record = (
+                SessionRecord.select()
+                .order_by(SessionRecord.started_at.desc(), SessionRecord.id.desc())
+                .first()
+            )
+        return _session(record) if record else None
+
     # -- changes -------------------------------------------------------------------
+    # Each change runs in one transaction and is reported to ``on_change`` with the
+    # rows it touched before and after, which is all an undo needs.
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[_Recorder]:
+        recorder = _Recorder()
+        with self.storage.write():
+            yield recorder
+            after = tuple(
+                RowState.of(r)
+                for r in SessionRecord.select().where(SessionRecord.id.in_(recorder.ids))
+            )
+        change = Change(recorder.description, tuple(recorder.before.values()), after)
+        if self.on_change is not None and change.changed_anything:
+            self.on_change(change)
 
     def start(self, name: str = "", at: datetime | None = None) -> Switch:
         """Starts a session; a running one is stopped at the same instant (a switch)."""
         name = normalize_name(name)
         now = self.now()
-        instant = self._checked_instant(at, now, what="start time")
-        with self.storage.write():
+        instant = self._checked_instant(at, now, what="start")
+        with self._changing() as change:
             running = self._running_record()
             stopped = None
             if running is not None:
                 if instant < running.started_at:
                     raise InvalidInputError(
                         f"start time {self._local(instant)} is before the running "
-                        f"session's start ({self._local(running.started_at)})"
+                        f"session's start ({self._local(running.started_at)})",
+                        field="start",
                     )
+                change.watch(running)
                 running.ended_at = instant
                 running.updated_at = now
                 running.save()
@@ -176,41 +215,166 @@ class Tracker:
             record = SessionRecord.create(
                 name=name, started_at=instant, created_at=now, updated_at=now
             )
+            change.watch_new(record)
+            verb = "Switch to" if stopped else "Start"
+            change.description = f"{verb} {label(name)}"
         return Switch(_session(record), stopped)
+
+    def continue_session(self, session_id: int | None = None) -> Switch:
+        """Starts a new session named like ``session_id`` (default: the most recent one)."""
+        if session_id is None:
+            latest = self.most_recent()
+            if latest is None:
+                raise NotFoundError("there is no session to continue yet")
+            name = latest.name
+        else:
+            name = self.get(session_id).name
+        return self.start(name)
 
     def stop(self, at: datetime | None = None) -> Session:
         """Stops (saves) the running session."""
         now = self.now()
-        instant = self._checked_instant(at, now, what="stop time")
-        with self.storage.write():
+        instant = self._checked_instant(at, now, what="stop")
+        with self._changing() as change:
             record = self._require_running()
             if instant < record.started_at:
                 raise InvalidInputError(
                     f"stop time {self._local(instant)} is before the session's start "
-                    f"({self._local(record.started_at)})"
+                    f"({self._local(record.started_at)})",
+                    field="end",
                 )
+            change.watch(record)
             record.ended_at = instant
             record.updated_at = now
             record.save()
+            change.description = f"Stop {label(record.name)}"
         return _session(record)
 
     def discard(self) -> Session:
         """Deletes the running session without saving it; returns what it was."""
-        with self.storage.write():
+        with self._changing() as change:
             record = self._require_running()
+            change.watch(record)
             record.delete_instance()
+            change.description = f"Discard {label(record.name)}"
         return _session(record)
 
     def rename(self, name: str, session_id: int | None = None) -> Session:
         """Renames session ``session_id``, or the running session."""
         name = normalize_name(name)
-        with self.storage.write():
+        with self._changing() as change:
             record = self._require_running() if session_id is None else self._require(session_id)
+            change.watch(record)
             if record.name != name:
                 record.name = name
                 record.updated_at = self.now()
                 record.save()
+            change.description = f"Rename to {label(name)}"
         return _session(record)
+
+    def add(self, name: str, start: datetime, end: datetime) -> Session:
+        """Records a session that was never timed."""
+        name, start, checked_end = self.check_fields(name, start, end)
+        now = self.now()
+        with self._changing() as change:
+            record = SessionRecord.create(
+                name=name, started_at=start, ended_at=checked_end, created_at=now, updated_at=now
+            )
+            change.watch_new(record)
+            change.description = f"Add {label(name)}"
+        return _session(record)
+
+    def edit(
+        self,
+        session_id: int,
+        *,
+        name: str | None = None,
+        start: datetime | None = None,
+        end: datetime | _Unchanged | None = UNCHANGED,
+    ) -> Session:
+        """Corrects a session; ``end=None`` is allowed only for the running session."""
+        with self._changing() as change:
+            record = self._require(session_id)
+            new_end = record.ended_at if isinstance(end, _Unchanged) else end
+            new_name, new_start, new_end = self.check_fields(
+                record.name if name is None else name,
+                record.started_at if start is None else start,
+                new_end,
+                running=record.ended_at is None,
+            )
+            change.watch(record)
+            if (new_name, new_start, new_end) != (record.name, record.started_at, record.ended_at):
+                record.name, record.started_at, record.ended_at = new_name, new_start, new_end
+                record.updated_at = self.now()
+                record.save()
+            change.description = f"Edit {label(new_name)}"
+        return _session(record)
+
+    def delete(self, session_ids: Iterable[int]) -> list[Session]:
+        """Deletes sessions (all or none: an unknown id deletes nothing)."""
+        ids = list(dict.fromkeys(session_ids))
+        with self._changing() as change:
+            records = [self._require(session_id) for session_id in ids]
+            for record in records:
+                change.watch(record)
+                record.delete_instance()
+            if len(records) == 1:
+                change.description = f"Delete {label(records[0].name)}"
+            else:
+                change.description = f"Delete {len(records)} sessions"
+        return [_session(r) for r in records]
+
+    def apply(self, change: Change) -> None:
+        """Moves the touched rows from ``change.before`` to ``change.after`` exactly.
+
+        Refused (ConflictError) when those rows are no longer as ``change.before`` says,
+        for example because another program edited them meanwhile.
+        """
+        wanted = {row.id: row for row in change.before}
+        try:
+            with self.storage.write():
+                current = {
+                    row.id: row
+                    for row in map(
+                        RowState.of,
+                        SessionRecord.select().where(SessionRecord.id.in_(list(change.ids))),
+                    )
+                }
+                if current != wanted:
+                    raise ConflictError(
+                        f"{change.description} cannot be reversed: those sessions were "
+                        "changed elsewhere since"
+                    )
+                SessionRecord.delete().where(SessionRecord.id.in_(list(change.ids))).execute()
+                for row in change.after:
+                    SessionRecord.insert(**dataclasses.asdict(row)).execute()
+        except ConflictError as error:
+            if error.__cause__ is None:
+                raise
+            raise ConflictError(
+                f"{change.description} cannot be reversed: another session is running now"
+            ) from error
+
+    def check_fields(
+        self, name: str, start: datetime, end: datetime | None, *, running: bool = False
+    ) -> tuple[str, datetime, datetime | None]:
+        """The rules for a session's fields (as typed in an edit form): the cleaned name,
+        start and end; refuses future times, an end not after the start, and a missing
+        end unless the session is ``running``."""
+        name = normalize_name(name)
+        now = self.now()
+        start = self._checked_instant(start, now, what="start")
+        if end is None:
+            if not running:
+                raise InvalidInputError("end: a finished session needs an end", field="end")
+            return name, start, None
+        end = self._checked_instant(end, now, what="end")
+        if end <= start:
+            raise InvalidInputError(
+                f"end: {self._local(end)} is not after the start ({self._local(start)})",
+                field="end",
+            )
+        return name, start, end
 
     # -- helpers -------------------------------------------------------------------
 
@@ -237,8 +401,32 @@ class Tracker:
             raise ValueError("naive datetime given to the tracker")
         instant = whole_seconds(at)
         if instant > now:
-            raise InvalidInputError(f"{what} {self._local(instant)} is in the future")
+            raise InvalidInputError(f"{what}: {self._local(instant)} is in the future", field=what)
         return instant
 
     def _local(self, instant: datetime) -> str:
         return local_minutes(instant, self.zone)
+
+
+class _Recorder:
+    """Collects the rows a change touches, as they were before it."""
+
+    def __init__(self) -> None:
+        self.before: dict[int, RowState] = {}
+        self.ids: list[int] = []
+        self.description = ""
+
+    def watch(self, record: SessionRecord) -> None:
+        """Remember ``record`` as it is now, before it is changed or deleted."""
+        if record.id not in self.before:
+            self.before[record.id] = RowState.of(record)
+            self.ids.append(record.id)
+
+    def watch_new(self, record: SessionRecord) -> None:
+        """Remember that ``record`` did not exist before."""
+        self.ids.append(record.id)
+
+
+def label(name: str) -> str:
+    """A session name for messages: quoted, or "unnamed session"."""
+    return f"“{name}”" if name else "unnamed session"

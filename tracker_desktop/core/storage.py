@@ -17,7 +17,7 @@ from typing import cast
 
 import peewee
 
-from tracker_desktop.core.errors import StorageError
+from tracker_desktop.core.errors import ConflictError, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +142,9 @@ def storage_errors(path: Path) -> Iterator[None]:
     """Turns SQLite and file-system failures on ``path`` into ``StorageError``."""
     try:
         yield
+    except (peewee.IntegrityError, sqlite3.IntegrityError) as error:
+        raise ConflictError(f"the change clashes with the saved sessions ({error})") from error
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as error:
-        if isinstance(error, peewee.IntegrityError | sqlite3.IntegrityError):
-            raise
         raise StorageError(_describe(error, path)) from error
     except OSError as error:
         raise StorageError(f"{path}: {error.strerror or error}") from error

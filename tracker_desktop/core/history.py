@@ -1,0 +1,51 @@
+"""What a change did to the stored rows, so it can be undone and redone exactly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from tracker_desktop.core.storage import SessionRecord
+
+
+@dataclass(frozen=True)
+class RowState:
+    """Every column of one stored session row."""
+
+    id: int
+    name: str
+    started_at: datetime
+    ended_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, record: SessionRecord) -> RowState:
+        return cls(
+            record.id,
+            record.name,
+            record.started_at,
+            record.ended_at,
+            record.created_at,
+            record.updated_at,
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """The rows one operation touched, before and after it (absent = no such row)."""
+
+    description: str
+    before: tuple[RowState, ...]
+    after: tuple[RowState, ...]
+
+    @property
+    def ids(self) -> frozenset[int]:
+        return frozenset(row.id for row in (*self.before, *self.after))
+
+    def inverse(self) -> Change:
+        return replace(self, before=self.after, after=self.before)
+
+    @property
+    def changed_anything(self) -> bool:
+        return set(self.before) != set(self.after)
