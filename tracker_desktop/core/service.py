@@ -76,6 +76,25 @@ def clipped_total(
     return sum((s.time_within(start, end, now) for s in sessions), timedelta(0))
 
 
+def find_overlaps(sessions: Iterable[Session], now: datetime) -> dict[int, list[Session]]:
+    """For each session sharing time with others, those others.
+
+    Sessions that only touch (one ends as the next starts) or last no time do not count.
+    """
+    ordered = sorted(sessions, key=lambda s: (s.start, s.id))
+    found: dict[int, list[Session]] = {}
+    open_sessions: list[tuple[datetime, Session]] = []
+    for session in ordered:
+        end = session.end or max(now, session.start)
+        open_sessions = [(e, s) for e, s in open_sessions if e > session.start]
+        if end > session.start:
+            for _, other in open_sessions:
+                found.setdefault(session.id, []).append(other)
+                found.setdefault(other.id, []).append(session)
+        open_sessions.append((end, session))
+    return found
+
+
 def _session(record: SessionRecord) -> Session:
     return Session(record.id, record.name, record.started_at, record.ended_at)
 

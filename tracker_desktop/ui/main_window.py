@@ -11,11 +11,32 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,6 +47,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -34,12 +56,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.history import Change
 from tracker_desktop.core.periods import Period, PeriodKind, period_containing, shift_period
 from tracker_desktop.core.service import Session, Tracker, clipped_total
+from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
 from tracker_desktop.ui.sessions_model import (
     DURATION,
     END,
@@ -158,6 +183,32 @@ class MainWindow(QMainWindow):
         self.action_current = self._action(
             "actionCurrentPeriod", "Today", self.show_current_period, ("Alt+Home",)
         )
+        self.action_add = self._action(
+            "actionAddSession", "Add Session…", self._on_action_add_triggered, ("Ctrl+N",)
+        )
+        self.action_edit = self._action(
+            "actionEditSession", "Edit Session…", self._on_action_edit_triggered, ("Ctrl+E",)
+        )
+        self.action_delete = self._action(
+            "actionDeleteSessions", "Delete", self._on_action_delete_triggered, ("Del",)
+        )
+        # Delete only while the table itself has focus: never while typing a name.
+        self.action_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.removeAction(self.action_delete)
+        self.action_continue = self._action(
+            "actionContinueSession", "Continue Session", self._on_action_continue_triggered
+        )
+        self.undo_stack = QUndoStack(self)
+        self.action_undo = _named(self.undo_stack.createUndoAction(self, "&Undo"), "actionUndo")
+        self.action_undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.action_redo = _named(self.undo_stack.createRedoAction(self, "&Redo"), "actionRedo")
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:  # the platform may say Ctrl+Y only
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.action_redo.setShortcuts(redo_keys)
+        self.addActions([self.action_undo, self.action_redo])
+        self._tracker.on_change = self._on_tracker_change
+
         text_color = self.palette().color(QPalette.ColorRole.ButtonText)
         self.action_previous.setIcon(tinted_icon("chevron-left", text_color))
         self.action_next.setIcon(tinted_icon("chevron-right", text_color))
@@ -168,6 +219,9 @@ class MainWindow(QMainWindow):
             self.action_next,
             self.action_current,
             self.action_discard,
+            self.action_add,
+            self.action_edit,
+            self.action_delete,
         ):
             _describe_shortcut(action)
 
@@ -318,11 +372,14 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Sessions")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # F2 renames in place; double-click and Enter open the edit dialog.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().selectionChanged.connect(self._update_selection_actions)
+        self.table.addAction(self.action_delete)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -350,9 +407,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         session_menu = self.menuBar().addMenu("&Session")
         session_menu.addAction(self.action_start_stop)
+        session_menu.addAction(self.action_continue)
         session_menu.addAction(self.action_discard)
         session_menu.addSeparator()
+        session_menu.addAction(self.action_add)
+        session_menu.addSeparator()
         session_menu.addAction(self.action_quit)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.action_undo)
+        edit_menu.addAction(self.action_redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action_edit)
+        edit_menu.addAction(self.action_delete)
         view_menu = self.menuBar().addMenu("&View")
         for action in self.period_actions.values():
             view_menu.addAction(action)
@@ -380,6 +446,7 @@ class MainWindow(QMainWindow):
             self.name_edit.setText(running.name)
         self._update_running_state()
         self._update_period_bar()
+        self._update_selection_actions()
         self._update_clock()
 
     def _update_running_state(self) -> None:
@@ -594,6 +661,103 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    # -- history ----------------------------------------------------------------------
+
+    def selected_sessions(self) -> list[Session]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        found = (self.model.session_at(row) for row in rows)
+        return [session for session in found if session is not None]
+
+    def _update_selection_actions(self) -> None:
+        selected = self.selected_sessions()
+        self.action_edit.setEnabled(len(selected) == 1)
+        self.action_delete.setEnabled(bool(selected))
+        self.action_delete.setText(
+            f"Delete {len(selected)} Sessions" if len(selected) > 1 else "Delete"
+        )
+
+    def edit_session(self, session: Session) -> None:
+        """Asks for corrected fields until they are saved or the user cancels."""
+
+        def check(fields: SessionFields) -> None:
+            self._tracker.check_fields(
+                fields.name, fields.start, fields.end, running=session.running
+            )
+
+        def save(fields: SessionFields) -> Session:
+            return self._tracker.edit(
+                session.id, name=fields.name, start=fields.start, end=fields.end
+            )
+
+        fields = SessionFields(session.name, session.start, session.end)
+        self._ask_and_save("Edit Session", fields, check, save, session.running, "Saved")
+
+    def add_session(self) -> None:
+        """Asks for a forgotten session (by default the hour before now, or 9–10 on the
+        first day of a past period) and records it."""
+        now = self._tracker.now()
+        if self._period.start <= now < self._period.end:
+            end = now.replace(second=0)
+        else:
+            end = local_instant(
+                datetime.combine(self._period.first_day, dt_time(10)), self._tracker.zone
+            )
+
+        def check(fields: SessionFields) -> None:
+            self._tracker.check_fields(fields.name, fields.start, fields.end)
+
+        def save(fields: SessionFields) -> Session:
+            assert fields.end is not None  # the add dialog offers no "still running"
+            return self._tracker.add(fields.name, fields.start, fields.end)
+
+        fields = SessionFields("", end - timedelta(hours=1), end)
+        self._ask_and_save("Add Session", fields, check, save, False, "Added")
+
+    def _ask_and_save(
+        self,
+        title: str,
+        fields: SessionFields,
+        check: Callable[[SessionFields], None],
+        save: Callable[[SessionFields], Session],
+        may_run: bool,
+        verb: str,
+    ) -> None:
+        error: InvalidInputError | None = None
+        while True:
+            answer = SessionDialog.ask(
+                self, title, fields, self._tracker.zone, check, may_run=may_run, error=error
+            )
+            if answer is None:
+                return
+            try:
+                session = save(answer)
+            except InvalidInputError as refused:  # checked, yet refused: ask again
+                fields, error = answer, refused
+                continue
+            except TrackerError as failure:
+                self.show_error(str(failure))
+                return
+            self.message_banner.hide()
+            self._after_change(f"{verb} {_label(session)}")
+            return
+
+    def _on_tracker_change(self, change: Change) -> None:
+        self.undo_stack.push(_ChangeCommand(change, self))
+
+    def apply_change(self, change: Change, command: QUndoCommand, verb: str) -> None:
+        """Undoes or redoes ``change``; a refusal drops it from the history, explained."""
+        try:
+            self._tracker.apply(change)
+        except TrackerError as error:
+            self.show_error(str(error))
+            command.setObsolete(True)
+        else:
+            self.message_banner.hide()
+            self.statusBar().showMessage(f"{verb}: {change.description}", MESSAGE_MS)
+        self.name_edit.setModified(False)
+        self.refresh()
+        self.sessions_changed.emit()
+
     # -- slots -------------------------------------------------------------------------
 
     def _on_action_start_stop_triggered(self) -> None:
@@ -619,6 +783,52 @@ class MainWindow(QMainWindow):
         if session is not None:
             self.name_edit.clear()
             self._after_change(f"Discarded {_label(session)}")
+
+    def _on_action_add_triggered(self) -> None:
+        self.add_session()
+
+    def _on_action_edit_triggered(self) -> None:
+        selected = self.selected_sessions()
+        if len(selected) == 1:
+            self.edit_session(selected[0])
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        session = self.model.session_at(index.row())
+        if session is not None:
+            self.edit_session(session)
+
+    def _on_action_delete_triggered(self) -> None:
+        selected = self.selected_sessions()
+        if not selected:
+            return
+        deleted = self._attempt(lambda: self._tracker.delete(s.id for s in selected))
+        if deleted:
+            if any(s.running for s in deleted):
+                self.name_edit.clear()
+            what = _label(deleted[0]) if len(deleted) == 1 else f"{len(deleted)} sessions"
+            undo = self.action_undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self._after_change(f"Deleted {what} — {undo} brings it back")
+
+    def _on_action_continue_triggered(self) -> None:
+        selected = self.selected_sessions()
+        source = selected[0].id if selected else None
+        switch = self._attempt(lambda: self._tracker.continue_session(source))
+        if switch is not None:
+            self.name_edit.setText(switch.started.name)
+            self._after_change(f"Continued {_label(switch.started)}")
+
+    def _on_table_context_menu_requested(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.action_edit)
+        menu.addAction(self.action_continue)
+        menu.addSeparator()
+        menu.addAction(self.action_delete)
+        menu.addSeparator()
+        menu.addAction(self.action_add)
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _on_action_quit_triggered(self) -> None:
         self.close()
@@ -651,6 +861,25 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(OSError):
             os.chmod(self._settings.fileName(), 0o600)
         super().closeEvent(event)
+
+
+class _ChangeCommand(QUndoCommand):
+    """One change made in this window, on the undo stack."""
+
+    def __init__(self, change: Change, window: MainWindow) -> None:
+        super().__init__(change.description)
+        self._change = change
+        self._window = window
+        self._applied = True  # pushed after it happened: the first redo has nothing to do
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._window.apply_change(self._change, self, "Redone")
+
+    def undo(self) -> None:
+        self._window.apply_change(self._change.inverse(), self, "Undone")
 
 
 W = TypeVar("W", bound=QObject)

@@ -22,14 +22,17 @@ from PySide6.QtWidgets import QApplication
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period, PeriodKind
-from tracker_desktop.core.service import Session, clipped_total
+from tracker_desktop.core.service import Session, clipped_total, find_overlaps
 from tracker_desktop.core.timeparse import start_of_day
+from tracker_desktop.ui.icons import tinted_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, START, END, DURATION = range(4)
 HEADERS = ("Name", "Start", "End", "Duration")
 UNNAMED = "Unnamed session"
+# Amber reads as "look here" on light and dark backgrounds alike.
+OVERLAP_COLOR = QColor("#d08a00")
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class SessionsModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._sessions: tuple[Session, ...] = ()
         self._period: Period | None = None
+        self._overlaps: dict[int, list[Session]] = {}
+        self._overlap_icon = tinted_icon("overlap", OVERLAP_COLOR)
         self._now = datetime.now().astimezone()
         self._locale = QLocale()
 
@@ -77,6 +82,7 @@ class SessionsModel(QAbstractTableModel):
         self.beginResetModel()
         self._period, self._sessions, self._now = period, sessions, now
         self._rows = self._build_rows(period, sessions)
+        self._overlaps = find_overlaps(sessions, now)
         self.endResetModel()
 
     def set_now(self, now: datetime) -> None:
@@ -211,9 +217,14 @@ class SessionsModel(QAbstractTableModel):
             return self._session_text(session, column)
         if role == Qt.ItemDataRole.EditRole:
             return session.name if column == NAME else self._session_text(session, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            return self._overlap_icon if session.id in self._overlaps else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NAME:
-                return session.name or UNNAMED
+                return "\n".join(
+                    [session.name or UNNAMED]
+                    + [f"Overlaps {self._describe(o)}" for o in self._overlaps.get(session.id, [])]
+                )
             if column == END and session.running:
                 return "Running"
             return None
@@ -246,6 +257,17 @@ class SessionsModel(QAbstractTableModel):
         if column == END:
             return "running" if session.end is None else self._time_text(session.end, row_day)
         return format_duration(session.duration(self._now))
+
+    def _describe(self, session: Session) -> str:
+        """“Name” (Tue 24 Nov 09:00–10:30), for tooltips."""
+        local_start = session.start.astimezone(self._zone)
+        day = self._locale.toString(
+            QDate(local_start.year, local_start.month, local_start.day), "ddd d MMM"
+        )
+        start = self._time_text(session.start, local_start.date())
+        end = "now" if session.end is None else self._time_text(session.end, local_start.date())
+        name = f"“{session.name}”" if session.name else UNNAMED.lower()
+        return f"{name} ({day} {start}–{end})"
 
     def _time_text(self, instant: datetime, same_day: date) -> str:
         """Local time in the locale's format, with the day when it is not ``same_day``."""
