@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
     """Runs ``tracker-desktop`` with ``argv`` (default: the process arguments)."""
+    # Everything this process creates (database, log, settings, lock) is the user's alone.
+    os.umask(0o077)
+    arguments = sys.argv[1:] if argv is None else argv
+
     from tracker_desktop.core.cli import parse_arguments, run_command
 
     try:
-        args = parse_arguments(sys.argv[1:] if argv is None else argv)
+        args = parse_arguments(arguments)
     except SystemExit as exit_:  # --help, --version, bad arguments
         return exit_.code if isinstance(exit_.code, int) else 2
     if args.command is None:

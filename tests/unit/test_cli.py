@@ -577,3 +577,18 @@ def test_continue_defaults_to_the_most_recent_session(cli_dir: Path) -> None:
     entry = parsed(ok(cli_dir, "continue", "2", "--json"))
     assert set(entry) == {"id", "name", "start", "end", "duration_seconds"}
     assert (entry["name"], entry["end"]) == ("Newer", None)
+
+
+def test_toggle_stops_or_starts_with_the_most_recent_name(cli_dir: Path) -> None:
+    first = ok(cli_dir, "toggle").out
+    assert first.startswith("Started (unnamed) at ")
+    assert ok(cli_dir, "toggle").out.startswith("Stopped (unnamed): ")
+    ok(cli_dir, "add", "Client work", "--start", "2020-01-06T09:00", "--end", "2020-01-06T10:00")
+    ok(cli_dir, "add", "Most recent", "--start", "2020-01-07T09:00", "--end", "2020-01-07T10:00")
+    # "Most recent" means latest start: today's unnamed toggle session is newer still.
+    ok(cli_dir, "rename", "Today's task", "--id", "1")
+    assert ok(cli_dir, "toggle").out.startswith('Started "Today\'s task" at ')
+    running = parsed(ok(cli_dir, "status", "--json"))["running"]
+    assert running["name"] == "Today's task"
+    assert ok(cli_dir, "toggle").out.startswith('Stopped "Today\'s task": ')
+    assert parsed(ok(cli_dir, "status", "--json")) == {"running": None}

@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     rename.add_argument("name", nargs="+", metavar="NAME")
     rename.add_argument("--id", type=_session_id, metavar="ID", help="a session's id")
 
+    commands.add_parser(
+        "toggle", help="stop the running session, or start one named like the most recent"
+    )
+
     add = commands.add_parser("add", help="record a session that was never timed")
     add.add_argument("name", nargs="+", metavar="NAME")
     add.add_argument("--start", required=True, metavar="WHEN", help="when it started")
@@ -180,6 +184,15 @@ def _cmd_discard(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> Non
 def _cmd_rename(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
     session = tracker.rename(_name(args.name), args.id)
     print(f"Renamed session {session.id} to {_label(session)}", file=out)
+
+
+def _cmd_toggle(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    stopped, switch = tracker.toggle()
+    if stopped is not None:
+        print(f"Stopped {_label(stopped)}: {_span(stopped, tracker)}", file=out)
+    if switch is not None:
+        started = switch.started
+        print(f"Started {_label(started)} at {_clock(started.start, tracker.zone)}", file=out)
 
 
 def _cmd_add(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
@@ -364,6 +377,7 @@ _COMMANDS = {
     "stop": _cmd_stop,
     "discard": _cmd_discard,
     "rename": _cmd_rename,
+    "toggle": _cmd_toggle,
     "add": _cmd_add,
     "edit": _cmd_edit,
     "delete": _cmd_delete,

@@ -7,7 +7,6 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import cast
 
 from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -174,15 +173,24 @@ class Tracker:
 
         Looks at the newest ``scan`` sessions only, so it costs the same at any size.
         """
+        return [session.name for session in self.recent_distinct(limit, scan=scan)]
+
+    def recent_distinct(self, limit: int = 5, *, scan: int = 2000) -> list[Session]:
+        """The latest session of each of the ``limit`` most recent distinct names
+        (unnamed sessions left out), newest first; reads at most ``scan`` rows."""
         with self.storage.read():
             query = (
-                SessionRecord.select(SessionRecord.name)
-                .order_by(SessionRecord.started_at.desc())
+                SessionRecord.select()
+                .order_by(SessionRecord.started_at.desc(), SessionRecord.id.desc())
                 .limit(scan)
-                .tuples()
             )
-            names = dict.fromkeys(name for (name,) in cast(Iterable[tuple[str]], query) if name)
-        return list(names)[:limit]
+            latest: dict[str, Session] = {}
+            for record in query:
+                if record.name and record.name not in latest:
+                    latest[record.name] = _session(record)
+                    if len(latest) == limit:
+                        break
+        return list(latest.values())
 
     def most_recent(self) -> Session | None:
         """The session that started last, if any."""
@@ -249,6 +257,43 @@ class Tracker:
         else:
             name = self.get(session_id).name
         return self.start(name)
+
+    def toggle(self) -> tuple[Session | None, Switch | None]:
+        """Stops the running session, or, when idle, starts one named like the most recent.
+
+        Returns (stopped session, None) or (None, the start).
+        """
+        if self.running() is not None:
+            return self.stop(), None
+        latest = self.most_recent()
+        return None, self.start(latest.name if latest else "")
+
+    def split(self, stop_at: datetime, resume_at: datetime) -> Switch:
+        """Cuts a gap out of the running session: it stops at ``stop_at`` and a new one
+        with its name starts at ``resume_at`` (one change)."""
+        now = self.now()
+        stop_at = self._checked_instant(stop_at, now, what="stop")
+        resume_at = self._checked_instant(resume_at, now, what="start")
+        if resume_at < stop_at:
+            raise InvalidInputError("the gap ends before it starts", field="start")
+        with self._changing() as change:
+            record = self._require_running()
+            if stop_at < record.started_at:
+                raise InvalidInputError(
+                    f"stop time {self._local(stop_at)} is before the session's start "
+                    f"({self._local(record.started_at)})",
+                    field="end",
+                )
+            change.watch(record)
+            record.ended_at = stop_at
+            record.updated_at = now
+            record.save()
+            resumed = SessionRecord.create(
+                name=record.name, started_at=resume_at, created_at=now, updated_at=now
+            )
+            change.watch_new(resumed)
+            change.description = f"Split {label(record.name)}"
+        return Switch(_session(resumed), _session(record))
 
     def stop(self, at: datetime | None = None) -> Session:
         """Stops (saves) the running session."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import logging.handlers
 import os
@@ -20,6 +19,7 @@ from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import default_data_dir, open_storage
 from tracker_desktop.ui.icons import app_icon
 from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
+from tracker_desktop.ui.single_instance import InstanceGuard
 
 log = logging.getLogger(__name__)
 LOG_FILENAME = "tracker-desktop.log"
@@ -38,14 +38,6 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
-class _PrivateLogFile(logging.handlers.RotatingFileHandler):
-    """A rotating log file readable by its owner only (it names sessions)."""
-
-    def _open(self) -> io.TextIOWrapper:
-        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
-
-
 def _setup_logging(data_dir: Path) -> None:
     """Warnings to stderr, everything from INFO up to a small rotating file in the folder."""
     root = logging.getLogger()
@@ -55,7 +47,7 @@ def _setup_logging(data_dir: Path) -> None:
     root.addHandler(console)
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        file_handler = _PrivateLogFile(
+        file_handler = logging.handlers.RotatingFileHandler(
             data_dir / LOG_FILENAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
         )
         file_handler.setFormatter(
@@ -119,6 +111,26 @@ def run_gui(data_dir: Path | None) -> int:
 
 
 def _open_window_and_run(app: QApplication, folder: Path) -> int:
+    guard = InstanceGuard(folder)
+    held_elsewhere = guard.acquire() is False and guard.held_by_another_process()
+    if held_elsewhere:
+        if guard.ask_running_instance_to_show():
+            log.info("Tracker Desktop already runs on %s; asked it to show itself", folder)
+            return 0
+        QMessageBox.warning(
+            None,
+            APP_TITLE,
+            f"Tracker Desktop is already running on {folder}, but it does not answer.\n\n"
+            "Close it (or end it in the system monitor) and try again.",
+        )
+        return 1
+    try:
+        return _run_window(app, folder, guard)
+    finally:
+        guard.release()
+
+
+def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
     try:
         storage = open_storage(folder)
     except StorageError as error:
@@ -128,7 +140,10 @@ def _open_window_and_run(app: QApplication, folder: Path) -> int:
     try:
         settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
         window = MainWindow(Tracker(storage), settings)
+        guard.listen(window.show_and_raise)
         window.show()
+        window.tray.show_when_possible()
+        window.check_gap_since_last_run()
         return app.exec()
     finally:
         storage.close()

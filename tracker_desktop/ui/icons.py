@@ -25,8 +25,13 @@ def tinted_icon(name: str, color: QColor) -> QIcon:
     return _render(data)
 
 
+def svg_icon(name: str) -> QIcon:
+    """Icon ``name`` in its own colours."""
+    return _render(QByteArray(svg_text(name).encode()))
+
+
 def app_icon() -> QIcon:
-    return _render(QByteArray(svg_text("tracker-desktop").encode()))
+    return svg_icon("tracker-desktop")
 
 
 def _render(data: QByteArray) -> QIcon:

@@ -6,9 +6,7 @@ keeps nothing that a restart could lose.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -50,6 +48,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSizePolicy,
     QStackedWidget,
+    QSystemTrayIcon,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -63,6 +62,7 @@ from tracker_desktop.core.periods import Period, PeriodKind, period_containing, 
 from tracker_desktop.core.service import Session, Tracker, clipped_total
 from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.dialogs import Confirmation
+from tracker_desktop.ui.gap_dialog import GapAnswer, GapDialog, GapKind, GapQuestion
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
 from tracker_desktop.ui.sessions_model import (
@@ -74,6 +74,7 @@ from tracker_desktop.ui.sessions_model import (
     SessionsModel,
     tabular_font,
 )
+from tracker_desktop.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -84,6 +85,12 @@ STOP_COLOR = QColor("#d64541")
 DEFAULT_SIZE = (900, 600)
 MINIMUM_SIZE = (560, 400)
 MESSAGE_MS = 5000
+CHANGE_POLL_MS = 1000  # other processes' changes show within two seconds
+ALIVE_CHECK_MS = 5000
+HEARTBEAT_EVERY = timedelta(minutes=1)
+DEFAULT_GAP_MINUTES = 30
+COMPLETIONS = 50
+TRAY_RECENT = 5
 
 _CURRENT_LABELS = {
     PeriodKind.DAY: "Today",
@@ -116,6 +123,11 @@ class MainWindow(QMainWindow):
         self._kind = PeriodKind(kind) if kind in set(PeriodKind) else PeriodKind.DAY
         self._period = self._current_period()
 
+        self._today_sessions: tuple[Session, ...] = ()
+        self._today_period = period_containing(PeriodKind.DAY, self._today(), tracker.zone)
+        self._quitting = False
+        self._asked_gaps: set[tuple[int, datetime]] = set()
+
         self._tick_timer = _named(QTimer(self, singleShot=True), "tickTimer")
         self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick_timer.timeout.connect(self._on_tick_timer_timeout)
@@ -123,9 +135,27 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_ui()
         self._build_menus()
+        self.tray = TrayIcon(self, self.continue_from)
+        self.tray.host_appeared = self._on_tray_host_appeared
         self._restore_geometry()
         self.refresh()
-        self._reload_completions()
+
+        # Another process (the CLI, a script) changing the database shows up here.
+        self._data_version = self._read_data_version()
+        self._change_poll_timer = _named(QTimer(self), "changePollTimer")
+        self._change_poll_timer.setInterval(CHANGE_POLL_MS)
+        self._change_poll_timer.timeout.connect(self._on_change_poll_timer_timeout)
+        self._change_poll_timer.start()
+
+        # Noticing sleep: the wall clock jumping between two checks.
+        self._last_check = self._tracker.now()
+        self._last_heartbeat_saved: datetime | None = None
+        self._alive_timer = _named(QTimer(self), "aliveTimer")
+        self._alive_timer.setInterval(ALIVE_CHECK_MS)
+        self._alive_timer.timeout.connect(self._on_alive_timer_timeout)
+        self._alive_timer.start()
+        self._alive_before_this_run = self._saved_heartbeat()
+        self._save_heartbeat(self._last_check)
 
     # -- building ----------------------------------------------------------------------
 
@@ -430,12 +460,23 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reloads the running session and the shown period from the database."""
+        today = period_containing(PeriodKind.DAY, self._today(), self._tracker.zone)
         try:
             running = self._tracker.running()
             report = self._tracker.period_report(self._period)
+            shown_today = report.period == today
+            today_sessions = (
+                report.sessions
+                if shown_today
+                else tuple(self._tracker.sessions_between(today.start, today.end))
+            )
+            recent = self._tracker.recent_distinct(COMPLETIONS)
         except TrackerError as error:
             self.show_error(str(error))
             return
+        self._today_period, self._today_sessions = today, today_sessions
+        self._completer.model().setStringList([s.name for s in recent])  # type: ignore[attr-defined]
+        self.tray.set_recent(recent[:TRAY_RECENT])
         changed_session = (running and running.id) != (self._running and self._running.id)
         self._running = running
         self.model.set_sessions(report.period, report.sessions, report.now)
@@ -496,15 +537,21 @@ class MainWindow(QMainWindow):
         self.model.set_now(now)
         total = clipped_total(self.model.sessions, self._period.start, self._period.end, now)
         self.period_total_label.setText(f"Total {format_duration(total)}")
+        today = self._today_period
+        today_total = format_duration(
+            clipped_total(self._today_sessions, today.start, today.end, now)
+        )
         running = self._running
         if running is None:
             self.elapsed_label.setText("0:00:00")
             self.setWindowTitle(APP_TITLE)
+            self.tray.update_state(None, "0:00:00", today_total)
             self._tick_timer.stop()
             return
         elapsed = format_duration(running.duration(now))
         self.elapsed_label.setText(elapsed)
         self.setWindowTitle(f"{running.name or UNNAMED} — {elapsed}")
+        self.tray.update_state(running, elapsed, today_total)
         # Fire just after the next whole second, so the display never skips one.
         self._tick_timer.start(1000 - int(time.time() * 1000) % 1000 + 5)
 
@@ -600,7 +647,6 @@ class MainWindow(QMainWindow):
         if switch.stopped is not None:
             note = f"Saved {_label(switch.stopped)} and started {_label(switch.started)}"
         self._after_change(note)
-        self._reload_completions()
 
     def stop_session(self) -> None:
         self._commit_name_edit()
@@ -637,17 +683,7 @@ class MainWindow(QMainWindow):
                 self.name_edit.setText(session.name)
                 self._update_clock()
             self.sessions_changed.emit()
-            self._reload_completions()
         return session
-
-    def _reload_completions(self) -> None:
-        try:
-            names = self._tracker.recent_names()
-        except TrackerError as error:
-            log.warning("cannot load recent names: %s", error)
-            return
-        model = self._completer.model()
-        model.setStringList(names)  # type: ignore[attr-defined]
 
     def show_error(self, message: str) -> None:
         log.info("shown to user: %s", message)
@@ -811,8 +847,11 @@ class MainWindow(QMainWindow):
 
     def _on_action_continue_triggered(self) -> None:
         selected = self.selected_sessions()
-        source = selected[0].id if selected else None
-        switch = self._attempt(lambda: self._tracker.continue_session(source))
+        self.continue_from(selected[0].id if selected else None)
+
+    def continue_from(self, session_id: int | None) -> None:
+        """Starts a new session named like ``session_id`` (default: the most recent)."""
+        switch = self._attempt(lambda: self._tracker.continue_session(session_id))
         if switch is not None:
             self.name_edit.setText(switch.started.name)
             self._after_change(f"Continued {_label(switch.started)}")
@@ -831,8 +870,101 @@ class MainWindow(QMainWindow):
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _on_action_quit_triggered(self) -> None:
+        self._quitting = True
         self.close()
         QApplication.quit()
+
+    def _on_tray_host_appeared(self) -> None:
+        # From now on closing the window hides it to the tray; Quit quits.
+        QApplication.setQuitOnLastWindowClosed(False)
+
+    def _read_data_version(self) -> int | None:
+        try:
+            return self._tracker.storage.data_version()
+        except TrackerError as error:
+            log.warning("cannot watch the database for changes: %s", error)
+            return None
+
+    def _on_change_poll_timer_timeout(self) -> None:
+        version = self._read_data_version()
+        if version is not None and version != self._data_version:
+            self._data_version = version
+            self.refresh()
+
+    # -- sleep, shutdown and crashes ---------------------------------------------------
+
+    def gap_threshold(self) -> timedelta:
+        minutes = self._settings.value("gaps/threshold_minutes", DEFAULT_GAP_MINUTES)
+        try:
+            return timedelta(minutes=max(float(minutes), 1.0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return timedelta(minutes=DEFAULT_GAP_MINUTES)
+
+    def check_gap_since_last_run(self) -> None:
+        """At start-up: asks about a running session that the app was not there to see."""
+        if self._alive_before_this_run is not None:
+            self._ask_about_gap(self._alive_before_this_run, self._tracker.now(), GapKind.ABSENT)
+
+    def _saved_heartbeat(self) -> datetime | None:
+        value = self._settings.value("app/last_alive")
+        try:
+            saved = datetime.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+        return saved if saved is not None and saved.tzinfo is not None else None
+
+    def _on_alive_timer_timeout(self) -> None:
+        now = self._tracker.now()
+        if now - self._last_check > self.gap_threshold():
+            self._ask_about_gap(self._last_check, now, GapKind.SLEEP)
+        self._last_check = now
+        self._save_heartbeat(now)
+
+    def _save_heartbeat(self, now: datetime, *, force: bool = False) -> None:
+        """Remembers that the app was alive at ``now`` (written at most once a minute)."""
+        saved = self._last_heartbeat_saved
+        if force or saved is None or not timedelta(0) <= now - saved < HEARTBEAT_EVERY:
+            self._settings.setValue("app/last_alive", now.isoformat())
+            self._settings.sync()
+            self._last_heartbeat_saved = now
+
+    def _ask_about_gap(self, gap_start: datetime, gap_end: datetime, kind: GapKind) -> None:
+        running = self._running
+        if running is None or gap_end - gap_start <= self.gap_threshold():
+            return
+        gap_start = max(gap_start, running.start)
+        if (
+            gap_end - gap_start <= self.gap_threshold()
+            or (running.id, gap_start) in self._asked_gaps
+        ):
+            return
+        self._asked_gaps.add((running.id, gap_start))
+        question = GapQuestion(running, gap_start, gap_end, kind)
+        GapDialog.ask(
+            self,
+            question,
+            self._tracker.zone,
+            lambda answer: self._on_gap_answered(question, answer),
+        )
+
+    def _on_gap_answered(self, question: GapQuestion, answer: GapAnswer | None) -> None:
+        if answer is None or answer is GapAnswer.KEEP:
+            return
+        running = self._running
+        if running is None or running.id != question.session.id:
+            self.show_error(f"{_label(question.session).capitalize()} is no longer running.")
+            return
+        tracker = self._tracker
+        done: object
+        if answer is GapAnswer.STOP_AT_GAP:
+            done = self._attempt(lambda: tracker.stop(question.gap_start))
+        elif answer is GapAnswer.STOP_NOW:
+            done = self._attempt(tracker.stop)
+        else:
+            done = self._attempt(lambda: tracker.split(question.gap_start, question.gap_end))
+        if done is not None:
+            self.name_edit.setModified(False)
+            self._after_change(f"{_label(question.session).capitalize()}: {_GAP_NOTES[answer]}")
 
     def _on_name_edit_return_pressed(self) -> None:
         if self._running is None:
@@ -856,11 +988,30 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_name_edit()
+        if self.tray.available and not self._quitting:
+            # With a tray, closing hides the window; the tray's Quit quits.
+            event.ignore()
+            self.hide()
+            if not self._settings.value("tray/close_hint_shown", False, type=bool):
+                self.tray.showMessage(
+                    APP_TITLE,
+                    "Still running in the tray. Use Quit in its menu to quit.",
+                    QSystemTrayIcon.MessageIcon.Information,
+                    MESSAGE_MS,
+                )
+                self._settings.setValue("tray/close_hint_shown", True)
+            return
+        self._save_heartbeat(self._tracker.now(), force=True)
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
-        with contextlib.suppress(OSError):
-            os.chmod(self._settings.fileName(), 0o600)
         super().closeEvent(event)
+
+
+_GAP_NOTES = {
+    GapAnswer.STOP_AT_GAP: "stopped where the gap began",
+    GapAnswer.STOP_NOW: "stopped",
+    GapAnswer.SPLIT: "the gap was left out",
+}
 
 
 class _ChangeCommand(QUndoCommand):

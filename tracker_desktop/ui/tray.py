@@ -1,0 +1,104 @@
+"""The system-tray icon: start/stop, continue a recent task, show the window, quit.
+
+Its menu holds the window's own actions. It is created at start-up even where no tray
+exists, and shown only once a tray host is there (at login the host may come late).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from tracker_desktop.core.service import Session
+from tracker_desktop.ui.icons import svg_icon
+
+if TYPE_CHECKING:
+    from tracker_desktop.ui.main_window import MainWindow
+
+# How long to keep looking for a tray host that appears after the app (at login).
+HOST_CHECK_INTERVAL_MS = 2000
+HOST_CHECKS = 15
+
+
+class TrayIcon(QSystemTrayIcon):
+    """The tray icon of ``window``; ``available`` tells whether a tray shows it."""
+
+    def __init__(self, window: MainWindow, continue_from: Callable[[int], None]) -> None:
+        super().__init__(window)
+        self.setObjectName("trayIcon")
+        self._continue_from = continue_from
+        self._idle_icon = svg_icon("tray-idle")
+        self._running_icon = svg_icon("tray-running")
+        self.setIcon(self._idle_icon)
+
+        menu = QMenu(window)
+        menu.setObjectName("trayMenu")
+        menu.addAction(window.action_start_stop)
+        self.continue_menu = menu.addMenu("Continue")
+        self.continue_menu.setObjectName("trayContinueMenu")
+        menu.addSeparator()
+        menu.addAction(window.action_show_window)
+        menu.addAction(window.action_quit)
+        self.setContextMenu(menu)
+        self.activated.connect(self._on_activated)
+        self._show_window = window.show_and_raise
+
+        self._host_checks = 0
+        self._host_timer = QTimer(self)
+        self._host_timer.setObjectName("trayHostTimer")
+        self._host_timer.setInterval(HOST_CHECK_INTERVAL_MS)
+        self._host_timer.timeout.connect(self._on_host_timer_timeout)
+        self.host_appeared: Callable[[], None] = lambda: None
+
+    @property
+    def available(self) -> bool:
+        return self.isVisible()
+
+    def show_when_possible(self) -> None:
+        """Shows the icon now if a tray host exists, else keeps checking for a while."""
+        if not self._try_show():
+            self._host_timer.start()
+
+    def _try_show(self) -> bool:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        self.show()
+        self.host_appeared()
+        return True
+
+    def _on_host_timer_timeout(self) -> None:
+        self._host_checks += 1
+        if self._try_show() or self._host_checks >= HOST_CHECKS:
+            self._host_timer.stop()
+
+    def update_state(self, running: Session | None, elapsed: str, today: str) -> None:
+        """Icon and tooltip: what runs, for how long, and today's total."""
+        self.setIcon(self._running_icon if running else self._idle_icon)
+        if running is None:
+            self.setToolTip(f"Tracker Desktop — not tracking\nToday: {today}")
+        else:
+            name = running.name or "Unnamed session"
+            self.setToolTip(f"{name} — {elapsed}\nToday: {today}")
+
+    def set_recent(self, sessions: list[Session]) -> None:
+        """The Continue submenu: one entry per recent distinct name."""
+        self.continue_menu.clear()
+        for session in sessions:
+            action = QAction(session.name.replace("&", "&&"), self.continue_menu)
+            action.triggered.connect(self._continue_slot(session.id))
+            self.continue_menu.addAction(action)
+        self.continue_menu.setEnabled(bool(sessions))
+
+    def _continue_slot(self, session_id: int) -> Callable[[], None]:
+        return lambda: self._continue_from(session_id)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self._show_window()
