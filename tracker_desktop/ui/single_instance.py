@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,8 +21,17 @@ SHOWN_REPLY = b"shown\n"
 WAIT_MS = 3000
 
 
+SOCKET_FILENAME = "gui.sock"
+# Unix socket paths are limited to about 104 bytes.
+MAX_SOCKET_PATH = 100
+
+
 def server_name(data_dir: Path) -> str:
-    """A socket name of this user and folder (the socket itself is user-only)."""
+    """The folder's socket: inside the (private) data folder where the path allows, so
+    nothing is written elsewhere; else a per-user, per-folder name in the temp folder."""
+    path = data_dir.resolve() / SOCKET_FILENAME
+    if os.name == "posix" and len(os.fsencode(path)) < MAX_SOCKET_PATH:
+        return str(path)
     digest = hashlib.sha256(f"{getpass.getuser()}\0{data_dir.resolve()}".encode()).hexdigest()
     return f"tracker-desktop-{digest[:16]}"
 
