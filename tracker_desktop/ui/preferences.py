@@ -1,0 +1,68 @@
+"""Preferences shown as checkable actions in the window's menus."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from tracker_desktop.core import autostart as autostart_module
+from tracker_desktop.core.autostart import Autostart
+
+if TYPE_CHECKING:
+    from tracker_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def add_start_at_login_action(
+    window: MainWindow,
+    menu: QMenu,
+    *,
+    before: QAction | None = None,
+    autostart: Autostart | None = None,
+) -> QAction:
+    """Adds the checkable "Start at Login" action (``actionStartAtLogin``) to ``menu``
+    (above ``before`` when given) and returns it.
+
+    Checking it installs this system's autostart entry (see ``core/autostart.py``) for the
+    running installation; unchecking removes it. The entry itself is the setting, so the
+    check mark is re-read each time the menu opens. Failures show in the window's banner.
+    """
+    entry = autostart or autostart_module.for_platform()
+    action = QAction("Start at Login", window, checkable=True)
+    action.setObjectName("actionStartAtLogin")
+    action.setToolTip("Open Tracker Desktop when you log in to this computer")
+
+    def refresh() -> None:
+        try:
+            enabled = entry.is_enabled()
+        except OSError as error:
+            log.warning("cannot read the autostart entry %s: %s", entry.location, error)
+            enabled = False
+        action.setChecked(enabled)
+
+    def on_triggered(checked: bool) -> None:
+        try:
+            if checked:
+                entry.enable(autostart_module.launch_command())
+            else:
+                entry.disable()
+        except (OSError, ValueError) as error:
+            log.warning("cannot change the autostart entry %s: %s", entry.location, error)
+            refresh()
+            verb = "turn on" if checked else "turn off"
+            window.show_error(f"Could not {verb} Start at Login ({entry.location}): {error}")
+            return
+        log.info("start at login %s: %s", "on" if checked else "off", entry.location)
+
+    refresh()
+    action.triggered.connect(on_triggered)
+    menu.aboutToShow.connect(refresh)
+    if before is None:
+        menu.addAction(action)
+    else:
+        menu.insertAction(before, action)
+    return action
