@@ -5,12 +5,19 @@ from __future__ import annotations
 import os
 import sys
 
+SELF_TEST_FLAG = "--self-test"
+
 
 def main(argv: list[str] | None = None) -> int:
     """Runs ``tracker-desktop`` with ``argv`` (default: the process arguments)."""
     # Everything this process creates (database, log, settings, lock) is the user's alone.
     os.umask(0o077)
     arguments = sys.argv[1:] if argv is None else argv
+    if arguments == [SELF_TEST_FLAG]:
+        # Not a command: a check of the installed build on throw-away data (needs Qt).
+        from tracker_desktop.ui.self_test import run_self_test
+
+        return run_self_test()
 
     from tracker_desktop.core.cli import parse_arguments, run_command
 
