@@ -41,7 +41,7 @@ def test_self_test_passes_and_reports_one_json_line(
     assert report["sessions"] == 1
     assert report["icons"] == packaged_icon_count()
     assert report["painted"] is True
-    assert report["tray_menu"] == ["actionStartStop", "actionShowWindow", "actionQuit"]
+    assert {"actionStartStop", "actionShowWindow", "actionQuit"} <= set(report["tray_menu"])
     assert report["frozen"] is False
     # The throw-away folder is gone, and the real data folder was never made.
     assert list(temp_parent.iterdir()) == []
