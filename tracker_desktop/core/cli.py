@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from tracker_desktop import __version__
-from tracker_desktop.core.errors import InvalidInputError, TrackerError
+from tracker_desktop.core import backups
+from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
 from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import UNCHANGED, PeriodReport, Session, Tracker
@@ -106,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     continue_.add_argument("id", nargs="?", type=_session_id, metavar="ID")
     continue_.add_argument("--json", action="store_true", help="print the session as JSON")
 
+    commands.add_parser("backup", help="copy the database into the backups folder now")
+    restore = commands.add_parser(
+        "restore", help="restore a backup (default: the newest), keeping the current file aside"
+    )
+    restore.add_argument("file", nargs="?", type=Path, metavar="FILE")
+
     status = commands.add_parser("status", help="show the running session")
     status.add_argument("--json", action="store_true", help="print JSON")
 
@@ -132,16 +139,57 @@ def run_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     data_dir: Path = args.data_dir or default_data_dir()
     try:
-        storage = open_storage(data_dir)
+        if args.command == "restore":  # works on files, with the database closed
+            _cmd_restore(data_dir, args, out)
+            return 0
+        try:
+            storage = open_storage(data_dir)
+        except StorageError as error:
+            raise StorageError(f"{error}{_backup_hint(data_dir)}") from error
         try:
             tracker = Tracker(storage)
             _COMMANDS[args.command](tracker, args, out)
         finally:
             storage.close()
+        if args.command in _WRITES:
+            _daily_backup(data_dir, tracker)
     except TrackerError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return error.exit_code
     return 0
+
+
+# Commands that change sessions; after one, the day's backup is made if it is due.
+_WRITES = frozenset(
+    {"start", "stop", "discard", "rename", "toggle", "add", "edit", "delete", "continue"}
+)
+
+
+def _daily_backup(data_dir: Path, tracker: Tracker) -> None:
+    """The automatic backup also happens for people who only use the command line."""
+    try:
+        backups.daily_backup(data_dir, tracker.now(), tracker.zone)
+    except TrackerError as error:
+        print(f"{PROG}: warning: today's backup failed: {error}", file=sys.stderr)
+
+
+def _backup_hint(data_dir: Path) -> str:
+    newest = backups.newest_good_backup(data_dir)
+    if newest is None:
+        return ""
+    return f" The newest good backup is {newest.path}; '{PROG} restore' puts it back."
+
+
+def _cmd_backup(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    backup = backups.make_backup(tracker.storage.path.parent, "manual", tracker.now())
+    print(f"Backed up to {backup.path}", file=out)
+
+
+def _cmd_restore(data_dir: Path, args: argparse.Namespace, out: TextIO) -> None:
+    restored = backups.restore(data_dir, args.file)
+    print(f"Restored {restored.backup}", file=out)
+    if restored.kept_aside is not None:
+        print(f"The database it replaced is kept as {restored.kept_aside}", file=out)
 
 
 def _when(tracker: Tracker, text: str | None, what: str) -> datetime | None:
@@ -382,6 +430,7 @@ _COMMANDS = {
     "edit": _cmd_edit,
     "delete": _cmd_delete,
     "continue": _cmd_continue,
+    "backup": _cmd_backup,
     "status": _cmd_status,
     "list": _cmd_list,
 }

@@ -37,6 +37,15 @@ class InvalidInputError(TrackerError):
 
 
 class StorageError(TrackerError):
-    """The database file cannot be used; the message names the file and what to do."""
+    """The database file cannot be used; the message names the file and what to do.
+
+    ``damaged`` marks a file that is not a usable database at all (corrupt, foreign,
+    cut short), for which restoring a backup or starting afresh are the remedies, as
+    opposed to a locked, read-only or full disk, which a backup would not fix.
+    """
 
     exit_code = 3
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged

@@ -22,6 +22,8 @@ from tracker_desktop.core.errors import ConflictError, StorageError
 log = logging.getLogger(__name__)
 
 DATABASE_FILENAME = "tracker.db"
+# Held by the window while it runs (one window per folder); see ui/single_instance.py.
+GUI_LOCK_FILENAME = "gui.lock"
 # PRAGMA application_id marks a file as ours ("TrkD"); a file without it is foreign.
 APPLICATION_ID = 0x54726B44
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -127,7 +129,7 @@ def _describe(error: BaseException, path: Path) -> str:
         return f"cannot write to {path}: the file or its folder is read-only. Check permissions."
     if "disk is full" in text or "full" in text:
         return f"cannot write to {path}: the disk is full. Free some space and try again."
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if _is_damage(error):
         return (
             f"{path} is damaged ({error}). It was left untouched; "
             "move it aside (or restore a backup) to continue."
@@ -135,6 +137,11 @@ def _describe(error: BaseException, path: Path) -> str:
     if "unable to open" in text:
         return f"cannot open {path}: check that its folder exists and is writable."
     return f"{path}: database error: {error}"
+
+
+def _is_damage(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 @contextlib.contextmanager
@@ -145,7 +152,7 @@ def storage_errors(path: Path) -> Iterator[None]:
     except (peewee.IntegrityError, sqlite3.IntegrityError) as error:
         raise ConflictError(f"the change clashes with the saved sessions ({error})") from error
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as error:
-        raise StorageError(_describe(error, path)) from error
+        raise StorageError(_describe(error, path), damaged=_is_damage(error)) from error
     except OSError as error:
         raise StorageError(f"{path}: {error.strerror or error}") from error
 
@@ -204,7 +211,7 @@ def open_storage(data_dir: Path) -> Storage:
     _ensure_folder(data_dir)
     if not path.exists() and not path.is_symlink():
         _create(path)
-    _check_header(path)
+    check_header(path)
     database = peewee.SqliteDatabase(
         str(path),
         pragmas=PRAGMAS,
@@ -289,13 +296,13 @@ def _all_statements() -> Iterator[str]:
         yield from migration
 
 
-def _check_header(path: Path) -> None:
+def check_header(path: Path) -> None:
     """Refuses a ``path`` that is not a Tracker Desktop database, by its header alone.
 
     Only reads: a refused file stays byte-identical and gets no -wal/-shm companions.
     """
     if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file; move it away.")
+        raise StorageError(f"{path} is a folder, not a database file; move it away.", damaged=True)
     try:
         with path.open("rb") as file:
             header = file.read(100)
@@ -303,16 +310,23 @@ def _check_header(path: Path) -> None:
         raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
     aside = "It was left untouched; move it aside (or restore a backup) to continue."
     if not header:
-        raise StorageError(f"{path} is empty (0 bytes), not a Tracker Desktop database. {aside}")
+        raise StorageError(
+            f"{path} is empty (0 bytes), not a Tracker Desktop database. {aside}", damaged=True
+        )
     if not header.startswith(SQLITE_HEADER):
-        raise StorageError(f"{path} is not a SQLite database (damaged or foreign). {aside}")
+        raise StorageError(
+            f"{path} is not a SQLite database (damaged or foreign). {aside}", damaged=True
+        )
     if len(header) < 100:
-        raise StorageError(f"{path} is damaged (cut short at {len(header)} bytes). {aside}")
+        raise StorageError(
+            f"{path} is damaged (cut short at {len(header)} bytes). {aside}", damaged=True
+        )
     # The header keeps PRAGMA user_version at offset 60 and application_id at 68.
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise StorageError(
             f"{path} is not a Tracker Desktop database (it belongs to another program, "
-            f"or is damaged). {aside}"
+            f"or is damaged). {aside}",
+            damaged=True,
         )
     _refuse_newer(path, int.from_bytes(header[60:64], "big"))
 
@@ -327,29 +341,61 @@ def _refuse_newer(path: Path, version: int) -> None:
 
 def _migrate(storage: Storage) -> None:
     """Brings an older file up to ``SCHEMA_VERSION`` in one transaction, after a backup."""
-    backup = backup_copy(storage, reason=f"before-v{SCHEMA_VERSION}")
+    from tracker_desktop.core.backups import make_backup  # backups build on this module
+
+    backup = make_backup(storage.path.parent, reason=f"before-v{SCHEMA_VERSION}")
     with storage.write():
         # Read again under the write lock: another process may have just migrated it.
         version = _schema_version(storage)
-        log.info("migrating %s from schema %d (backup %s)", storage.path, version, backup)
+        log.info("migrating %s from schema %d (backup %s)", storage.path, version, backup.path)
         for statements in MIGRATIONS[version:]:
             for statement in statements:
                 storage.execute(statement)
         storage.database.pragma("user_version", SCHEMA_VERSION)
 
 
-def backup_copy(storage: Storage, *, reason: str) -> Path:
-    """An online copy of the database into ``<data folder>/backups/`` (SQLite backup API)."""
-    folder = storage.path.parent / "backups"
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"tracker-{stamp}-{reason}.db"
-    with storage_errors(target):
-        folder.mkdir(mode=0o700, exist_ok=True)
-        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-        destination = sqlite3.connect(target)
+def check_integrity(path: Path, *, quick: bool = True) -> str | None:
+    """None when ``path`` passes SQLite's (quick) integrity check, else what is wrong.
+
+    Uses its own read-only connection, so any thread may call it.
+    """
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            source = cast(sqlite3.Connection, storage.database.connection())  # type: ignore[no-untyped-call]
-            source.backup(destination)
+            rows = connection.execute(f"PRAGMA {pragma}").fetchall()
         finally:
-            destination.close()
-    return target
+            connection.close()
+    except sqlite3.Error as error:
+        return str(error)
+    problems = [str(row[0]) for row in rows if row[0] != "ok"]
+    return "; ".join(problems[:3]) or None
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """An online, consistent copy of ``source`` at ``target`` (SQLite's backup API).
+
+    Written under a temporary name, checked, then moved into place: ``target`` is
+    either a complete, healthy copy or absent. Safe while others use ``source``.
+    """
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with storage_errors(target):
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+            reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            writer = sqlite3.connect(partial)
+            try:
+                reader.execute("PRAGMA busy_timeout = 5000")
+                reader.backup(writer)
+                # A copy is a single file: no -wal to lose when it is moved or mailed.
+                writer.execute("PRAGMA journal_mode = delete")
+            finally:
+                writer.close()
+                reader.close()
+        problem = check_integrity(partial, quick=False)
+        if problem is not None:
+            raise StorageError(f"the copy of {source} at {target} failed its check: {problem}")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)

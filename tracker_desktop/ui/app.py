@@ -14,18 +14,19 @@ from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMes
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker_desktop import __version__
+from tracker_desktop.core import backups
+from tracker_desktop.core.clock import local_zone
 from tracker_desktop.core.errors import StorageError
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import default_data_dir, open_storage
-from tracker_desktop.ui.first_paint import FirstPaint
+from tracker_desktop.core.storage import Storage, default_data_dir, open_storage
 from tracker_desktop.ui.icons import app_icon
 from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
+from tracker_desktop.ui.recovery import Recovery, RecoveryDialog
 from tracker_desktop.ui.single_instance import InstanceGuard
 
 log = logging.getLogger(__name__)
 LOG_FILENAME = "tracker-desktop.log"
 SETTINGS_FILENAME = "window.ini"
-EXIT_AFTER_PAINT_VARIABLE = "TRACKER_DESKTOP_EXIT_AFTER_PAINT"
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -132,28 +133,45 @@ def _open_window_and_run(app: QApplication, folder: Path) -> int:
         guard.release()
 
 
+def open_or_recover(folder: Path) -> Storage | None:
+    """Opens the folder's database; when it is damaged, offers to restore the newest good
+    backup or to start afresh (the bad file is moved aside, never deleted)."""
+    while True:
+        try:
+            return open_storage(folder)
+        except StorageError as error:
+            log.error("cannot open the database: %s", error)
+            if not error.damaged:
+                QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
+                return None
+            newest = backups.newest_good_backup(folder)
+            choice = RecoveryDialog.ask(None, str(error), newest, local_zone())
+            try:
+                if choice is Recovery.RESTORE and newest is not None:
+                    restored = backups.restore(folder, newest.path)
+                    log.info("restored %s; kept %s", restored.backup, restored.kept_aside)
+                elif choice is Recovery.FRESH:
+                    log.info("moved the damaged file aside to %s", backups.set_aside(folder))
+                else:
+                    return None
+            except StorageError as failure:
+                QMessageBox.critical(None, APP_TITLE, f"Recovery failed.\n\n{failure}")
+                return None
+
+
 def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
-    try:
-        storage = open_storage(folder)
-    except StorageError as error:
-        log.error("cannot open the database: %s", error)
-        QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
-        return error.exit_code
+    storage = open_or_recover(folder)
+    if storage is None:
+        return StorageError.exit_code
+    tracker = Tracker(storage)
     try:
         settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
-        window = MainWindow(Tracker(storage), settings)
-        _quit_after_first_paint_if_asked(app, window)
+        window = MainWindow(tracker, settings)
         guard.listen(window.show_and_raise)
         window.show()
         window.tray.show_when_possible()
         window.check_gap_since_last_run()
+        window.start_upkeep()
         return app.exec()
     finally:
-        storage.close()
-
-
-def _quit_after_first_paint_if_asked(app: QApplication, window: MainWindow) -> None:
-    """With ``TRACKER_DESKTOP_EXIT_AFTER_PAINT=1`` the app quits as soon as the window has
-    painted once: benchmarks/frozen_startup.py times start-up to first paint this way."""
-    if os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1":
-        FirstPaint(window).painted.connect(app.quit)
+        tracker.storage.close()  # the window may have reopened it (restore)

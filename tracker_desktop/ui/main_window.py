@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import (
@@ -55,15 +56,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker_desktop.core import backups
+from tracker_desktop.core.backups import list_backups, make_backup
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.periods import Period, PeriodKind, period_containing, shift_period
 from tracker_desktop.core.service import Session, Tracker, clipped_total
+from tracker_desktop.core.storage import open_storage
 from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.gap_dialog import GapAnswer, GapDialog, GapKind, GapQuestion
 from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.maintenance import Upkeep, UpkeepResult
+from tracker_desktop.ui.recovery import RestoreDialog
 from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
 from tracker_desktop.ui.sessions_model import (
     DURATION,
@@ -227,6 +233,12 @@ class MainWindow(QMainWindow):
         self.removeAction(self.action_delete)
         self.action_continue = self._action(
             "actionContinueSession", "Continue Session", self._on_action_continue_triggered
+        )
+        self.action_backup = self._action(
+            "actionBackupNow", "Back Up Now", self._on_action_backup_triggered
+        )
+        self.action_restore = self._action(
+            "actionRestoreBackup", "Restore from Backup…", self._on_action_restore_triggered
         )
         self.undo_stack = QUndoStack(self)
         self.action_undo = _named(self.undo_stack.createUndoAction(self, "&Undo"), "actionUndo")
@@ -435,14 +447,17 @@ class MainWindow(QMainWindow):
         return self._stack
 
     def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.action_backup)
+        file_menu.addAction(self.action_restore)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
         session_menu = self.menuBar().addMenu("&Session")
         session_menu.addAction(self.action_start_stop)
         session_menu.addAction(self.action_continue)
         session_menu.addAction(self.action_discard)
         session_menu.addSeparator()
         session_menu.addAction(self.action_add)
-        session_menu.addSeparator()
-        session_menu.addAction(self.action_quit)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.action_undo)
         edit_menu.addAction(self.action_redo)
@@ -890,6 +905,67 @@ class MainWindow(QMainWindow):
         if version is not None and version != self._data_version:
             self._data_version = version
             self.refresh()
+
+    # -- backups -----------------------------------------------------------------------
+
+    @property
+    def data_dir(self) -> Path:
+        return self._tracker.storage.path.parent
+
+    def start_upkeep(self) -> None:
+        """The integrity check and the day's backup, off the GUI thread."""
+        self._upkeep = Upkeep(self)
+        self._upkeep.finished.connect(self._on_upkeep_finished)
+        self._upkeep.start(self.data_dir, self._tracker.now(), self._tracker.zone)
+
+    def _on_upkeep_finished(self, result: UpkeepResult) -> None:
+        if result.problem is not None:
+            self.show_error(
+                f"{self._tracker.storage.path} failed its integrity check ({result.problem}). "
+                "File ▸ Restore from Backup… puts back a good copy; the current file is kept."
+            )
+        elif result.error is not None:
+            log.warning("daily backup failed: %s", result.error)
+            self.statusBar().showMessage(f"Could not make today's backup: {result.error}")
+        elif result.backup is not None:
+            self.statusBar().showMessage(f"Backed up to {result.backup.path.name}", MESSAGE_MS)
+
+    def _on_action_backup_triggered(self) -> None:
+        backup = self._attempt(lambda: make_backup(self.data_dir, "manual", self._tracker.now()))
+        if backup is not None:
+            self.statusBar().showMessage(f"Backed up to {backup.path}", MESSAGE_MS)
+
+    def _on_action_restore_triggered(self) -> None:
+        available = list_backups(self.data_dir)
+        if not available:
+            self.show_error(f"There are no backups in {self.data_dir / 'backups'} yet.")
+            return
+        chosen = RestoreDialog.ask(self, available, self._tracker.zone)
+        if chosen is not None:
+            self.restore_backup(chosen)
+
+    def restore_backup(self, backup: Path) -> None:
+        """Replaces the database with ``backup`` (the current file is kept aside)."""
+        self._commit_name_edit()
+        storage = self._tracker.storage
+        storage.close()
+        try:
+            restored = backups.restore(self.data_dir, backup, self._tracker.now())
+        except TrackerError as error:
+            self.show_error(str(error))
+            restored = None
+        try:
+            self._tracker.storage = open_storage(self.data_dir)
+        except TrackerError as error:
+            self.show_error(str(error))
+            return
+        if restored is None:
+            return
+        self.undo_stack.clear()  # the history no longer matches the rows
+        self._data_version = self._read_data_version()
+        self.name_edit.setModified(False)
+        kept = f"; the replaced file is {restored.kept_aside.name}" if restored.kept_aside else ""
+        self._after_change(f"Restored {restored.backup.name}{kept}")
 
     # -- sleep, shutdown and crashes ---------------------------------------------------
 

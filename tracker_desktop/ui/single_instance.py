@@ -13,9 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from tracker_desktop.core.storage import GUI_LOCK_FILENAME
+
 log = logging.getLogger(__name__)
 
-LOCK_FILENAME = "gui.lock"
 SHOW_REQUEST = b"show\n"
 SHOWN_REPLY = b"shown\n"
 WAIT_MS = 3000
@@ -42,7 +43,7 @@ class InstanceGuard(QObject):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self._name = server_name(data_dir)
-        self._lock = QLockFile(str(data_dir / LOCK_FILENAME))
+        self._lock = QLockFile(str(data_dir / GUI_LOCK_FILENAME))
         # Never stale by age (the app runs for days); a dead owner's lock is taken over.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None

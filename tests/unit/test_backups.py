@@ -1,0 +1,215 @@
+"""Backups: online copies that restore to an identical database, rotation, restore that
+keeps the replaced file, and the command line's backup/restore/recovery messages."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tracker_desktop.core import backups
+from tracker_desktop.core.errors import InvalidInputError, NotFoundError, StorageError
+from tracker_desktop.core.service import Tracker
+from tracker_desktop.core.storage import DATABASE_FILENAME, Storage, open_storage
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+HOUR = timedelta(hours=1)
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def rows(path: Path) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return [tuple(r) for r in connection.execute("SELECT * FROM session ORDER BY id")]
+    finally:
+        connection.close()
+
+
+def fill(tracker: Tracker) -> None:
+    tracker.add("Morning", NOW - 5 * HOUR, NOW - 4 * HOUR)
+    tracker.add("Ünïcødé 👩‍💻", NOW - 3 * HOUR, NOW - 2 * HOUR)
+    tracker.start("Running")
+
+
+def test_a_backup_taken_while_in_use_restores_to_an_identical_database(
+    tracker: Tracker, storage: Storage, data_dir: Path
+) -> None:
+    fill(tracker)
+    before = rows(storage.path)
+    backup = backups.make_backup(data_dir, "manual", NOW)
+    assert backup.path.parent == data_dir / "backups"
+    assert backup.path.stat().st_mode & 0o077 == 0
+    assert rows(backup.path) == before
+    tracker.add("After the backup", NOW - 8 * HOUR, NOW - 7 * HOUR)
+    storage.close()
+
+    restored = backups.restore(data_dir, backup.path, NOW)
+    assert rows(data_dir / DATABASE_FILENAME) == before
+    assert restored.kept_aside is not None
+    assert "After the backup" in [r[1] for r in rows(restored.kept_aside)]
+    reopened = open_storage(data_dir)
+    try:
+        running = Tracker(reopened).running()
+        assert running is not None
+        assert running.name == "Running"
+        ok = reopened.execute("PRAGMA integrity_check").fetchone()[0]
+        assert ok == "ok"
+    finally:
+        reopened.close()
+
+
+def test_restore_without_a_file_takes_the_newest_good_backup(
+    tracker: Tracker, storage: Storage, data_dir: Path
+) -> None:
+    fill(tracker)
+    old = backups.make_backup(data_dir, "manual", NOW - HOUR)
+    tracker.add("Only in the newer", NOW - 8 * HOUR, NOW - 7 * HOUR)
+    newer = backups.make_backup(data_dir, "manual", NOW)
+    newest_broken = data_dir / "backups" / "tracker-20261126T100000Z-manual.db"
+    newest_broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    storage.close()
+
+    assert backups.newest_good_backup(data_dir) == backups.Backup(newer.path, NOW, "manual")
+    restored = backups.restore(data_dir, now=NOW)
+    assert restored.backup == newer.path
+    assert rows(data_dir / DATABASE_FILENAME) == rows(newer.path)
+    assert old.path.exists()
+
+
+def test_restore_refuses_what_is_not_a_usable_backup(data_dir: Path, storage: Storage) -> None:
+    storage.close()
+    with pytest.raises(NotFoundError, match="no usable backup"):
+        backups.restore(data_dir)
+    with pytest.raises(InvalidInputError, match="does not exist"):
+        backups.restore(data_dir, data_dir / "nope.db")
+    foreign = data_dir / "foreign.db"
+    connection = sqlite3.connect(foreign)
+    connection.execute("CREATE TABLE notes (x)")
+    connection.close()
+    current = (data_dir / DATABASE_FILENAME).read_bytes()
+    with pytest.raises(StorageError, match="cannot be restored"):
+        backups.restore(data_dir, foreign)
+    assert (data_dir / DATABASE_FILENAME).read_bytes() == current
+
+
+def test_a_damaged_database_is_set_aside_with_its_wal_not_deleted(data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILENAME).write_bytes(b"garbage")
+    (data_dir / f"{DATABASE_FILENAME}-wal").write_bytes(b"wal")
+    aside = backups.set_aside(data_dir, NOW)
+    assert aside is not None
+    assert aside.read_bytes() == b"garbage"
+    assert Path(f"{aside}-wal").read_bytes() == b"wal"
+    assert not (data_dir / DATABASE_FILENAME).exists()
+    assert not (data_dir / f"{DATABASE_FILENAME}-wal").exists()
+
+
+def test_one_automatic_backup_a_day(tracker: Tracker, data_dir: Path) -> None:
+    fill(tracker)
+    assert backups.daily_backup(data_dir, NOW, BERLIN) is not None
+    assert backups.daily_backup(data_dir, NOW + 3 * HOUR, BERLIN) is None
+    assert backups.daily_backup(data_dir, NOW + 24 * HOUR, BERLIN) is not None
+    assert [b.reason for b in backups.list_backups(data_dir)] == ["daily", "daily"]
+
+
+def test_rotation_keeps_seven_days_and_four_weeks_and_everything_made_by_hand(
+    tracker: Tracker, data_dir: Path
+) -> None:
+    fill(tracker)
+    manual = backups.make_backup(data_dir, "manual", NOW - 90 * 24 * HOUR)
+    for day in range(60, -1, -1):  # a daily backup on each of the last 61 days
+        backups.daily_backup(data_dir, NOW - day * 24 * HOUR, BERLIN)
+    kept = backups.list_backups(data_dir)
+    daily_days = sorted(
+        {b.taken_at.astimezone(BERLIN).date() for b in kept if b.reason == "daily"}, reverse=True
+    )
+    last_seven = [(NOW - d * 24 * HOUR).astimezone(BERLIN).date() for d in range(7)]
+    assert daily_days[:7] == last_seven
+    weeks = {d.isocalendar()[:2] for d in daily_days}
+    assert len(weeks) == 4
+    assert len(daily_days) <= 7 + 4
+    assert manual.path in [b.path for b in kept]
+
+
+def test_the_copy_of_a_damaged_database_is_refused_and_leaves_nothing(
+    data_dir: Path, storage: Storage, tracker: Tracker
+) -> None:
+    fill(tracker)
+    storage.close()
+    path = data_dir / DATABASE_FILENAME
+    data = bytearray(path.read_bytes())
+    data[4096 : 4096 + 512] = b"\xff" * 512  # scribble over the table's first page
+    path.write_bytes(bytes(data))
+    with pytest.raises(StorageError):
+        backups.make_backup(data_dir, "manual", NOW)
+    assert backups.list_backups(data_dir) == []
+    assert not any(p.name.endswith(".partial") for p in (data_dir / "backups").iterdir())
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tracker_desktop", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": "Europe/Berlin"},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_cli_backup_restore_and_recovery_from_a_corrupt_file(tmp_path: Path) -> None:
+    data = tmp_path / "cli"
+    assert cli(data, "restore").returncode == 1
+    assert (
+        cli(
+            data, "add", "Kept", "--start", "2020-01-06T09:00", "--end", "2020-01-06T10:00"
+        ).returncode
+        == 0
+    )
+    made = cli(data, "backup")
+    assert made.returncode == 0
+    backup_path = Path(made.stdout.strip().removeprefix("Backed up to "))
+    assert backup_path.is_file()
+
+    database = data / DATABASE_FILENAME
+    database.write_bytes(b"\x00garbage" * 100)
+    broken = cli(data, "list", "--date", "2020-01-06")
+    assert broken.returncode == 3
+    assert broken.stderr.count("\n") == 1
+    assert str(database) in broken.stderr
+    assert str(backup_path) in broken.stderr
+    assert database.read_bytes() == b"\x00garbage" * 100
+
+    restored = cli(data, "restore")
+    assert restored.returncode == 0, restored.stderr
+    kept_line = restored.stdout.splitlines()[-1]
+    kept = Path(kept_line.split(" is kept as ")[1])
+    assert kept.read_bytes() == b"\x00garbage" * 100
+    listed = cli(data, "list", "--date", "2020-01-06")
+    assert "Kept" in listed.stdout
+
+
+def test_cli_restore_refuses_while_a_window_holds_the_folder(tmp_path: Path) -> None:
+    data = tmp_path / "cli"
+    assert cli(data, "backup").returncode == 0
+    sleeper = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    try:
+        (data / "gui.lock").write_text(f"{sleeper.pid}\ntracker-desktop\nhost\n")
+        refused = cli(data, "restore")
+        assert refused.returncode == 3
+        assert f"process {sleeper.pid}" in refused.stderr
+    finally:
+        assert sleeper.stdin is not None
+        sleeper.stdin.close()
+        sleeper.wait(timeout=30)

@@ -1,0 +1,56 @@
+"""Start-up upkeep that must not delay the first paint: the integrity check and the
+day's automatic backup, on a worker thread with connections of its own."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from tracker_desktop.core.backups import Backup, daily_backup
+from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.core.storage import DATABASE_FILENAME, check_integrity
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UpkeepResult:
+    problem: str | None  # what the integrity check found, if anything
+    backup: Backup | None  # the backup made, if one was due
+    error: str | None  # why a due backup could not be made
+
+
+def run_upkeep(data_dir: Path, now: datetime, zone: tzinfo) -> UpkeepResult:
+    """Checks the database; backs it up once a day, but only while it is healthy, so a
+    damaged file never pushes good backups out of the rotation."""
+    problem = check_integrity(data_dir / DATABASE_FILENAME)
+    if problem is not None:
+        return UpkeepResult(problem, None, None)
+    try:
+        return UpkeepResult(None, daily_backup(data_dir, now, zone), None)
+    except TrackerError as error:
+        return UpkeepResult(None, None, str(error))
+
+
+class Upkeep(QObject):
+    """Runs ``run_upkeep`` off the GUI thread and reports back on it."""
+
+    finished = Signal(object)  # UpkeepResult
+
+    def start(self, data_dir: Path, now: datetime, zone: tzinfo) -> None:
+        QThreadPool.globalInstance().start(_UpkeepTask(self, data_dir, now, zone))
+
+
+class _UpkeepTask(QRunnable):
+    def __init__(self, owner: Upkeep, data_dir: Path, now: datetime, zone: tzinfo) -> None:
+        super().__init__()
+        self._owner, self._data_dir, self._now, self._zone = owner, data_dir, now, zone
+
+    def run(self) -> None:
+        result = run_upkeep(self._data_dir, self._now, self._zone)
+        log.info("start-up upkeep: %s", result)
+        self._owner.finished.emit(result)  # queued to the GUI thread

@@ -1,0 +1,106 @@
+"""Getting back to work after damage: restoring a backup or starting afresh.
+
+Both dialogs expose ``ask`` classmethods, which tests replace.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker_desktop.core.backups import Backup, describe
+
+
+class Recovery(enum.Enum):
+    RESTORE = "restore"  # put the newest good backup in place
+    FRESH = "fresh"  # move the bad file aside, start with an empty database
+
+
+class RecoveryDialog:
+    """Explains why the database cannot be opened and offers the ways out."""
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, problem: str, newest: Backup | None, zone: tzinfo
+    ) -> Recovery | None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Tracker Desktop cannot open your sessions")
+        box.setText(problem)
+        restore = None
+        if newest is not None:
+            box.setInformativeText(
+                f"The newest good backup is from {describe(newest, zone)}. Restoring it or "
+                "starting afresh moves the current file aside; nothing is deleted."
+            )
+            restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.setInformativeText(
+                "There is no backup to restore. Starting afresh moves the current file "
+                "aside (nothing is deleted) and opens an empty database."
+            )
+        fresh = box.addButton("Start Afresh", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore or fresh)
+        box.exec()
+        clicked = box.clickedButton()
+        if restore is not None and clicked is restore:
+            return Recovery.RESTORE
+        if clicked is fresh:
+            return Recovery.FRESH
+        return None
+
+
+class RestoreDialog(QDialog):
+    """Picks one of the backups (newest first) to restore."""
+
+    def __init__(self, parent: QWidget | None, backups: list[Backup], zone: tzinfo) -> None:
+        super().__init__(parent)
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle("Restore from Backup")
+        self.setMinimumWidth(420)
+        text = QLabel(
+            "Restoring replaces your sessions with the backup's. The current database is "
+            "kept aside in the data folder, and Undo is reset.",
+            self,
+        )
+        text.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("backupList")
+        for backup in backups:
+            item = QListWidgetItem(describe(backup, zone), self.list)
+            item.setToolTip(str(backup.path))
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, backups: list[Backup], zone: tzinfo) -> Path | None:
+        """The backup file to restore, or None."""
+        dialog = cls(parent, backups, zone)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
