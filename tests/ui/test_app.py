@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QToolButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton
 
 from tests.support import FakeClock
 from tests.ui.conftest import WindowFactory
@@ -20,6 +20,7 @@ from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import PeriodKind
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui import app as gui_app
+from tracker_desktop.ui.recovery import RecoveryDialog
 
 
 def local(text: str) -> datetime:
@@ -120,7 +121,11 @@ def test_an_unusable_database_is_explained_and_left_untouched(
     corrupt.write_bytes(b"this is not a database\n" * 100)
     before = corrupt.read_bytes()
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+
+    def decline(cls: type, parent: object, problem: str, newest: object, zone: object) -> None:
+        shown.append(problem)
+
+    monkeypatch.setattr(RecoveryDialog, "ask", classmethod(decline))
 
     assert gui_app.run_gui(data_dir) == 3
     assert len(shown) == 1
