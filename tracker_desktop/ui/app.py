@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +20,7 @@ from tracker_desktop.core.clock import local_zone
 from tracker_desktop.core.errors import StorageError
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, default_data_dir, open_storage
+from tracker_desktop.ui.first_paint import FirstPaint
 from tracker_desktop.ui.icons import app_icon
 from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
 from tracker_desktop.ui.recovery import Recovery, RecoveryDialog
@@ -27,6 +29,7 @@ from tracker_desktop.ui.single_instance import InstanceGuard
 log = logging.getLogger(__name__)
 LOG_FILENAME = "tracker-desktop.log"
 SETTINGS_FILENAME = "window.ini"
+EXIT_AFTER_PAINT_VARIABLE = "TRACKER_DESKTOP_EXIT_AFTER_PAINT"
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -167,6 +170,7 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
     try:
         settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
         window = MainWindow(tracker, settings)
+        _quit_after_first_paint_if_asked(app, window)
         guard.listen(window.show_and_raise)
         window.show()
         window.tray.show_when_possible()
@@ -175,3 +179,16 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
         return app.exec()
     finally:
         tracker.storage.close()  # the window may have reopened it (restore)
+
+
+def _quit_after_first_paint_if_asked(app: QApplication, window: MainWindow) -> None:
+    """With ``TRACKER_DESKTOP_EXIT_AFTER_PAINT=1`` the app prints the wall-clock time of the
+    window's first paint and quits: benchmarks/frozen_startup.py times start-up this way."""
+    if os.environ.get(EXIT_AFTER_PAINT_VARIABLE) != "1":
+        return
+
+    def report_and_quit() -> None:
+        print(f"first paint at {time.time():.6f}", flush=True)
+        app.quit()
+
+    FirstPaint(window).painted.connect(report_and_quit)

@@ -1,0 +1,31 @@
+"""The start-up timing hook: with TRACKER_DESKTOP_EXIT_AFTER_PAINT=1 the real app opens its
+window, prints when it first painted, and quits (benchmarks/frozen_startup.py relies on it)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def test_the_app_reports_its_first_paint_and_quits(data_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRACKER_DESKTOP_EXIT_AFTER_PAINT": "1"}
+    launched = time.time()
+
+    result = subprocess.run(
+        [sys.executable, "-m", "tracker_desktop"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    match = re.fullmatch(r"first paint at (\d+\.\d+)\n", result.stdout)
+    assert match, result.stdout
+    assert launched < float(match.group(1)) < time.time()
+    assert (data_dir / "tracker.db").is_file()  # the real start-up path, on the test's folder
