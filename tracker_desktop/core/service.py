@@ -228,16 +228,7 @@ class Tracker:
             running = self._running_record()
             stopped = None
             if running is not None:
-                if instant < running.started_at:
-                    raise InvalidInputError(
-                        f"start time {self._local(instant)} is before the running "
-                        f"session's start ({self._local(running.started_at)})",
-                        field="start",
-                    )
-                change.watch(running)
-                running.ended_at = instant
-                running.updated_at = now
-                running.save()
+                self._end(running, instant, now, change, "start time", "start")
                 stopped = _session(running)
             record = SessionRecord.create(
                 name=name, started_at=instant, created_at=now, updated_at=now
@@ -278,16 +269,7 @@ class Tracker:
             raise InvalidInputError("the gap ends before it starts", field="start")
         with self._changing() as change:
             record = self._require_running()
-            if stop_at < record.started_at:
-                raise InvalidInputError(
-                    f"stop time {self._local(stop_at)} is before the session's start "
-                    f"({self._local(record.started_at)})",
-                    field="end",
-                )
-            change.watch(record)
-            record.ended_at = stop_at
-            record.updated_at = now
-            record.save()
+            self._end(record, stop_at, now, change)
             resumed = SessionRecord.create(
                 name=record.name, started_at=resume_at, created_at=now, updated_at=now
             )
@@ -301,16 +283,7 @@ class Tracker:
         instant = self._checked_instant(at, now, what="stop")
         with self._changing() as change:
             record = self._require_running()
-            if instant < record.started_at:
-                raise InvalidInputError(
-                    f"stop time {self._local(instant)} is before the session's start "
-                    f"({self._local(record.started_at)})",
-                    field="end",
-                )
-            change.watch(record)
-            record.ended_at = instant
-            record.updated_at = now
-            record.save()
+            self._end(record, instant, now, change)
             change.description = f"Stop {label(record.name)}"
         return _session(record)
 
@@ -441,6 +414,27 @@ class Tracker:
         return name, start, end
 
     # -- helpers -------------------------------------------------------------------
+
+    def _end(
+        self,
+        record: SessionRecord,
+        instant: datetime,
+        now: datetime,
+        change: _Recorder,
+        what: str = "stop time",
+        field: str = "end",
+    ) -> None:
+        """Ends the running ``record`` at ``instant``; an end before its start is refused."""
+        if instant < record.started_at:
+            raise InvalidInputError(
+                f"{what} {self._local(instant)} is before the running session's start "
+                f"({self._local(record.started_at)})",
+                field=field,
+            )
+        change.watch(record)
+        record.ended_at = instant
+        record.updated_at = now
+        record.save()
 
     def _running_record(self) -> SessionRecord | None:
         record: SessionRecord | None = SessionRecord.get_or_none(SessionRecord.ended_at.is_null())
