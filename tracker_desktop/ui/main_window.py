@@ -447,29 +447,40 @@ class MainWindow(QMainWindow):
         return self._stack
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.action_backup)
-        file_menu.addAction(self.action_restore)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-        session_menu = self.menuBar().addMenu("&Session")
-        session_menu.addAction(self.action_start_stop)
-        session_menu.addAction(self.action_continue)
-        session_menu.addAction(self.action_discard)
-        session_menu.addSeparator()
-        session_menu.addAction(self.action_add)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.action_undo)
-        edit_menu.addAction(self.action_redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.action_edit)
-        edit_menu.addAction(self.action_delete)
-        view_menu = self.menuBar().addMenu("&View")
-        for action in self.period_actions.values():
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        for action in (self.action_previous, self.action_next, self.action_current):
-            view_menu.addAction(action)
+        menus: tuple[tuple[str, list[QAction | None]], ...] = (
+            ("&File", [self.action_backup, self.action_restore, None, self.action_quit]),
+            (
+                "&Session",
+                [
+                    self.action_start_stop,
+                    self.action_continue,
+                    self.action_discard,
+                    None,
+                    self.action_add,
+                ],
+            ),
+            (
+                "&Edit",
+                [self.action_undo, self.action_redo, None, self.action_edit, self.action_delete],
+            ),
+            (
+                "&View",
+                [
+                    *self.period_actions.values(),
+                    None,
+                    self.action_previous,
+                    self.action_next,
+                    self.action_current,
+                ],
+            ),
+        )
+        for title, actions in menus:
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
 
     # -- state -------------------------------------------------------------------------
 
