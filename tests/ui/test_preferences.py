@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
 from tracker_desktop.core.autostart import launch_command
@@ -25,7 +24,7 @@ def test_checking_installs_and_unchecking_removes_the_autostart_entry(
     action = add_start_at_login_action(window, menu)
 
     assert action.objectName() == "actionStartAtLogin"
-    assert window.findChild(QAction, "actionStartAtLogin") is action
+    assert action.parent() is window  # found by findChild once the window adds its own
     assert menu.actions() == [action]
     assert action.isCheckable()
     assert not action.isChecked()
