@@ -37,8 +37,11 @@ separators = st.sampled_from([s for group in SEPARATOR_SAMPLES for s in group])
 specials = st.sampled_from(
     ["\u200d", "\u200b", "\ufeff", "\u0301", "\u05e9", "\u0627", "\u202e", "👩‍💻", "🇩🇪", "é"]
 )
+# Lone surrogates (Cs) are refused outright (see test_lone_surrogates_are_invalid_input),
+# so the text the other properties talk about has none.
+text_chars = st.characters(exclude_categories=["Cs"])
 name_text = st.lists(
-    st.one_of(st.text(max_size=5), separators, specials, st.characters()), max_size=40
+    st.one_of(st.text(text_chars, max_size=5), separators, specials, text_chars), max_size=40
 ).map("".join)
 
 
