@@ -69,6 +69,7 @@ from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.gap_dialog import GapAnswer, GapDialog, GapKind, GapQuestion
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.maintenance import Upkeep, UpkeepResult
+from tracker_desktop.ui.preferences import add_start_at_login_action
 from tracker_desktop.ui.recovery import RestoreDialog
 from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
 from tracker_desktop.ui.sessions_model import (
@@ -481,6 +482,10 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(action)
+            if title == "&File":
+                self.action_start_at_login = add_start_at_login_action(
+                    self, menu, before=self.action_quit
+                )
 
     # -- state -------------------------------------------------------------------------
 
