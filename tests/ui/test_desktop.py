@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.support import FakeClock
 from tests.ui.conftest import WindowFactory
+from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, open_storage
-from tracker_desktop.ui.gap_dialog import GapAnswer, GapDialog, GapKind, GapQuestion
+from tracker_desktop.ui.gap_dialog import GapDialog
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.sessions_model import NAME
 from tracker_desktop.ui.tray import TrayIcon

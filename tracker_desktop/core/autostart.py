@@ -15,8 +15,6 @@ the other two are plain files and work (and are tested) anywhere.
 from __future__ import annotations
 
 import os
-import plistlib
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -149,6 +147,8 @@ class LaunchAgent:
             "RunAtLoad": True,
             "ProcessType": "Interactive",
         }
+        import plistlib  # macOS only; kept out of every start-up
+
         _write_atomically(self.path, plistlib.dumps(job))
 
     def disable(self) -> None:
@@ -183,6 +183,8 @@ class WindowsRunKey:
         import winreg
 
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, WINDOWS_RUN_KEY) as key:
+            import subprocess  # Windows only; kept out of every start-up
+
             value = subprocess.list2cmdline(list(command))
             winreg.SetValueEx(key, self.value_name, 0, winreg.REG_SZ, value)
 

@@ -7,15 +7,12 @@ is given.
 from __future__ import annotations
 
 import argparse
-import json
-import shlex
 import sys
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from tracker_desktop import __version__
-from tracker_desktop.core import backups
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
 from tracker_desktop.core.periods import Period, PeriodKind
@@ -167,6 +164,8 @@ _WRITES = frozenset(
 
 def _daily_backup(data_dir: Path, tracker: Tracker) -> None:
     """The automatic backup also happens for people who only use the command line."""
+    from tracker_desktop.core import backups  # imported by the commands that need it
+
     try:
         backups.daily_backup(data_dir, tracker.now(), tracker.zone)
     except TrackerError as error:
@@ -174,6 +173,8 @@ def _daily_backup(data_dir: Path, tracker: Tracker) -> None:
 
 
 def _backup_hint(data_dir: Path) -> str:
+    from tracker_desktop.core import backups
+
     newest = backups.newest_good_backup(data_dir)
     if newest is None:
         return ""
@@ -181,11 +182,15 @@ def _backup_hint(data_dir: Path) -> str:
 
 
 def _cmd_backup(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
+    from tracker_desktop.core import backups
+
     backup = backups.make_backup(tracker.storage.path.parent, "manual", tracker.now())
     print(f"Backed up to {backup.path}", file=out)
 
 
 def _cmd_restore(data_dir: Path, args: argparse.Namespace, out: TextIO) -> None:
+    from tracker_desktop.core import backups
+
     restored = backups.restore(data_dir, args.file)
     print(f"Restored {restored.backup}", file=out)
     if restored.kept_aside is not None:
@@ -284,6 +289,8 @@ def _cmd_continue(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> No
 
 def recreate_command(session: Session, zone: tzinfo) -> str:
     """A command line that records ``session`` again (``add``, or ``start`` if running)."""
+    import shlex
+
     start = local_iso(session.start, zone)
     if session.end is None:
         words = [PROG, "start", "--at", start, "--", session.name]
@@ -359,6 +366,8 @@ def report_json(report: PeriodReport, zone: tzinfo) -> dict[str, Any]:
 
 
 def _print_json(value: dict[str, Any], out: TextIO) -> None:
+    import json
+
     json.dump(value, out, ensure_ascii=False, indent=2)
     out.write("\n")
 

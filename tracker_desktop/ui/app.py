@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -15,7 +14,6 @@ from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMes
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker_desktop import __version__
-from tracker_desktop.core import backups
 from tracker_desktop.core.clock import local_zone
 from tracker_desktop.core.errors import StorageError
 from tracker_desktop.core.service import Tracker
@@ -23,11 +21,11 @@ from tracker_desktop.core.storage import Storage, default_data_dir, open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
 from tracker_desktop.ui.icons import app_icon
 from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
-from tracker_desktop.ui.recovery import Recovery, RecoveryDialog
 from tracker_desktop.ui.single_instance import InstanceGuard
 
 log = logging.getLogger(__name__)
 LOG_FILENAME = "tracker-desktop.log"
+LOG_MAX_BYTES = 1_000_000
 SETTINGS_FILENAME = "window.ini"
 EXIT_AFTER_PAINT_VARIABLE = "TRACKER_DESKTOP_EXIT_AFTER_PAINT"
 
@@ -45,7 +43,8 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
 
 
 def _setup_logging(data_dir: Path) -> None:
-    """Warnings to stderr, everything from INFO up to a small rotating file in the folder."""
+    """Warnings to stderr, everything from INFO up to a small log file in the folder (the
+    previous one kept as ``.1`` once it passes a megabyte)."""
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     console = logging.StreamHandler()
@@ -53,9 +52,12 @@ def _setup_logging(data_dir: Path) -> None:
     root.addHandler(console)
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
-            data_dir / LOG_FILENAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-        )
+        log_file = data_dir / LOG_FILENAME
+        # Rotated once per start rather than by logging.handlers, whose import (sockets,
+        # pickle, queues) costs start-up time; one session never writes a megabyte.
+        if log_file.exists() and log_file.stat().st_size > LOG_MAX_BYTES:
+            os.replace(log_file, log_file.with_name(f"{LOG_FILENAME}.1"))
+        file_handler = logging.FileHandler(log_file, encoding="utf-8")
         file_handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         )
@@ -147,6 +149,9 @@ def open_or_recover(folder: Path) -> Storage | None:
             if not error.damaged:
                 QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
                 return None
+            from tracker_desktop.core import backups  # deferred: only for damaged files
+            from tracker_desktop.ui.recovery import Recovery, RecoveryDialog
+
             newest = backups.newest_good_backup(folder)
             choice = RecoveryDialog.ask(None, str(error), newest, local_zone())
             try:
@@ -170,25 +175,26 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
     try:
         settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
         window = MainWindow(tracker, settings)
-        _quit_after_first_paint_if_asked(app, window)
-        guard.listen(window.show_and_raise)
+        painted = FirstPaint(window).painted
+        # What can wait, waits until the window is on screen.
+        painted.connect(lambda: _after_first_paint(window, guard))
+        if os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1":
+            painted.connect(lambda: _report_first_paint_and_quit(app))
         window.show()
-        window.tray.show_when_possible()
-        window.check_gap_since_last_run()
-        window.start_upkeep()
         return app.exec()
     finally:
         tracker.storage.close()  # the window may have reopened it (restore)
 
 
-def _quit_after_first_paint_if_asked(app: QApplication, window: MainWindow) -> None:
+def _after_first_paint(window: MainWindow, guard: InstanceGuard) -> None:
+    guard.listen(window.show_and_raise)
+    window.tray.show_when_possible()
+    window.check_gap_since_last_run()
+    window.start_upkeep()
+
+
+def _report_first_paint_and_quit(app: QApplication) -> None:
     """With ``TRACKER_DESKTOP_EXIT_AFTER_PAINT=1`` the app prints the wall-clock time of the
-    window's first paint and quits: benchmarks/frozen_startup.py times start-up this way."""
-    if os.environ.get(EXIT_AFTER_PAINT_VARIABLE) != "1":
-        return
-
-    def report_and_quit() -> None:
-        print(f"first paint at {time.time():.6f}", flush=True)
-        app.quit()
-
-    FirstPaint(window).painted.connect(report_and_quit)
+    window's first paint and quits: the start-up benchmarks time it this way."""
+    print(f"first paint at {time.time():.6f}", flush=True)
+    app.quit()

@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.service import Session, label
-
-
-class GapKind(enum.Enum):
-    SLEEP = "sleep"  # the app ran, but the clock jumped (suspend, hibernate)
-    ABSENT = "absent"  # the app was not running (shut down, quit, crashed)
-
-
-class GapAnswer(enum.Enum):
-    KEEP = "keep"  # keep it running: the work went on
-    STOP_AT_GAP = "stop-at-gap"  # it ended when the gap began
-    STOP_NOW = "stop-now"
-    SPLIT = "split"  # stop at the gap's start, continue at its end
-
-
-@dataclass(frozen=True)
-class GapQuestion:
-    session: Session
-    gap_start: datetime
-    gap_end: datetime
-    kind: GapKind
-
+from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
+from tracker_desktop.core.service import label
 
 AnswerHandler = Callable[[GapAnswer | None], None]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import (
     QDate,
@@ -56,22 +56,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker_desktop.core import backups
-from tracker_desktop.core.backups import list_backups, make_backup
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion, apply_answer, question_for
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.periods import Period, PeriodKind, period_containing, shift_period
 from tracker_desktop.core.service import Session, Tracker, clipped_total
-from tracker_desktop.core.storage import open_storage
 from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.dialogs import Confirmation
-from tracker_desktop.ui.gap_dialog import GapAnswer, GapDialog, GapKind, GapQuestion
 from tracker_desktop.ui.icons import tinted_icon
-from tracker_desktop.ui.maintenance import Upkeep, UpkeepResult
 from tracker_desktop.ui.preferences import add_start_at_login_action
-from tracker_desktop.ui.recovery import RestoreDialog
-from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
 from tracker_desktop.ui.sessions_model import (
     DURATION,
     END,
@@ -82,6 +76,10 @@ from tracker_desktop.ui.sessions_model import (
     tabular_font,
 )
 from tracker_desktop.ui.tray import TrayIcon
+
+if TYPE_CHECKING:  # imported where used: none of them is needed for the first paint
+    from tracker_desktop.ui.maintenance import UpkeepResult
+    from tracker_desktop.ui.session_dialog import SessionFields
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -495,12 +493,13 @@ class MainWindow(QMainWindow):
         try:
             running = self._tracker.running()
             report = self._tracker.period_report(self._period)
-            shown_today = report.period == today
-            today_sessions = (
-                report.sessions
-                if shown_today
-                else tuple(self._tracker.sessions_between(today.start, today.end))
-            )
+            if report.period.start <= today.start and today.end <= report.period.end:
+                # Today is part of the shown period: no second query.
+                today_sessions = tuple(
+                    s for s in report.sessions if s.overlaps(today.start, today.end, report.now)
+                )
+            else:
+                today_sessions = tuple(self._tracker.sessions_between(today.start, today.end))
             recent = self._tracker.recent_distinct(COMPLETIONS)
         except TrackerError as error:
             self.show_error(str(error))
@@ -756,6 +755,8 @@ class MainWindow(QMainWindow):
                 session.id, name=fields.name, start=fields.start, end=fields.end
             )
 
+        from tracker_desktop.ui.session_dialog import SessionFields
+
         fields = SessionFields(session.name, session.start, session.end)
         self._ask_and_save("Edit Session", fields, check, save, session.running, "Saved")
 
@@ -777,6 +778,8 @@ class MainWindow(QMainWindow):
             assert fields.end is not None  # the add dialog offers no "still running"
             return self._tracker.add(fields.name, fields.start, fields.end)
 
+        from tracker_desktop.ui.session_dialog import SessionFields
+
         fields = SessionFields("", end - timedelta(hours=1), end)
         self._ask_and_save("Add Session", fields, check, save, False, "Added")
 
@@ -789,6 +792,8 @@ class MainWindow(QMainWindow):
         may_run: bool,
         verb: str,
     ) -> None:
+        from tracker_desktop.ui.session_dialog import SessionDialog
+
         error: InvalidInputError | None = None
         while True:
             answer = SessionDialog.ask(
@@ -930,6 +935,8 @@ class MainWindow(QMainWindow):
 
     def start_upkeep(self) -> None:
         """The integrity check and the day's backup, off the GUI thread."""
+        from tracker_desktop.ui.maintenance import Upkeep
+
         self._upkeep = Upkeep(self)
         self._upkeep.finished.connect(self._on_upkeep_finished)
         self._upkeep.start(self.data_dir, self._tracker.now(), self._tracker.zone)
@@ -947,11 +954,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Backed up to {result.backup.path.name}", MESSAGE_MS)
 
     def _on_action_backup_triggered(self) -> None:
+        from tracker_desktop.core.backups import make_backup
+
         backup = self._attempt(lambda: make_backup(self.data_dir, "manual", self._tracker.now()))
         if backup is not None:
             self.statusBar().showMessage(f"Backed up to {backup.path}", MESSAGE_MS)
 
     def _on_action_restore_triggered(self) -> None:
+        from tracker_desktop.core.backups import list_backups
+        from tracker_desktop.ui.recovery import RestoreDialog
+
         available = list_backups(self.data_dir)
         if not available:
             self.show_error(f"There are no backups in {self.data_dir / 'backups'} yet.")
@@ -962,6 +974,9 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup: Path) -> None:
         """Replaces the database with ``backup`` (the current file is kept aside)."""
+        from tracker_desktop.core import backups
+        from tracker_desktop.core.storage import open_storage
+
         self._commit_name_edit()
         storage = self._tracker.storage
         storage.close()
@@ -1021,17 +1036,15 @@ class MainWindow(QMainWindow):
             self._last_heartbeat_saved = now
 
     def _ask_about_gap(self, gap_start: datetime, gap_end: datetime, kind: GapKind) -> None:
-        running = self._running
-        if running is None or gap_end - gap_start <= self.gap_threshold():
+        question = question_for(self._running, gap_start, gap_end, kind, self.gap_threshold())
+        if question is None:
             return
-        gap_start = max(gap_start, running.start)
-        if (
-            gap_end - gap_start <= self.gap_threshold()
-            or (running.id, gap_start) in self._asked_gaps
-        ):
+        key = (question.session.id, question.gap_start)
+        if key in self._asked_gaps:
             return
-        self._asked_gaps.add((running.id, gap_start))
-        question = GapQuestion(running, gap_start, gap_end, kind)
+        self._asked_gaps.add(key)
+        from tracker_desktop.ui.gap_dialog import GapDialog  # deferred: rarely needed
+
         GapDialog.ask(
             self,
             question,
@@ -1040,23 +1053,12 @@ class MainWindow(QMainWindow):
         )
 
     def _on_gap_answered(self, question: GapQuestion, answer: GapAnswer | None) -> None:
-        if answer is None or answer is GapAnswer.KEEP:
+        if answer is None:
             return
-        running = self._running
-        if running is None or running.id != question.session.id:
-            self.show_error(f"{_label(question.session).capitalize()} is no longer running.")
-            return
-        tracker = self._tracker
-        done: object
-        if answer is GapAnswer.STOP_AT_GAP:
-            done = self._attempt(lambda: tracker.stop(question.gap_start))
-        elif answer is GapAnswer.STOP_NOW:
-            done = self._attempt(tracker.stop)
-        else:
-            done = self._attempt(lambda: tracker.split(question.gap_start, question.gap_end))
-        if done is not None:
+        note = self._attempt(lambda: apply_answer(self._tracker, question, answer))
+        if note is not None:
             self.name_edit.setModified(False)
-            self._after_change(f"{_label(question.session).capitalize()}: {_GAP_NOTES[answer]}")
+            self._after_change(note)
 
     def _on_name_edit_return_pressed(self) -> None:
         if self._running is None:
@@ -1097,13 +1099,6 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
         super().closeEvent(event)
-
-
-_GAP_NOTES = {
-    GapAnswer.STOP_AT_GAP: "stopped where the gap began",
-    GapAnswer.STOP_NOW: "stopped",
-    GapAnswer.SPLIT: "the gap was left out",
-}
 
 
 class _ChangeCommand(QUndoCommand):

@@ -9,17 +9,21 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread
 
 from tracker_desktop.core.storage import GUI_LOCK_FILENAME
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 SHOW_REQUEST = b"show\n"
 SHOWN_REPLY = b"shown\n"
 WAIT_MS = 3000
+RETRY_MS = 100
 
 
 SOCKET_FILENAME = "gui.sock"
@@ -46,7 +50,7 @@ class InstanceGuard(QObject):
         self._lock = QLockFile(str(data_dir / GUI_LOCK_FILENAME))
         # Never stale by age (the app runs for days); a dead owner's lock is taken over.
         self._lock.setStaleLockTime(0)
-        self._server: QLocalServer | None = None
+        self._server: QLocalServer | None = None  # listening, once listen() was called
         self._on_show: Callable[[], None] = lambda: None
 
     def acquire(self) -> bool:
@@ -59,12 +63,23 @@ class InstanceGuard(QObject):
         return self._lock.error() == QLockFile.LockError.LockFailedError
 
     def ask_running_instance_to_show(self) -> bool:
-        """Asks the window that holds the lock to show itself; True if it answered."""
+        """Asks the window that holds the lock to show itself; True if it answered.
+
+        The first window listens once it has painted, so a launch right after it may
+        have to wait a moment for the socket.
+        """
+        from PySide6.QtNetwork import QLocalSocket  # deferred: QtNetwork costs start-up time
+
         socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(WAIT_MS):
-            log.warning("the running instance does not answer: %s", socket.errorString())
-            return False
+        deadline = QDeadlineTimer(WAIT_MS)
+        while True:
+            socket.connectToServer(self._name)
+            if socket.waitForConnected(WAIT_MS):
+                break
+            if deadline.hasExpired():
+                log.warning("the running instance does not answer: %s", socket.errorString())
+                return False
+            QThread.msleep(RETRY_MS)
         socket.write(SHOW_REQUEST)
         socket.waitForBytesWritten(WAIT_MS)
         answered = socket.waitForReadyRead(WAIT_MS) and socket.readAll().data() == SHOWN_REPLY
@@ -73,11 +88,13 @@ class InstanceGuard(QObject):
 
     def listen(self, on_show: Callable[[], None]) -> None:
         """Starts answering later launches by calling ``on_show``."""
+        from PySide6.QtNetwork import QLocalServer  # deferred: after the first paint
+
         self._on_show = on_show
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the lock, so a leftover socket is from a crashed instance.
-        QLocalServer.removeServer(self._name)
+        server.removeServer(self._name)
         if not server.listen(self._name):
             log.warning("cannot listen for later launches: %s", server.errorString())
             return
