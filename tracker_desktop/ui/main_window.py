@@ -441,7 +441,10 @@ class MainWindow(QMainWindow):
         empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
         self.empty_label.setFont(empty_font)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        self.empty_label.setStyleSheet(f"color: {muted.name()};")
+        # The placeholder colour carries its softness in its alpha; keep it.
+        self.empty_label.setStyleSheet(
+            f"color: rgba({muted.red()}, {muted.green()}, {muted.blue()}, {muted.alpha()});"
+        )
         self._stack.addWidget(self.empty_label)
         return self._stack
 
@@ -951,7 +954,7 @@ class MainWindow(QMainWindow):
             log.warning("daily backup failed: %s", result.error)
             self.statusBar().showMessage(f"Could not make today's backup: {result.error}")
         elif result.backup is not None:
-            self.statusBar().showMessage(f"Backed up to {result.backup.path.name}", MESSAGE_MS)
+            log.info("today's backup: %s", result.backup.path)  # routine: no message
 
     def _on_action_backup_triggered(self) -> None:
         from tracker_desktop.core.backups import make_backup
