@@ -355,18 +355,19 @@ def _logged_launch(data_dir: Path) -> Callable[[], None]:
 
 
 def _upkeep_note(size: int, subject: Subject, data_dir: Path) -> str:
-    """What the start-up upkeep (integrity check, daily backup) did in the launches."""
+    """What the start-up upkeep (integrity check, daily backup) did in the launches: the
+    log tells when it finished, the backups folder (new in each run) what it wrote."""
     log = (data_dir / "tracker-desktop.log").read_text(encoding="utf-8", errors="replace")
     launches = log.split("--- bench launch\n")[1:]
     finished = sum("start-up upkeep:" in launch for launch in launches)
-    backups = sum("backup=Backup(" in launch for launch in launches)
-    warm = subject.warmup
-    errors = sum(b"Traceback" in s.stderr for s in [*subject.samples, *([warm] if warm else [])])
-    first = f"{warm.seconds * 1000:.0f} ms" if warm else "?"
+    backups = len(list((data_dir / "backups").glob("*.db")))
+    launched = [*([subject.warmup] if subject.warmup else []), *subject.samples]
+    errors = sum(b"Traceback" in sample.stderr for sample in launched)
+    first = f"{subject.warmup.seconds * 1000:.0f} ms" if subject.warmup else "?"
     return (
-        f"{size_label(size)}: upkeep finished before exit in {finished} of {len(launches)} "
-        f"launches; {backups} made the day's backup (the warm-up launch, exit after {first}); "
-        f"{errors} printed a traceback on stderr"
+        f"{size_label(size)}: the upkeep logged its end before the exit in {finished} of "
+        f"{len(launches)} launches; {backups} backup(s) made (the day's, by the warm-up "
+        f"launch, which exited after {first}); {errors} launch(es) printed a traceback"
     )
 
 
