@@ -540,7 +540,7 @@ def gui_table(gui: GuiResult) -> tuple[list[str], list[Target]]:
             f"| {subject.median(cpu) / gui.bare.median(cpu):.2f} "
             f"| {subject.median(peak) / 1024:.0f} | {subject.median(peak) / bare_peak:.2f} |"
         )
-    lines += ["", *(f"- {note}" for note in gui.upkeep_notes), ""]
+    lines += ["", *(f"- {note}" for note in gui.upkeep_notes)]
     targets: list[Target] = []
     for size, subject in gui.apps.items():
         ratio = subject.median(to_paint) / bare_paint
@@ -623,6 +623,7 @@ def render(
 ) -> str:
     lines = [
         f"Machine: {about}.",
+        "",
         f"Load average (1/5/15 min) before: {loads[0]}; after: {loads[1]}. "
         f"Medians (min–max) of {runs}, after a warm-up launch of each.",
         "",
