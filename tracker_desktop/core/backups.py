@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
@@ -27,6 +28,7 @@ BACKUP_FOLDER = "backups"
 DAILY = "daily"
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
+STALE_PARTIAL_SECONDS = 3600
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"tracker-(\d{8}T\d{6}Z)-([a-z0-9-]+)\.db")
 _SIDE_FILES = ("-wal", "-shm")
@@ -103,6 +105,12 @@ def prune(data_dir: Path, zone: tzinfo) -> list[Path]:
             weeks[week] = backup.path
     keep.update(days.values(), weeks.values())
     removed = []
+    # Copies interrupted by a quit (a backup never finishes as a partial file).
+    folder = backup_folder(data_dir)
+    for partial in folder.glob(".*.partial") if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if time.time() - partial.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                partial.unlink()
     for backup in daily:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)

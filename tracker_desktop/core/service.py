@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any, cast
 
 from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -141,7 +142,14 @@ class Tracker:
         """
         with self.storage.read():
             lookback = timedelta(seconds=self.storage.longest_finished_seconds())
-            query = SessionRecord.select().where(
+            # Only the columns a Session needs, as plain tuples: a month view at a
+            # million sessions should not pay for model objects.
+            query = SessionRecord.select(
+                SessionRecord.id,
+                SessionRecord.name,
+                SessionRecord.started_at,
+                SessionRecord.ended_at,
+            ).where(
                 (SessionRecord.started_at >= start - lookback)
                 & (SessionRecord.started_at < end)
                 & (
@@ -150,7 +158,9 @@ class Tracker:
                     | SessionRecord.ended_at.is_null()
                 )
             )
-            found = {record.id: _session(record) for record in query}
+            found = {
+                row[0]: Session(*row) for row in cast(Iterable[tuple[Any, ...]], query.tuples())
+            }
             running = self._running_record()
         if running is not None:
             found[running.id] = _session(running)

@@ -176,10 +176,10 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
         settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
         window = MainWindow(tracker, settings)
         painted = FirstPaint(window).painted
-        # What can wait, waits until the window is on screen.
-        painted.connect(lambda: _after_first_paint(window, guard))
         if os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1":
             painted.connect(lambda: _report_first_paint_and_quit(app))
+        # What can wait, waits until the window is on screen.
+        painted.connect(lambda: _after_first_paint(window, guard))
         window.show()
         return app.exec()
     finally:

@@ -940,7 +940,7 @@ class MainWindow(QMainWindow):
         """The integrity check and the day's backup, off the GUI thread."""
         from tracker_desktop.ui.maintenance import Upkeep
 
-        self._upkeep = Upkeep(self)
+        self._upkeep = Upkeep()
         self._upkeep.finished.connect(self._on_upkeep_finished)
         self._upkeep.start(self.data_dir, self._tracker.now(), self._tracker.zone)
 

@@ -4,11 +4,12 @@ day's automatic backup, on a worker thread with connections of its own."""
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from tracker_desktop.core.backups import Backup, daily_backup
 from tracker_desktop.core.errors import TrackerError
@@ -37,20 +38,19 @@ def run_upkeep(data_dir: Path, now: datetime, zone: tzinfo) -> UpkeepResult:
 
 
 class Upkeep(QObject):
-    """Runs ``run_upkeep`` off the GUI thread and reports back on it."""
+    """Runs ``run_upkeep`` on a background thread and reports back on the GUI thread.
+
+    The thread is a daemon: quitting never waits for an integrity check or a backup (an
+    unfinished backup is only a hidden partial file, cleaned up by a later rotation). The
+    object has no parent, so it outlives a closed window until its thread is done.
+    """
 
     finished = Signal(object)  # UpkeepResult
 
     def start(self, data_dir: Path, now: datetime, zone: tzinfo) -> None:
-        QThreadPool.globalInstance().start(_UpkeepTask(self, data_dir, now, zone))
+        def work() -> None:
+            result = run_upkeep(data_dir, now, zone)
+            log.info("start-up upkeep: %s", result)
+            self.finished.emit(result)  # queued to the receivers' (GUI) thread
 
-
-class _UpkeepTask(QRunnable):
-    def __init__(self, owner: Upkeep, data_dir: Path, now: datetime, zone: tzinfo) -> None:
-        super().__init__()
-        self._owner, self._data_dir, self._now, self._zone = owner, data_dir, now, zone
-
-    def run(self) -> None:
-        result = run_upkeep(self._data_dir, self._now, self._zone)
-        log.info("start-up upkeep: %s", result)
-        self._owner.finished.emit(result)  # queued to the GUI thread
+        threading.Thread(target=work, name="upkeep", daemon=True).start()
