@@ -7,6 +7,8 @@ is given.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -23,8 +25,23 @@ from tracker_desktop.core.timeparse import WHEN_FORMATS, parse_when
 PROG = "tracker-desktop"
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, sized without ``shutil`` (whose import pulls in the
+    compression modules and costs every command a few milliseconds)."""
+
+    def __init__(self, prog: str) -> None:
+        columns = 80
+        with contextlib.suppress(ValueError, OSError):
+            columns = int(os.environ.get("COLUMNS") or os.get_terminal_size().columns)
+        super().__init__(prog, width=max(columns - 2, 40))
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (exit 2) instead of a usage dump."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{PROG}: {message} (see '{self.prog} --help')\n")
