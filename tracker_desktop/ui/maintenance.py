@@ -3,6 +3,7 @@ day's automatic backup, on a worker thread with connections of its own."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from dataclasses import dataclass
@@ -51,6 +52,9 @@ class Upkeep(QObject):
         def work() -> None:
             result = run_upkeep(data_dir, now, zone)
             log.info("start-up upkeep: %s", result)
-            self.finished.emit(result)  # queued to the receivers' (GUI) thread
+            # Queued to the receivers' (GUI) thread; if the app quit meanwhile, its
+            # objects are gone and there is nobody left to tell.
+            with contextlib.suppress(RuntimeError):
+                self.finished.emit(result)
 
         threading.Thread(target=work, name="upkeep", daemon=True).start()
