@@ -378,7 +378,9 @@ def copy_database(source: Path, target: Path) -> None:
     Written under a temporary name, checked, then moved into place: ``target`` is
     either a complete, healthy copy or absent. Safe while others use ``source``.
     """
-    partial = target.with_name(f".{target.name}.partial")
+    # One partial file per process: two processes backing up in the same second (the
+    # first commands of a day, run at once) must not write into the same file.
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         with storage_errors(target):
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
