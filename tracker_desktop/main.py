@@ -30,4 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         from tracker_desktop.ui.app import run_gui
 
         return run_gui(args.data_dir)
-    return run_command(args)
+    try:
+        return run_command(args)
+    except BrokenPipeError:
+        # The reader went away (`tracker-desktop list | head -1`): not an error of ours.
+        # Point stdout at nothing so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

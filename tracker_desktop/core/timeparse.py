@@ -69,7 +69,7 @@ def parse_when(text: str, *, now: datetime, zone: tzinfo, what: str = "WHEN") ->
     else:
         raise InvalidInputError(f"{what}: {text!r} is not a time; use {WHEN_FORMATS}")
     if instant > now:
-        raise InvalidInputError(f"{what}: {text} is in the future")
+        raise InvalidInputError(f"{what}: {value} is in the future")
     return instant
 
 
