@@ -159,7 +159,9 @@ def run_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         try:
             storage = open_storage(data_dir)
         except StorageError as error:
-            raise StorageError(f"{error}{_backup_hint(data_dir)}") from error
+            if not error.damaged:  # a backup does not help with a full or locked disk
+                raise
+            raise StorageError(f"{error}{_backup_hint(data_dir)}", damaged=True) from error
         try:
             tracker = Tracker(storage)
             _COMMANDS[args.command](tracker, args, out)

@@ -117,8 +117,17 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("tracker-desktop", appauthor=False))
 
 
+def _root_cause(error: BaseException) -> BaseException:
+    """The failure behind a failed rollback: when SQLite has already rolled back (a full
+    disk does that), the transaction's own rollback fails and hides the real reason."""
+    while "no transaction is active" in str(error).lower() and error.__context__ is not None:
+        error = error.__context__
+    return error
+
+
 def _describe(error: BaseException, path: Path) -> str:
     """A one-line message for a SQLite failure on ``path``, saying what to do."""
+    error = _root_cause(error)
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return (
@@ -127,8 +136,13 @@ def _describe(error: BaseException, path: Path) -> str:
         )
     if "readonly" in text or "read-only" in text:
         return f"cannot write to {path}: the file or its folder is read-only. Check permissions."
-    if "disk is full" in text or "full" in text:
+    if "full" in text:
         return f"cannot write to {path}: the disk is full. Free some space and try again."
+    if "disk i/o error" in text:
+        return (
+            f"cannot write to {path}: the disk reported an error (the disk is full, or "
+            "failing). Free some space and try again; nothing was saved."
+        )
     if _is_damage(error):
         return (
             f"{path} is damaged ({error}). It was left untouched; "
@@ -140,7 +154,7 @@ def _describe(error: BaseException, path: Path) -> str:
 
 
 def _is_damage(error: BaseException) -> bool:
-    text = str(error).lower()
+    text = str(_root_cause(error)).lower()
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
@@ -369,7 +383,9 @@ def check_integrity(path: Path, *, quick: bool = True) -> str | None:
     except sqlite3.Error as error:
         return str(error)
     problems = [str(row[0]) for row in rows if row[0] != "ok"]
-    return "; ".join(problems[:3]) or None
+    # One line, and short: the first few problems SQLite lists say enough.
+    text = "; ".join(" ".join(p.split()) for p in problems[:3])
+    return (text[:300] + "…" if len(text) > 300 else text) or None
 
 
 def copy_database(source: Path, target: Path) -> None:
