@@ -335,6 +335,16 @@ def check_header(path: Path) -> None:
         raise StorageError(
             f"{path} is damaged (cut short at {len(header)} bytes). {aside}", damaged=True
         )
+    # A whole database is a whole number of pages (page size at offset 16; 1 means 64 KiB).
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    size = path.stat().st_size
+    if page_size < 512 or size % page_size:
+        raise StorageError(
+            f"{path} is damaged (cut short: {size} bytes is not a whole number of "
+            f"{page_size}-byte pages). {aside}",
+            damaged=True,
+        )
     # The header keeps PRAGMA user_version at offset 60 and application_id at 68.
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise StorageError(
