@@ -182,11 +182,6 @@ def assert_says_the_disk_is_full(message: str, db: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX mount namespaces")
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: the tiny-disk harness's nsenter helper fails in this test (test or "
-    "product, not yet known); see the session note",
-)
 def test_the_command_line_on_a_really_full_disk(tiny_disk: TinyDisk) -> None:
     """A tmpfs that is really full (ENOSPC) while nothing has the file open: SQLite must
     first make its shared-memory file, and cannot."""
