@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 
@@ -19,3 +20,16 @@ class FakeClock:
 
     def set(self, instant: datetime) -> None:
         self.current = instant
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a finished command-line process left: exit code, stdout, stderr."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.splitlines()

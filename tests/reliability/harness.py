@@ -15,9 +15,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from tests.support import Result
 
 if TYPE_CHECKING:
     from hypothesis import settings
@@ -46,17 +47,6 @@ def environment(**extra: str) -> dict[str, str]:
     env = {**os.environ, "TZ": ZONE_NAME, "PYTHONUTF8": "1", "QT_QPA_PLATFORM": "offscreen"}
     env.update(extra)
     return env
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def err_lines(self) -> list[str]:
-        return self.err.splitlines()
 
 
 def cli_command(data_dir: Path, *args: str | bytes) -> list[str | bytes]:
