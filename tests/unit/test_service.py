@@ -160,6 +160,41 @@ def test_switch_at_the_same_second_gives_a_zero_length_session(tracker: Tracker)
     assert tracker.get(first.id).end == NOW
 
 
+class _RacingClock:
+    """A clock read by a command while another process writes: each reading taken
+    outside a write transaction lets that process start a session a second later."""
+
+    def __init__(self, mine: Storage, other: Tracker, clock: FakeClock) -> None:
+        # ``other`` shares the clock, not this wrapper: its writes are not racing.
+        self.mine, self.other, self.clock = mine, other, clock
+
+    def now(self) -> datetime:
+        reading = self.clock.now()
+        if not self.mine.database.in_transaction():
+            # The other process writes a second later, before this one gets the lock.
+            self.clock.advance(seconds=1)
+            self.other.start("Other process")
+        return reading
+
+
+@pytest.mark.parametrize("command", ["start", "stop", "toggle"])
+def test_a_command_that_waited_for_another_write_acts_after_it(
+    command: str, tracker: Tracker, clock: FakeClock, berlin: ZoneInfo
+) -> None:
+    # Six `start`s at once failed with "start time 21:50 is before the running
+    # session's start (21:50)": each read "now" before waiting for the write lock.
+    tracker.start("Mine")
+    racing = Tracker(tracker.storage, _RacingClock(tracker.storage, tracker, clock), berlin)
+    if command == "start":
+        assert racing.start("Late").started.start == clock.now()
+    elif command == "stop":
+        assert racing.stop().end == clock.now()
+    else:
+        stopped, started = racing.toggle()
+        assert stopped is not None and stopped.end == clock.now()
+    assert all(row[3] is None or row[3] >= row[2] for row in rows(tracker.storage))
+
+
 # -- stop -------------------------------------------------------------------------------
 
 

@@ -205,12 +205,16 @@ class Tracker:
     def most_recent(self) -> Session | None:
         """The session that started last, if any."""
         with self.storage.read():
-            record = (
-                SessionRecord.select()
-                .order_by(SessionRecord.started_at.desc(), SessionRecord.id.desc())
-                .first()
-            )
+            record = self._most_recent_record()
         return _session(record) if record else None
+
+    def _most_recent_record(self) -> SessionRecord | None:
+        record: SessionRecord | None = (
+            SessionRecord.select()
+            .order_by(SessionRecord.started_at.desc(), SessionRecord.id.desc())
+            .first()
+        )
+        return record
 
     # -- changes -------------------------------------------------------------------
     # Each change runs in one transaction and is reported to ``on_change`` with the
@@ -232,20 +236,23 @@ class Tracker:
     def start(self, name: str = "", at: datetime | None = None) -> Switch:
         """Starts a session; a running one is stopped at the same instant (a switch)."""
         name = normalize_name(name)
+        with self._changing() as change:
+            return self._start(change, name, at)
+
+    def _start(self, change: _Recorder, name: str, at: datetime | None) -> Switch:
+        # "Now" is read inside the write transaction: a command that waited for
+        # another process's write must not start before what that process started.
         now = self.now()
         instant = self._checked_instant(at, now, what="start")
-        with self._changing() as change:
-            running = self._running_record()
-            stopped = None
-            if running is not None:
-                self._end(running, instant, now, change, "start time", "start")
-                stopped = _session(running)
-            record = SessionRecord.create(
-                name=name, started_at=instant, created_at=now, updated_at=now
-            )
-            change.watch_new(record)
-            verb = "Switch to" if stopped else "Start"
-            change.description = f"{verb} {label(name)}"
+        running = self._running_record()
+        stopped = None
+        if running is not None:
+            self._end(running, instant, now, change, "start time", "start")
+            stopped = _session(running)
+        record = SessionRecord.create(name=name, started_at=instant, created_at=now, updated_at=now)
+        change.watch_new(record)
+        verb = "Switch to" if stopped else "Start"
+        change.description = f"{verb} {label(name)}"
         return Switch(_session(record), stopped)
 
     def continue_session(self, session_id: int | None = None) -> Switch:
@@ -262,12 +269,14 @@ class Tracker:
     def toggle(self) -> tuple[Session | None, Switch | None]:
         """Stops the running session, or, when idle, starts one named like the most recent.
 
-        Returns (stopped session, None) or (None, the start).
+        Returns (stopped session, None) or (None, the start); one transaction, so a
+        concurrent command cannot slip between the check and the change.
         """
-        if self.running() is not None:
-            return self.stop(), None
-        latest = self.most_recent()
-        return None, self.start(latest.name if latest else "")
+        with self._changing() as change:
+            if self._running_record() is not None:
+                return self._stop(change, None), None
+            latest = self._most_recent_record()
+            return None, self._start(change, latest.name if latest else "", None)
 
     def split(self, stop_at: datetime, resume_at: datetime) -> Switch:
         """Cuts a gap out of the running session: it stops at ``stop_at`` and a new one
@@ -289,12 +298,15 @@ class Tracker:
 
     def stop(self, at: datetime | None = None) -> Session:
         """Stops (saves) the running session."""
-        now = self.now()
-        instant = self._checked_instant(at, now, what="stop")
         with self._changing() as change:
-            record = self._require_running()
-            self._end(record, instant, now, change)
-            change.description = f"Stop {label(record.name)}"
+            return self._stop(change, at)
+
+    def _stop(self, change: _Recorder, at: datetime | None) -> Session:
+        now = self.now()  # inside the transaction, as in _start
+        instant = self._checked_instant(at, now, what="stop")
+        record = self._require_running()
+        self._end(record, instant, now, change)
+        change.description = f"Stop {label(record.name)}"
         return _session(record)
 
     def discard(self) -> Session:
