@@ -8,6 +8,7 @@ every committed session still there, and a bad file left byte for byte as it was
 from __future__ import annotations
 
 import random
+import os
 import shutil
 import sqlite3
 import sys
@@ -267,12 +268,9 @@ def test_a_read_only_database_file_is_read_but_never_changed(seeded: Path) -> No
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
-@pytest.mark.xfail(
-    strict=True,
-    reason="open bug: after a read-only spell the CLI still reports the file read-only",
-)
 def test_a_database_made_writable_again_takes_changes_again(seeded: Path) -> None:
-    """The user's fix for the message above (making the file writable) is enough."""
+    """The user's fix for the message above (making the file writable) is enough, though
+    SQLite made the -wal beside it read-only too while the file was."""
     db = seeded / DATABASE_FILENAME
     prefix = unprivileged_prefix()
     db.chmod(0o400)
@@ -281,6 +279,23 @@ def test_a_database_made_writable_again_takes_changes_again(seeded: Path) -> Non
     db.chmod(0o600)
     assert_clean(run_cli(seeded, "stop", prefix=prefix))
     assert read_rows(db)[61][2] is not None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the -wal another owner")
+def test_a_read_only_journal_file_of_another_owner_is_named(seeded: Path) -> None:
+    """When the program cannot make the -wal writable itself, the message names it, not
+    the database file the user already checked."""
+    db = seeded / DATABASE_FILENAME
+    wal = seeded / f"{DATABASE_FILENAME}-wal"
+    saved = read_rows(db)
+    wal.write_bytes(b"")
+    wal.chmod(0o444)
+    os.chown(wal, 54321, 54321)
+    result = run_cli(seeded, "stop", prefix=unprivileged_prefix())
+    line = assert_one_line_error(result, 3, str(wal))
+    assert "read-only" in line, line
+    assert read_rows(db) == saved
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

@@ -135,7 +135,7 @@ def _describe(error: BaseException, path: Path) -> str:
             f"{BUSY_TIMEOUT_SECONDS:g} seconds. Try again in a moment."
         )
     if "readonly" in text or "read-only" in text:
-        return f"cannot write to {path}: the file or its folder is read-only. Check permissions."
+        return _read_only_message(path)
     if "full" in text:
         return f"cannot write to {path}: the disk is full. Free some space and try again."
     if "disk i/o error" in text:
@@ -151,6 +151,42 @@ def _describe(error: BaseException, path: Path) -> str:
     if "unable to open" in text:
         return f"cannot open {path}: check that its folder exists and is writable."
     return f"{path}: database error: {error}"
+
+
+JOURNAL_SUFFIXES = ("-wal", "-shm")
+
+
+def _journal_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in JOURNAL_SUFFIXES]
+
+
+def _read_only_message(path: Path) -> str:
+    """Names the file that refuses writes: the database, its -wal or -shm, or its folder."""
+    for candidate in [path, *_journal_files(path)]:
+        if candidate.exists() and not os.access(candidate, os.W_OK):
+            return f"cannot write to {candidate}: the file is read-only. Check its permissions."
+    if not os.access(path.parent, os.W_OK):
+        return (
+            f"cannot write to {path}: its folder {path.parent} is read-only. "
+            "Check the folder's permissions."
+        )
+    return f"cannot write to {path}: the file or its folder is read-only. Check permissions."
+
+
+def _align_journal_modes(path: Path) -> None:
+    """Makes our own -wal and -shm files writable again when the database file is.
+
+    SQLite creates them with the database file's mode. After the user made the file
+    read-only for a while, and then writable again, they keep the read-only mode and
+    every write would still fail. They are part of the database: they follow its mode.
+    """
+    if not os.access(path, os.W_OK):
+        return
+    for journal in _journal_files(path):
+        # A missing journal is normal; any other failure shows as a named write error.
+        with contextlib.suppress(OSError):
+            if journal.stat().st_uid == os.geteuid() and not os.access(journal, os.W_OK):
+                journal.chmod(path.stat().st_mode & 0o666)
 
 
 def _is_damage(error: BaseException) -> bool:
@@ -226,6 +262,7 @@ def open_storage(data_dir: Path) -> Storage:
     if not path.exists() and not path.is_symlink():
         _create(path)
     check_header(path)
+    _align_journal_modes(path)
     database = peewee.SqliteDatabase(
         str(path),
         pragmas=PRAGMAS,
