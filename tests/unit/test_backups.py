@@ -137,6 +137,31 @@ def test_rotation_keeps_seven_days_and_four_weeks_and_everything_made_by_hand(
     assert manual.path in [b.path for b in kept]
 
 
+def test_pruning_removes_files_left_by_killed_copies_and_creations_after_an_hour(
+    tracker: Tracker, data_dir: Path
+) -> None:
+    fill(tracker)
+    backups.make_backup(data_dir, "manual", NOW)
+    folder = data_dir / "backups"
+    old = [
+        folder / ".tracker-2026-11-20T100000Z-daily.db.4242.partial",
+        data_dir / f".{DATABASE_FILENAME}.new-4242",
+        data_dir / f".{DATABASE_FILENAME}.new-4242-wal",
+    ]
+    fresh = [folder / ".tracker-2026-11-26T090000Z-daily.db.4343.partial"]
+    fresh.append(data_dir / f".{DATABASE_FILENAME}.new-4343")
+    two_hours_ago = datetime.now().timestamp() - 2 * 3600
+    for path in [*old, *fresh]:
+        path.write_bytes(b"half-made")
+    for path in old:
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    backups.prune(data_dir, BERLIN)
+    assert [path.exists() for path in old] == [False, False, False]
+    assert [path.exists() for path in fresh] == [True, True]  # maybe still being written
+    assert (data_dir / DATABASE_FILENAME).exists()
+    assert len(backups.list_backups(data_dir)) == 1
+
+
 def test_the_copy_of_a_damaged_database_is_refused_and_leaves_nothing(
     data_dir: Path, storage: Storage, tracker: Tracker
 ) -> None:

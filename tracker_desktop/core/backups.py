@@ -105,17 +105,23 @@ def prune(data_dir: Path, zone: tzinfo) -> list[Path]:
             weeks[week] = backup.path
     keep.update(days.values(), weeks.values())
     removed = []
-    # Copies interrupted by a quit (a backup never finishes as a partial file).
-    folder = backup_folder(data_dir)
-    for partial in folder.glob(".*.partial") if folder.is_dir() else ():
-        with contextlib.suppress(OSError):
-            if time.time() - partial.stat().st_mtime > STALE_PARTIAL_SECONDS:
-                partial.unlink()
+    # Copies interrupted by a quit (a backup never finishes as a partial file), and
+    # databases whose creation was killed (a finished one is linked into place).
+    _remove_stale(backup_folder(data_dir), ".*.partial")
+    _remove_stale(data_dir, f".{DATABASE_FILENAME}.new-*")
     for backup in daily:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
     return removed
+
+
+def _remove_stale(folder: Path, pattern: str) -> None:
+    """Deletes the temporary files matching ``pattern`` that nobody touched for an hour."""
+    for leftover in folder.glob(pattern) if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if time.time() - leftover.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                leftover.unlink()
 
 
 def newest_good_backup(data_dir: Path) -> Backup | None:
