@@ -7,8 +7,8 @@ every committed session still there, and a bad file left byte for byte as it was
 
 from __future__ import annotations
 
-import random
 import os
+import random
 import shutil
 import sqlite3
 import sys

@@ -117,6 +117,37 @@ def test_a_refused_save_asks_again_with_the_typed_fields_and_the_reason(
     assert table_rows(storage) == before
 
 
+def test_a_zero_length_session_is_renamed_through_the_edit_dialog(
+    monkeypatch: pytest.MonkeyPatch, tracker: Tracker, clock: FakeClock, window: MainWindow
+) -> None:
+    blink = tracker.start("Blink").started  # stopped in the same second: zero length
+    tracker.stop()
+    clock.advance(minutes=1)
+    window.refresh()
+    checked: list[SessionFields] = []
+
+    def ask(
+        cls: type,
+        parent: object,
+        title: str,
+        fields: SessionFields,
+        zone: object,
+        check: Any,
+        **options: Any,
+    ) -> SessionFields:
+        renamed = SessionFields("Blinked", fields.start, fields.end)
+        check(renamed)  # what the dialog runs on OK: it must not refuse the kept times
+        checked.append(renamed)
+        return renamed
+
+    monkeypatch.setattr(SessionDialog, "ask", classmethod(ask))
+    sessions_table(window).selectRow(row_of(window, "Blink"))
+    action(window, "actionEditSession").trigger()
+
+    assert len(checked) == 1
+    assert tracker.get(blink.id).name == "Blinked"
+
+
 def dialog_for(tracker: Tracker, fields: SessionFields, qtbot: QtBot) -> SessionDialog:
     def check(f: SessionFields) -> None:
         tracker.check_fields(f.name, f.start, f.end)

@@ -202,6 +202,22 @@ def test_edit_refuses_an_end_before_the_start_and_keeps_the_row(
     assert table(storage) == state
 
 
+def test_a_zero_length_session_can_be_renamed_but_not_made(
+    tracker: Tracker, clock: FakeClock, storage: Storage
+) -> None:
+    # A stop in the second of its start leaves a zero-length session.
+    blink = tracker.start("Blink").started
+    tracker.stop()
+    clock.advance(minutes=5)
+    assert tracker.edit(blink.id, name="Blinked").name == "Blinked"
+    state = table(storage)
+    with pytest.raises(InvalidInputError, match="not after the start"):
+        tracker.edit(blink.id, start=NOW - HOUR, end=NOW - HOUR)
+    with pytest.raises(InvalidInputError, match="not after the start"):
+        tracker.add("Another blink", NOW - HOUR, NOW - HOUR)
+    assert table(storage) == state
+
+
 def test_delete_is_all_or_nothing(tracker: Tracker, storage: Storage) -> None:
     tracker.add("One", NOW - 3 * HOUR, NOW - 2 * HOUR)
     state = table(storage)

@@ -190,8 +190,9 @@ def test_a_command_that_waited_for_another_write_acts_after_it(
     elif command == "stop":
         assert racing.stop().end == clock.now()
     else:
-        stopped, started = racing.toggle()
-        assert stopped is not None and stopped.end == clock.now()
+        stopped, _ = racing.toggle()
+        assert stopped is not None
+        assert stopped.end == clock.now()
     assert all(row[3] is None or row[3] >= row[2] for row in rows(tracker.storage))
 
 

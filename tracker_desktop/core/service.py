@@ -360,6 +360,7 @@ class Tracker:
                 record.started_at if start is None else start,
                 new_end,
                 running=record.ended_at is None,
+                stored=(record.started_at, record.ended_at),
             )
             change.watch(record)
             if (new_name, new_start, new_end) != (record.name, record.started_at, record.ended_at):
@@ -415,11 +416,21 @@ class Tracker:
             ) from error
 
     def check_fields(
-        self, name: str, start: datetime, end: datetime | None, *, running: bool = False
+        self,
+        name: str,
+        start: datetime,
+        end: datetime | None,
+        *,
+        running: bool = False,
+        stored: tuple[datetime, datetime | None] | None = None,
     ) -> tuple[str, datetime, datetime | None]:
         """The rules for a session's fields (as typed in an edit form): the cleaned name,
         start and end; refuses future times, an end not after the start, and a missing
-        end unless the session is ``running``."""
+        end unless the session is ``running``.
+
+        ``stored`` are the edited session's saved times: keeping them is always allowed,
+        so a zero-length session (a stop in the second of its start) can be renamed.
+        """
         name = normalize_name(name)
         now = self.now()
         start = self._checked_instant(start, now, what="start")
@@ -428,7 +439,7 @@ class Tracker:
                 raise InvalidInputError("end: a finished session needs an end", field="end")
             return name, start, None
         end = self._checked_instant(end, now, what="end")
-        if end <= start:
+        if end < start or (end == start and (start, end) != stored):
             raise InvalidInputError(
                 f"end: {self._local(end)} is not after the start ({self._local(start)})",
                 field="end",

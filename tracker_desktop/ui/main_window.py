@@ -750,7 +750,11 @@ class MainWindow(QMainWindow):
 
         def check(fields: SessionFields) -> None:
             self._tracker.check_fields(
-                fields.name, fields.start, fields.end, running=session.running
+                fields.name,
+                fields.start,
+                fields.end,
+                running=session.running,
+                stored=(session.start, session.end),
             )
 
         def save(fields: SessionFields) -> Session:
