@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import peewee
 import pytest
 
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -460,7 +459,7 @@ def insert(storage: Storage, started: int, ended: int | None, name: str = "raw")
 def test_database_refuses_a_second_running_session(tracker: Tracker, storage: Storage) -> None:
     tracker.start("Running")
     before = rows(storage)
-    with pytest.raises(peewee.IntegrityError, match="UNIQUE"):
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
         insert(storage, int(NOW.timestamp()) - 60, None)
     assert rows(storage) == before
 
@@ -470,22 +469,22 @@ def test_database_refuses_a_second_running_session_even_without_the_service(
 ) -> None:
     insert(storage, 1_700_000_000, None)
     insert(storage, 1_700_000_100, 1_700_000_200)  # finished ones are fine
-    with pytest.raises(peewee.IntegrityError):
+    with pytest.raises(sqlite3.IntegrityError):
         insert(storage, 1_700_000_300, None)
     assert len(rows(storage)) == 2
 
 
 def test_database_refuses_an_end_before_the_start(storage: Storage) -> None:
-    with pytest.raises(peewee.IntegrityError, match="CHECK"):
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         insert(storage, 1_700_000_000, 1_699_999_999)
     insert(storage, 1_700_000_000, None)
-    with pytest.raises(peewee.IntegrityError, match="CHECK"):
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         storage.execute("UPDATE session SET ended_at = started_at - 1")
     assert rows(storage)[0][3] is None
 
 
 def test_database_refuses_names_over_500_characters(storage: Storage) -> None:
-    with pytest.raises(peewee.IntegrityError, match="CHECK"):
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         insert(storage, 1_700_000_000, 1_700_000_001, "z" * 501)
     assert rows(storage) == []
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from tracker_desktop.core.storage import SessionRecord
+if TYPE_CHECKING:  # the models load with the first change only
+    from tracker_desktop.core.models import SessionRecord
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
 from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -15,7 +15,13 @@ from tracker_desktop.core.formatting import local_minutes
 from tracker_desktop.core.history import Change, RowState
 from tracker_desktop.core.names import normalize_name
 from tracker_desktop.core.periods import Period, PeriodKind, overlap, period_containing
-from tracker_desktop.core.storage import SessionRecord, Storage
+from tracker_desktop.core.storage import Storage, from_epoch
+
+if TYPE_CHECKING:  # loaded with the first change: see _model()
+    from tracker_desktop.core.models import SessionRecord
+
+# The columns a Session needs, in its field order.
+_SESSION_COLUMNS = "SELECT id, name, started_at, ended_at FROM session"
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,22 @@ def _session(record: SessionRecord) -> Session:
     return Session(record.id, record.name, record.started_at, record.ended_at)
 
 
+def _session_of_row(row: tuple[int, str, int, int | None]) -> Session:
+    """A Session from a plain-SQL row of ``_SESSION_COLUMNS``."""
+    session_id, name, started, ended = row
+    return Session(
+        session_id, name, from_epoch(started), None if ended is None else from_epoch(ended)
+    )
+
+
+def _model() -> type[SessionRecord]:
+    """The peewee model of a session, for changes. Reads use plain SQL, so showing
+    sessions (the window's first paint, ``status``, ``list``) never loads peewee."""
+    from tracker_desktop.core.models import SessionRecord
+
+    return SessionRecord
+
+
 class _Unchanged:
     """Marks an argument that was not given (where None is a meaningful value)."""
 
@@ -127,12 +149,15 @@ class Tracker:
     def running(self) -> Session | None:
         """The running session, if any."""
         with self.storage.read():
-            record = self._running_record()
-        return _session(record) if record else None
+            return self._running_row()
 
     def get(self, session_id: int) -> Session:
         with self.storage.read():
-            return _session(self._require(session_id))
+            row = self.storage.execute(f"{_SESSION_COLUMNS} WHERE id = ?", (session_id,))
+            found = row.fetchone()
+        if found is None:
+            raise NotFoundError(f"no session with id {session_id}")
+        return _session_of_row(found)
 
     def sessions_between(self, start: datetime, end: datetime) -> list[Session]:
         """Sessions overlapping ``[start, end)``, newest first: one indexed range scan.
@@ -140,30 +165,18 @@ class Tracker:
         A session overlapping the range starts at most "longest finished session" before
         it, a bound the database keeps; only the running session can start earlier.
         """
+        first, after = int(start.timestamp()), int(end.timestamp())
         with self.storage.read():
-            lookback = timedelta(seconds=self.storage.longest_finished_seconds())
-            # Only the columns a Session needs, as plain tuples: a month view at a
-            # million sessions should not pay for model objects.
-            query = SessionRecord.select(
-                SessionRecord.id,
-                SessionRecord.name,
-                SessionRecord.started_at,
-                SessionRecord.ended_at,
-            ).where(
-                (SessionRecord.started_at >= start - lookback)
-                & (SessionRecord.started_at < end)
-                & (
-                    (SessionRecord.started_at >= start)
-                    | (SessionRecord.ended_at > start)
-                    | SessionRecord.ended_at.is_null()
-                )
-            )
-            found = {
-                row[0]: Session(*row) for row in cast(Iterable[tuple[Any, ...]], query.tuples())
-            }
-            running = self._running_record()
+            lookback = self.storage.longest_finished_seconds()
+            rows = self.storage.execute(
+                f"{_SESSION_COLUMNS} WHERE started_at >= ? AND started_at < ? "
+                "AND (started_at >= ? OR ended_at > ? OR ended_at IS NULL)",
+                (first - lookback, after, first, first),
+            ).fetchall()
+            found = {row[0]: _session_of_row(row) for row in rows}
+            running = self._running_row()
         if running is not None:
-            found[running.id] = _session(running)
+            found[running.id] = running
         now = self.now()
         sessions = [s for s in found.values() if s.overlaps(start, end, now)]
         sessions.sort(key=lambda s: (s.start, s.id), reverse=True)
@@ -188,16 +201,14 @@ class Tracker:
     def recent_distinct(self, limit: int = 5, *, scan: int = 2000) -> list[Session]:
         """The latest session of each of the ``limit`` most recent distinct names
         (unnamed sessions left out), newest first; reads at most ``scan`` rows."""
+        latest: dict[str, Session] = {}
         with self.storage.read():
-            query = (
-                SessionRecord.select()
-                .order_by(SessionRecord.started_at.desc(), SessionRecord.id.desc())
-                .limit(scan)
+            rows = self.storage.execute(
+                f"{_SESSION_COLUMNS} ORDER BY started_at DESC, id DESC LIMIT ?", (scan,)
             )
-            latest: dict[str, Session] = {}
-            for record in query:
-                if record.name and record.name not in latest:
-                    latest[record.name] = _session(record)
+            for row in rows:
+                if row[1] and row[1] not in latest:
+                    latest[row[1]] = _session_of_row(row)
                     if len(latest) == limit:
                         break
         return list(latest.values())
@@ -205,16 +216,17 @@ class Tracker:
     def most_recent(self) -> Session | None:
         """The session that started last, if any."""
         with self.storage.read():
-            record = self._most_recent_record()
-        return _session(record) if record else None
+            return self._most_recent_row()
 
-    def _most_recent_record(self) -> SessionRecord | None:
-        record: SessionRecord | None = (
-            SessionRecord.select()
-            .order_by(SessionRecord.started_at.desc(), SessionRecord.id.desc())
-            .first()
-        )
-        return record
+    def _most_recent_row(self) -> Session | None:
+        row = self.storage.execute(
+            f"{_SESSION_COLUMNS} ORDER BY started_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else _session_of_row(row)
+
+    def _running_row(self) -> Session | None:
+        row = self.storage.execute(f"{_SESSION_COLUMNS} WHERE ended_at IS NULL").fetchone()
+        return None if row is None else _session_of_row(row)
 
     # -- changes -------------------------------------------------------------------
     # Each change runs in one transaction and is reported to ``on_change`` with the
@@ -225,10 +237,8 @@ class Tracker:
         recorder = _Recorder()
         with self.storage.write():
             yield recorder
-            after = tuple(
-                RowState.of(r)
-                for r in SessionRecord.select().where(SessionRecord.id.in_(recorder.ids))
-            )
+            model = _model()
+            after = tuple(RowState.of(r) for r in model.select().where(model.id.in_(recorder.ids)))
         change = Change(recorder.description, tuple(recorder.before.values()), after)
         if self.on_change is not None and change.changed_anything:
             self.on_change(change)
@@ -249,7 +259,7 @@ class Tracker:
         if running is not None:
             self._end(running, instant, now, change, "start time", "start")
             stopped = _session(running)
-        record = SessionRecord.create(name=name, started_at=instant, created_at=now, updated_at=now)
+        record = _model().create(name=name, started_at=instant, created_at=now, updated_at=now)
         change.watch_new(record)
         verb = "Switch to" if stopped else "Start"
         change.description = f"{verb} {label(name)}"
@@ -273,9 +283,9 @@ class Tracker:
         concurrent command cannot slip between the check and the change.
         """
         with self._changing() as change:
-            if self._running_record() is not None:
+            if self._running_row() is not None:
                 return self._stop(change, None), None
-            latest = self._most_recent_record()
+            latest = self._most_recent_row()
             return None, self._start(change, latest.name if latest else "", None)
 
     def split(self, stop_at: datetime, resume_at: datetime) -> Switch:
@@ -289,7 +299,7 @@ class Tracker:
         with self._changing() as change:
             record = self._require_running()
             self._end(record, stop_at, now, change)
-            resumed = SessionRecord.create(
+            resumed = _model().create(
                 name=record.name, started_at=resume_at, created_at=now, updated_at=now
             )
             change.watch_new(resumed)
@@ -336,7 +346,7 @@ class Tracker:
         name, start, checked_end = self.check_fields(name, start, end)
         now = self.now()
         with self._changing() as change:
-            record = SessionRecord.create(
+            record = _model().create(
                 name=name, started_at=start, ended_at=checked_end, created_at=now, updated_at=now
             )
             change.watch_new(record)
@@ -391,13 +401,13 @@ class Tracker:
         for example because another program edited them meanwhile.
         """
         wanted = {row.id: row for row in change.before}
+        model = _model()
         try:
             with self.storage.write():
                 current = {
                     row.id: row
                     for row in map(
-                        RowState.of,
-                        SessionRecord.select().where(SessionRecord.id.in_(list(change.ids))),
+                        RowState.of, model.select().where(model.id.in_(list(change.ids)))
                     )
                 }
                 if current != wanted:
@@ -405,9 +415,9 @@ class Tracker:
                         f"{change.description} cannot be reversed: those sessions were "
                         "changed elsewhere since"
                     )
-                SessionRecord.delete().where(SessionRecord.id.in_(list(change.ids))).execute()
+                model.delete().where(model.id.in_(list(change.ids))).execute()
                 for row in change.after:
-                    SessionRecord.insert(**dataclasses.asdict(row)).execute()
+                    model.insert(**dataclasses.asdict(row)).execute()
         except ConflictError as error:
             if error.__cause__ is None:
                 raise
@@ -470,11 +480,13 @@ class Tracker:
         record.save()
 
     def _running_record(self) -> SessionRecord | None:
-        record: SessionRecord | None = SessionRecord.get_or_none(SessionRecord.ended_at.is_null())
+        model = _model()
+        record: SessionRecord | None = model.get_or_none(model.ended_at.is_null())
         return record
 
     def _require(self, session_id: int) -> SessionRecord:
-        record: SessionRecord | None = SessionRecord.get_or_none(SessionRecord.id == session_id)
+        model = _model()
+        record: SessionRecord | None = model.get_or_none(model.id == session_id)
         if record is None:
             raise NotFoundError(f"no session with id {session_id}")
         return record

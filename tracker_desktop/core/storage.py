@@ -10,14 +10,16 @@ import contextlib
 import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import cast
-
-import peewee
+from typing import TYPE_CHECKING
 
 from tracker_desktop.core.errors import ConflictError, StorageError
+
+if TYPE_CHECKING:
+    import peewee
 
 log = logging.getLogger(__name__)
 
@@ -34,43 +36,18 @@ PRAGMAS = (
     ("foreign_keys", "on"),
 )
 
-# Models are bound to an open file only for the duration of each transaction
-# (Storage.read/write), so two open files in one process never mix.
-_unbound = peewee.DatabaseProxy()
+
+def to_epoch(instant: datetime) -> int:
+    """An aware instant as stored: whole seconds since the Unix epoch (UTC)."""
+    if instant.tzinfo is None:
+        raise ValueError("naive datetime given to the database")
+    return int(instant.timestamp())
 
 
-class UtcSecondsField(peewee.BigIntegerField):
-    """An instant stored as whole seconds since the Unix epoch (UTC); aware in Python."""
+def from_epoch(seconds: int) -> datetime:
+    """A stored instant, back as an aware UTC datetime."""
+    return datetime.fromtimestamp(seconds, UTC)
 
-    def db_value(self, value: datetime | None) -> int | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the database")
-        return int(value.timestamp())
-
-    def python_value(self, value: int | None) -> datetime | None:
-        if value is None:
-            return None
-        return datetime.fromtimestamp(value, UTC)
-
-
-class SessionRecord(peewee.Model):
-    """A work session; ``ended_at`` is NULL while it runs."""
-
-    id = peewee.AutoField()
-    name = peewee.TextField(default="")
-    started_at = UtcSecondsField()
-    ended_at = UtcSecondsField(null=True)
-    created_at = UtcSecondsField()
-    updated_at = UtcSecondsField()
-
-    class Meta:
-        database = _unbound
-        table_name = "session"
-
-
-MODELS = (SessionRecord,)
 
 # Each migration brings the schema from version N-1 to N (its index + 1).
 _SCHEMA_V1 = (
@@ -199,42 +176,78 @@ def storage_errors(path: Path) -> Iterator[None]:
     """Turns SQLite and file-system failures on ``path`` into ``StorageError``."""
     try:
         yield
-    except (peewee.IntegrityError, sqlite3.IntegrityError) as error:
-        raise ConflictError(f"the change clashes with the saved sessions ({error})") from error
-    except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as error:
-        raise StorageError(_describe(error, path), damaged=_is_damage(error)) from error
-    except OSError as error:
-        raise StorageError(f"{path}: {error.strerror or error}") from error
+    except Exception as error:
+        integrity, database = _error_types()
+        if isinstance(error, integrity):
+            raise ConflictError(f"the change clashes with the saved sessions ({error})") from error
+        if isinstance(error, database):
+            raise StorageError(_describe(error, path), damaged=_is_damage(error)) from error
+        if isinstance(error, OSError):
+            raise StorageError(f"{path}: {error.strerror or error}") from error
+        raise
+
+
+def _error_types() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """SQLite's integrity and database errors, and peewee's wrappers of them once peewee
+    is loaded (reads run without it)."""
+    integrity: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
+    database: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+    peewee_module = sys.modules.get("peewee")
+    if peewee_module is not None:
+        integrity += (peewee_module.IntegrityError,)
+        database += (peewee_module.DatabaseError,)
+    return integrity, database
 
 
 class Storage:
-    """An open Tracker Desktop database file."""
+    """An open Tracker Desktop database file.
 
-    def __init__(self, path: Path, database: peewee.SqliteDatabase) -> None:
+    Reads are plain SQL on ``connection``; changes go through peewee models
+    (``core/models.py``), which share that connection once the first change loads them.
+    Showing sessions (the window's first paint, ``status``, ``list``) never imports
+    peewee, which alone costs a start-up about 40 ms and 12 MB.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
-        self.database = database
+        self.connection = connection
+        self._database: peewee.SqliteDatabase | None = None
+
+    @property
+    def database(self) -> peewee.SqliteDatabase:
+        """The peewee database over this file, made on first use."""
+        if self._database is None:
+            from tracker_desktop.core.models import adopt  # deferred: see the class
+
+            self._database = adopt(self.path, self.connection, PRAGMAS, BUSY_TIMEOUT_SECONDS)
+        return self._database
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
-        """One write transaction (taken at once, so a concurrent writer waits, not fails)."""
-        with storage_errors(self.path), self._bound(), self.database.atomic():
+        """One write transaction (taken at once, so a concurrent writer waits, not fails),
+        with the models bound to this file."""
+        from tracker_desktop.core.models import bound
+
+        with storage_errors(self.path), bound(self.database), self.database.atomic():
             yield
 
     @contextlib.contextmanager
     def read(self) -> Iterator[None]:
-        """A consistent read of several queries."""
-        with storage_errors(self.path), self._bound(), self.database.atomic():
-            yield
-
-    def _bound(self) -> contextlib.AbstractContextManager[None]:
-        return cast(
-            contextlib.AbstractContextManager[None],
-            self.database.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False),
-        )
+        """A consistent read of several plain-SQL queries (one snapshot of the file)."""
+        with storage_errors(self.path):
+            if self.connection.in_transaction:  # inside a write: already one snapshot
+                yield
+                return
+            self.connection.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if self.connection.in_transaction:
+                    self.connection.execute("COMMIT")
 
     def execute(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
-        """Runs raw SQL on this file (schema work and SQLite-only queries)."""
-        return cast(sqlite3.Cursor, self.database.execute_sql(sql, params))  # type: ignore[no-untyped-call]
+        """Runs plain SQL on this file."""
+        return self.connection.execute(sql, params)
 
     def longest_finished_seconds(self) -> int:
         row = self.execute(
@@ -245,11 +258,12 @@ class Storage:
     def data_version(self) -> int:
         """Changes whenever another connection commits (``PRAGMA data_version``)."""
         with storage_errors(self.path):
-            return int(self.database.pragma("data_version"))
+            return int(self.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
-        if not self.database.is_closed():
-            self.database.close()
+        if self._database is not None and not self._database.is_closed():
+            self._database.close()
+        self.connection.close()
 
 
 def open_storage(data_dir: Path) -> Storage:
@@ -263,17 +277,13 @@ def open_storage(data_dir: Path) -> Storage:
         _create(path)
     check_header(path)
     _align_journal_modes(path)
-    database = peewee.SqliteDatabase(
-        str(path),
-        pragmas=PRAGMAS,
-        timeout=BUSY_TIMEOUT_SECONDS,
-        lock_type="IMMEDIATE",
-        autoconnect=True,
-    )
-    storage = Storage(path, database)
+    with storage_errors(path):
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    storage = Storage(path, connection)
     try:
         with storage_errors(path):
-            database.connect()
+            for name, value in PRAGMAS:
+                connection.execute(f"PRAGMA {name} = {value}")
             version = _schema_version(storage)
         if version < SCHEMA_VERSION:
             _migrate(storage)
@@ -412,7 +422,7 @@ def _migrate(storage: Storage) -> None:
         for statements in MIGRATIONS[version:]:
             for statement in statements:
                 storage.execute(statement)
-        storage.database.pragma("user_version", SCHEMA_VERSION)
+        storage.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def check_integrity(path: Path, *, quick: bool = True) -> str | None:
