@@ -4,8 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import Literal
 
 SELF_TEST_FLAG = "--self-test"
+
+
+def _window_request(arguments: list[str]) -> Path | Literal[""] | None:
+    """For the launches that open the window (no arguments, or only ``--data-dir DIR``):
+    the folder, or "" for the default one. None for anything else, which the command
+    parser handles (and explains when wrong)."""
+    if not arguments:
+        return ""
+    if len(arguments) == 2 and arguments[0] == "--data-dir" and arguments[1]:
+        folder = arguments[1]
+    elif len(arguments) == 1 and arguments[0].startswith("--data-dir=") and arguments[0][11:]:
+        folder = arguments[0][11:]
+    else:
+        return None
+    # "--data-dir --help" and the like are the parser's to answer.
+    return None if folder.startswith("-") else Path(folder)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +36,14 @@ def main(argv: list[str] | None = None) -> int:
         from tracker_desktop.ui.self_test import run_self_test
 
         return run_self_test()
+
+    window_folder = _window_request(arguments)
+    if window_folder is not None:
+        # The window's own launch skips the command parser (and the modules behind
+        # it): it is on the start-up path users wait through.
+        from tracker_desktop.ui.app import run_gui
+
+        return run_gui(window_folder or None)
 
     from tracker_desktop.core.cli import parse_arguments, run_command
 

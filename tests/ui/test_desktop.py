@@ -88,6 +88,19 @@ def test_continue_lists_the_five_latest_distinct_names_and_switches(
     assert window.name_edit.text() == "E"
 
 
+def test_the_tray_icon_tells_idle_from_running(window: MainWindow) -> None:
+    icon = tray(window)
+    icon.show_when_possible()  # what the app does after its first paint
+    idle = icon.icon().pixmap(32, 32).toImage()
+    assert not idle.isNull()
+    window.action_start_stop.trigger()
+    running = icon.icon().pixmap(32, 32).toImage()
+    assert not running.isNull()
+    assert running != idle
+    window.action_start_stop.trigger()
+    assert icon.icon().pixmap(32, 32).toImage() == idle
+
+
 def test_the_tooltip_tells_what_runs_and_todays_total(
     tracker: Tracker, clock: FakeClock, make_window: WindowFactory
 ) -> None:

@@ -10,7 +10,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker_desktop import __version__
@@ -19,7 +25,6 @@ from tracker_desktop.core.errors import StorageError
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, default_data_dir, open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
-from tracker_desktop.ui.icons import app_icon
 from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
 from tracker_desktop.ui.single_instance import InstanceGuard
 
@@ -107,7 +112,6 @@ def run_gui(data_dir: Path | None) -> int:
     app.setApplicationName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("tracker-desktop")
-    app.setWindowIcon(app_icon())
     _setup_logging(folder)
     previous_handler = qInstallMessageHandler(_qt_message)
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
@@ -176,25 +180,36 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
         settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
         window = MainWindow(tracker, settings)
         painted = FirstPaint(window).painted
-        if os.environ.get(EXIT_AFTER_PAINT_VARIABLE) == "1":
-            painted.connect(lambda: _report_first_paint_and_quit(app))
-        # What can wait, waits until the window is on screen.
-        painted.connect(lambda: _after_first_paint(window, guard))
+        exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_VARIABLE)
+        if exit_after_paint is not None:
+            painted.connect(lambda: _report_first_paint(app, exit_after_paint))
+        if exit_after_paint != "1":
+            # What can wait, waits until the window is on screen.
+            painted.connect(lambda: _after_first_paint(app, window, guard))
+            if exit_after_paint == "settled":
+                painted.connect(app.quit, Qt.ConnectionType.QueuedConnection)
         window.show()
         return app.exec()
     finally:
         tracker.storage.close()  # the window may have reopened it (restore)
 
 
-def _after_first_paint(window: MainWindow, guard: InstanceGuard) -> None:
+def _after_first_paint(app: QApplication, window: MainWindow, guard: InstanceGuard) -> None:
+    from tracker_desktop.ui.icons import app_icon  # its SVG rendering loads QtSvg
+
+    app.setWindowIcon(app_icon())
+    window.finish_after_first_paint()
     guard.listen(window.show_and_raise)
     window.tray.show_when_possible()
     window.check_gap_since_last_run()
     window.start_upkeep()
 
 
-def _report_first_paint_and_quit(app: QApplication) -> None:
-    """With ``TRACKER_DESKTOP_EXIT_AFTER_PAINT=1`` the app prints the wall-clock time of the
-    window's first paint and quits: the start-up benchmarks time it this way."""
+def _report_first_paint(app: QApplication, mode: str) -> None:
+    """With ``TRACKER_DESKTOP_EXIT_AFTER_PAINT`` set, the app prints the wall-clock time of
+    the window's first paint, for the start-up benchmarks. ``1`` quits at once, before
+    the work that waits for the first paint; ``settled`` quits right after that work
+    (tray, app icon, instance socket, upkeep started), to measure its memory too."""
     print(f"first paint at {time.time():.6f}", flush=True)
-    app.quit()
+    if mode == "1":
+        app.quit()

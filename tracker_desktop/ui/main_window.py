@@ -162,6 +162,11 @@ class MainWindow(QMainWindow):
         self._alive_before_this_run = self._saved_heartbeat()
         self._save_heartbeat(self._last_check)
 
+    def finish_after_first_paint(self) -> None:
+        """What the first paint does without: the name field's clear button (its icon
+        costs start-up time, and it shows only once there is text to clear)."""
+        self.name_edit.setClearButtonEnabled(True)
+
     # -- building ----------------------------------------------------------------------
 
     def _action(
@@ -294,7 +299,6 @@ class MainWindow(QMainWindow):
         self.name_edit = _named(QLineEdit(bar), "sessionNameEdit")
         self.name_edit.setPlaceholderText("What are you working on?")
         self.name_edit.setAccessibleName("Session name")
-        self.name_edit.setClearButtonEnabled(True)
         name_font = self.name_edit.font()
         name_font.setPointSizeF(name_font.pointSizeF() * 1.3)
         self.name_edit.setFont(name_font)

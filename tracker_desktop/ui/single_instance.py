@@ -3,8 +3,6 @@ uses to ask the first one to show itself."""
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 from collections.abc import Callable
@@ -37,6 +35,9 @@ def server_name(data_dir: Path) -> str:
     path = data_dir.resolve() / SOCKET_FILENAME
     if os.name == "posix" and len(os.fsencode(path)) < MAX_SOCKET_PATH:
         return str(path)
+    import getpass  # rare (only for very long folder paths): not loaded at start-up
+    import hashlib
+
     digest = hashlib.sha256(f"{getpass.getuser()}\0{data_dir.resolve()}".encode()).hexdigest()
     return f"tracker-desktop-{digest[:16]}"
 

@@ -31,9 +31,9 @@ class TrayIcon(QSystemTrayIcon):
         super().__init__(window)
         self.setObjectName("trayIcon")
         self._continue_from = continue_from
-        self._idle_icon = svg_icon("tray-idle")
-        self._running_icon = svg_icon("tray-running")
-        self.setIcon(self._idle_icon)
+        # Drawn from SVG once the tray is about to show (after the window's first paint).
+        self._running = False
+        self._icon_shown = False
 
         menu = QMenu(window)
         menu.setObjectName("trayMenu")
@@ -60,8 +60,13 @@ class TrayIcon(QSystemTrayIcon):
 
     def show_when_possible(self) -> None:
         """Shows the icon now if a tray host exists, else keeps checking for a while."""
+        self._icon_shown = True
+        self._show_state_icon()
         if not self._try_show():
             self._host_timer.start()
+
+    def _show_state_icon(self) -> None:
+        self.setIcon(svg_icon("tray-running" if self._running else "tray-idle"))
 
     def _try_show(self) -> bool:
         if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -77,7 +82,9 @@ class TrayIcon(QSystemTrayIcon):
 
     def update_state(self, running: Session | None, elapsed: str, today: str) -> None:
         """Icon and tooltip: what runs, for how long, and today's total."""
-        self.setIcon(self._running_icon if running else self._idle_icon)
+        self._running = running is not None
+        if self._icon_shown:
+            self._show_state_icon()
         if running is None:
             self.setToolTip(f"Tracker Desktop — not tracking\nToday: {today}")
         else:
