@@ -9,8 +9,11 @@ Writes, next to this script:
 - ``icons/tracker-desktop.icns`` (macOS: PNG entries, 16 … 1024);
 
 and copies the SVG into the package (``tracker_desktop/ui/icons/``), where the window
-loads it. The outputs are committed, so building the app needs no image tools; run this
-again after changing the SVG (a unit test notices when the copies disagree).
+loads it. It also renders the window's own icons (the SVGs listed in ``WINDOW_ICONS``,
+in that folder) as black masks ``<name>-<N>.png``: the window tints and shows those on
+its first paint without loading Qt's SVG module, which would cost start-up time and
+memory. The outputs are committed, so building the app needs no image tools; run this
+again after changing an SVG (unit tests notice when the outputs disagree).
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ from pathlib import Path
 RESOURCES = Path(__file__).resolve().parent
 SOURCE = RESOURCES / "tracker-desktop.svg"
 OUTPUT = RESOURCES / "icons"
-PACKAGE_COPY = RESOURCES.parent / "tracker_desktop" / "ui" / "icons" / "tracker-desktop.svg"
+PACKAGE_ICONS = RESOURCES.parent / "tracker_desktop" / "ui" / "icons"
+PACKAGE_COPY = PACKAGE_ICONS / "tracker-desktop.svg"
+# Icons the window shows, as masks it tints with a palette colour (see ui/icons.py).
+WINDOW_ICONS = ("play", "stop", "chevron-left", "chevron-right", "discard", "overlap")
+MASK_SIZES = (16, 32, 64)
 
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -52,7 +59,7 @@ def render_png(svg: bytes, size: int) -> bytes:
 
     renderer = QSvgRenderer(QByteArray(svg))
     if not renderer.isValid():
-        raise SystemExit(f"make_icons: {SOURCE} is not a valid SVG")
+        raise SystemExit("make_icons: an icon source is not a valid SVG")
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(0)
     painter = QPainter(image)
@@ -109,6 +116,12 @@ def main() -> int:
     icns = OUTPUT / "tracker-desktop.icns"
     icns.write_bytes(icns_container(pngs))
     shutil.copyfile(SOURCE, PACKAGE_COPY)
+    for name in WINDOW_ICONS:
+        mask = (PACKAGE_ICONS / f"{name}.svg").read_bytes().replace(b"currentColor", b"#000000")
+        for size in MASK_SIZES:
+            path = PACKAGE_ICONS / f"{name}-{size}.png"
+            path.write_bytes(render_png(mask, size))
+            written.append(path)
     for path in (*written, ico, icns, PACKAGE_COPY):
         print(f"wrote {path.relative_to(RESOURCES.parent)} ({path.stat().st_size} bytes)")
     del app

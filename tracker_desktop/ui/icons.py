@@ -1,8 +1,11 @@
-"""SVG icons from the package (``importlib.resources``, so source and frozen builds agree),
-tinted with a palette colour, rendered crisp for 100 % and 200 % scaling.
+"""Icons from the package (``importlib.resources``, so source and frozen builds agree),
+crisp for 100 % and 200 % scaling.
 
-Rendering goes through Qt's SVG image plugin, which keeps the QtSvg Python module (a
-noticeable share of start-up time) out of the process.
+The window's icons are black PNG masks at 16, 32 and 64 pixels, rendered from their SVGs
+by ``resources/make_icons.py`` and tinted here with a palette colour: the first paint
+needs no SVG renderer. The tray and application icons, shown after it, are drawn from
+their SVGs through Qt's SVG image plugin (which keeps the QtSvg Python module, a
+noticeable share of start-up time, out of the process).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize
-from PySide6.QtGui import QColor, QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +29,32 @@ def svg_text(name: str) -> str:
 
 
 def tinted_icon(name: str, color: QColor) -> QIcon:
-    """Icon ``name`` with its ``currentColor`` painted in ``color``."""
-    return _icon(name, color.name(QColor.NameFormat.HexArgb))
+    """Window icon ``name`` (one of its PNG masks) painted in ``color``."""
+    return _tinted(name, color.name(QColor.NameFormat.HexArgb))
+
+
+@cache
+def _tinted(name: str, color: str) -> QIcon:
+    icons = resources.files("tracker_desktop.ui") / "icons"
+    icon = QIcon()
+    for pixels in _PIXELS:
+        image = QImage()
+        if not image.loadFromData((icons / f"{name}-{pixels}.png").read_bytes(), "PNG"):
+            log.warning("cannot load icon %s at %d pixels", name, pixels)
+            continue
+        image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        # Keep the mask's coverage (anti-aliased edges), take the colour (and alpha).
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(image.rect(), QColor(color))
+        painter.end()
+        icon.addPixmap(QPixmap.fromImage(image))
+    return icon
 
 
 def svg_icon(name: str) -> QIcon:
-    """Icon ``name`` in its own colours."""
-    return _icon(name, None)
+    """Icon ``name`` in its own colours, from its SVG."""
+    return _icon(name)
 
 
 def app_icon() -> QIcon:
@@ -40,15 +62,8 @@ def app_icon() -> QIcon:
 
 
 @cache
-def _icon(name: str, color: str | None) -> QIcon:
-    text = svg_text(name)
-    if color is not None:
-        # SVG wants #RRGGBB plus an opacity, not Qt's #AARRGGBB.
-        alpha = int(color[1:3], 16) / 255
-        text = text.replace("currentColor", f"#{color[3:]}").replace(
-            "<svg ", f'<svg opacity="{alpha:.3f}" ', 1
-        )
-    data = QByteArray(text.encode())
+def _icon(name: str) -> QIcon:
+    data = QByteArray(svg_text(name).encode())
     icon = QIcon()
     for pixels in _PIXELS:
         buffer = QBuffer(data)
