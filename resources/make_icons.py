@@ -9,7 +9,8 @@ Writes, next to this script:
 - ``icons/tracker-desktop.icns`` (macOS: PNG entries, 16 … 1024);
 
 and copies the SVG into the package (``tracker_desktop/ui/icons/``), where the window
-loads it. It also renders the window's own icons (the SVGs listed in ``WINDOW_ICONS``,
+loads it. It also renders the window's own icons (the SVGs listed in ``WINDOW_ICONS`` of
+``tracker_desktop/ui/icons.py``,
 in that folder) as black masks ``<name>-<N>.png``: the window tints and shows those on
 its first paint without loading Qt's SVG module, which would cost start-up time and
 memory. The outputs are committed, so building the app needs no image tools; run this
@@ -25,13 +26,15 @@ import sys
 from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent
+sys.path.insert(0, str(RESOURCES.parent))  # the package, for its list of window icons
+
+from tracker_desktop.ui.icons import MASK_PIXELS as MASK_SIZES  # noqa: E402
+from tracker_desktop.ui.icons import WINDOW_ICONS  # noqa: E402
+
 SOURCE = RESOURCES / "tracker-desktop.svg"
 OUTPUT = RESOURCES / "icons"
 PACKAGE_ICONS = RESOURCES.parent / "tracker_desktop" / "ui" / "icons"
 PACKAGE_COPY = PACKAGE_ICONS / "tracker-desktop.svg"
-# Icons the window shows, as masks it tints with a palette colour (see ui/icons.py).
-WINDOW_ICONS = ("play", "stop", "chevron-left", "chevron-right", "discard", "overlap")
-MASK_SIZES = (16, 32, 64)
 
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

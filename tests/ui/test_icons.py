@@ -9,8 +9,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QSize
 from PySide6.QtGui import QColor, QImage, QImageReader
 from pytestqt.qtbot import QtBot
 
-from resources.make_icons import MASK_SIZES, WINDOW_ICONS
-from tracker_desktop.ui.icons import svg_text, tinted_icon
+from tracker_desktop.ui.icons import MASK_PIXELS as MASK_SIZES
+from tracker_desktop.ui.icons import WINDOW_ICONS, svg_text, tinted_icon
 
 TEAL = QColor("#1a7f8e")
 

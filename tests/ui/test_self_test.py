@@ -19,7 +19,7 @@ from tracker_desktop.ui.self_test import run_self_test
 
 def packaged_icon_count() -> int:
     folder = resources.files("tracker_desktop.ui") / "icons"
-    return sum(1 for entry in folder.iterdir() if entry.name.endswith(".svg"))
+    return sum(1 for entry in folder.iterdir() if entry.name.endswith((".svg", ".png")))
 
 
 def test_self_test_passes_and_reports_one_json_line(

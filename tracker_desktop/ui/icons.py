@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 
 # QIcon scales the nearest larger one down for sizes in between.
 _PIXELS = (16, 32, 64)
+MASK_PIXELS = _PIXELS
+# The icons the window shows, each as PNG masks ``<name>-<pixels>.png``.
+WINDOW_ICONS = ("play", "stop", "chevron-left", "chevron-right", "discard", "overlap")
 
 
 @cache

@@ -28,12 +28,13 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QSettings,
+    QSize,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
     qVersion,
 )
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QTableView
 
@@ -41,7 +42,7 @@ from tracker_desktop import APP_NAME, __version__
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
-from tracker_desktop.ui.icons import app_icon
+from tracker_desktop.ui.icons import MASK_PIXELS, WINDOW_ICONS, app_icon, tinted_icon
 from tracker_desktop.ui.main_window import MainWindow
 
 SESSION_NAME = "Self-test"
@@ -200,11 +201,16 @@ def _exercise_window(app: QApplication, tracker: Tracker, folder: Path) -> dict[
 
 
 def _check_icons() -> int:
-    """Every packaged SVG icon, read through importlib.resources and parsed by Qt."""
+    """Every packaged SVG icon, read through importlib.resources and parsed by Qt, and
+    every PNG mask of the window's icons; returns how many files were checked."""
     folder = resources.files("tracker_desktop.ui") / "icons"
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".svg"))
     _check(bool(names), "no icons are packaged")
     for name in names:
         renderer = QSvgRenderer(QByteArray((folder / name).read_bytes()))
         _check(renderer.isValid(), f"icon {name} is not a valid SVG")
-    return len(names)
+    for icon in WINDOW_ICONS:
+        sizes = tinted_icon(icon, QColor("black")).availableSizes()
+        for pixels in MASK_PIXELS:
+            _check(QSize(pixels, pixels) in sizes, f"icon {icon}-{pixels}.png is missing")
+    return len(names) + len(WINDOW_ICONS) * len(MASK_PIXELS)
