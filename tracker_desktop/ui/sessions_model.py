@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +28,31 @@ from tracker_desktop.core.timeparse import start_of_day
 from tracker_desktop.ui.icons import tinted_icon
 
 Index = QModelIndex | QPersistentModelIndex
+
+# The view asks each cell for a dozen roles on every paint: they are compared as plain
+# ints, and the roles this model never answers return at once.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_ANSWERED = frozenset(
+    (
+        _DISPLAY,
+        _EDIT,
+        _DECORATION,
+        _TOOLTIP,
+        _ALIGNMENT,
+        _FONT,
+        _FOREGROUND,
+        _BACKGROUND,
+        _ACCESSIBLE,
+    )
+)
 
 NAME, START, END, DURATION = range(4)
 HEADERS = ("Name", "Start", "End", "Duration")
@@ -146,7 +172,7 @@ class SessionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return HEADERS[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _alignment(section)
+                return _ALIGNMENTS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -160,9 +186,13 @@ class SessionsModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row = self._rows[number]
         if isinstance(row, DayRow):
             return self._day_data(row, index.column(), role)
         return self._session_data(row.session, index.column(), role)
@@ -191,35 +221,35 @@ class SessionsModel(QAbstractTableModel):
     # -- cells -----------------------------------------------------------------------
 
     def _day_data(self, row: DayRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == NAME:
                 qdate = QDate(row.day.year, row.day.month, row.day.day)
                 return self._locale.toString(qdate, "dddd d MMMM")
             if column == DURATION:
                 return format_duration(self.day_total(row.day))
             return None
-        if role == Qt.ItemDataRole.FontRole:
-            font = tabular_font()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _FONT:
+            return _font(bold=True)
+        if role == _BACKGROUND:
             return QApplication.palette().color(QPalette.ColorRole.AlternateBase)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
-            return f"{self._day_data(row, NAME, Qt.ItemDataRole.DisplayRole)}, total " + str(
-                self._day_data(row, DURATION, Qt.ItemDataRole.DisplayRole)
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[column]
+        if role == _ACCESSIBLE and column == NAME:
+            return f"{self._day_data(row, NAME, _DISPLAY)}, total " + str(
+                self._day_data(row, DURATION, _DISPLAY)
             )
         return None
 
     def _session_data(self, session: Session, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._session_text(session, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return session.name if column == NAME else self._session_text(session, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            return self._overlap_icon if session.id in self._overlaps else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            if column == NAME and session.id in self._overlaps:
+                return self._overlap_icon
+            return None
+        if role == _TOOLTIP:
             if column == NAME:
                 return "\n".join(
                     [session.name or UNNAMED]
@@ -228,18 +258,13 @@ class SessionsModel(QAbstractTableModel):
             if column == END and session.running:
                 return "Running"
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        if role == Qt.ItemDataRole.FontRole:
-            font = tabular_font()
-            if column == NAME and not session.name:
-                font.setItalic(True)
-            if session.running:
-                font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == NAME and not session.name:
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[column]
+        if role == _FONT:
+            return _font(bold=session.running, italic=column == NAME and not session.name)
+        if role == _FOREGROUND and column == NAME and not session.name:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.BackgroundRole and session.running:
+        if role == _BACKGROUND and session.running:
             highlight = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(48)
             return highlight
@@ -284,3 +309,15 @@ class SessionsModel(QAbstractTableModel):
 def _alignment(column: int) -> int:
     horizontal = Qt.AlignmentFlag.AlignRight if column == DURATION else Qt.AlignmentFlag.AlignLeft
     return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+
+_ALIGNMENTS = tuple(_alignment(column) for column in range(len(HEADERS)))
+
+
+@cache
+def _font(*, bold: bool = False, italic: bool = False) -> QFont:
+    """The table's tabular font, made once per style (the view asks for it per cell)."""
+    font = tabular_font()
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
