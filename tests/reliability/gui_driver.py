@@ -275,6 +275,7 @@ def main() -> None:
     settings.setValue("gaps/threshold_minutes", 10**8)
     window = MainWindow(tracker, settings)
     window.show()
+    window.finish_after_first_paint()
     if mode == "random":
         window.show_period_kind(PeriodKind.MONTH)
     script = Script(window, tracker)

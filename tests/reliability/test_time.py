@@ -54,6 +54,7 @@ def open_window(qtbot: QtBot, tracker: Tracker, data_dir: Path, name: str) -> Ma
     window = MainWindow(tracker, settings)
     qtbot.addWidget(window)
     window.show()
+    window.finish_after_first_paint()
     return window
 
 

@@ -41,6 +41,7 @@ def make_window(qtbot: QtBot, tracker: Tracker, data_dir: Path) -> WindowFactory
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.finish_after_first_paint()  # as the app does once the window has painted
         return window
 
     return make

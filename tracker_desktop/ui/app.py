@@ -200,7 +200,7 @@ def _after_first_paint(app: QApplication, window: MainWindow, guard: InstanceGua
     app.setWindowIcon(app_icon())
     window.finish_after_first_paint()
     guard.listen(window.show_and_raise)
-    window.tray.show_when_possible()
+    window.show_tray_when_possible()
     window.check_gap_since_last_run()
     window.start_upkeep()
 

@@ -75,11 +75,11 @@ from tracker_desktop.ui.sessions_model import (
     SessionsModel,
     tabular_font,
 )
-from tracker_desktop.ui.tray import TrayIcon
 
 if TYPE_CHECKING:  # imported where used: none of them is needed for the first paint
     from tracker_desktop.ui.maintenance import UpkeepResult
     from tracker_desktop.ui.session_dialog import SessionFields
+    from tracker_desktop.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -140,8 +140,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_ui()
         self._build_menus()
-        self.tray = TrayIcon(self, self.continue_from)
-        self.tray.host_appeared = self._on_tray_host_appeared
+        # Made after the first paint (finish_after_first_paint); meanwhile refresh()
+        # keeps what it is to show.
+        self.tray: TrayIcon | None = None
+        self._tray_recent: list[Session] = []
+        self._tray_state: tuple[Session | None, str, str] = (None, "0:00:00", "0:00:00")
         self._restore_geometry()
         self.refresh()
 
@@ -163,9 +166,23 @@ class MainWindow(QMainWindow):
         self._save_heartbeat(self._last_check)
 
     def finish_after_first_paint(self) -> None:
-        """What the first paint does without: the name field's clear button (its icon
-        costs start-up time, and it shows only once there is text to clear)."""
+        """What the first paint does without, as it costs start-up time: the name field's
+        clear button (it shows only once there is text to clear) and the tray icon (shown
+        by show_tray_when_possible)."""
         self.name_edit.setClearButtonEnabled(True)
+        if self.tray is None:
+            from tracker_desktop.ui import tray  # deferred with the icon it makes
+
+            self.tray = tray.TrayIcon(self, self.continue_from)
+            self.tray.host_appeared = self._on_tray_host_appeared
+            self.tray.set_recent(self._tray_recent)
+            self.tray.update_state(*self._tray_state)
+
+    def show_tray_when_possible(self) -> None:
+        """Shows the tray icon once a tray host is there (see TrayIcon)."""
+        self.finish_after_first_paint()
+        assert self.tray is not None
+        self.tray.show_when_possible()
 
     # -- building ----------------------------------------------------------------------
 
@@ -513,7 +530,9 @@ class MainWindow(QMainWindow):
             return
         self._today_period, self._today_sessions = today, today_sessions
         self._completer.model().setStringList([s.name for s in recent])  # type: ignore[attr-defined]
-        self.tray.set_recent(recent[:TRAY_RECENT])
+        self._tray_recent = recent[:TRAY_RECENT]
+        if self.tray is not None:
+            self.tray.set_recent(self._tray_recent)
         changed_session = (running and running.id) != (self._running and self._running.id)
         self._running = running
         self.model.set_sessions(report.period, report.sessions, report.now)
@@ -582,15 +601,20 @@ class MainWindow(QMainWindow):
         if running is None:
             self.elapsed_label.setText("0:00:00")
             self.setWindowTitle(APP_TITLE)
-            self.tray.update_state(None, "0:00:00", today_total)
+            self._set_tray_state(None, "0:00:00", today_total)
             self._tick_timer.stop()
             return
         elapsed = format_duration(running.duration(now))
         self.elapsed_label.setText(elapsed)
         self.setWindowTitle(f"{running.name or UNNAMED} — {elapsed}")
-        self.tray.update_state(running, elapsed, today_total)
+        self._set_tray_state(running, elapsed, today_total)
         # Fire just after the next whole second, so the display never skips one.
         self._tick_timer.start(1000 - int(time.time() * 1000) % 1000 + 5)
+
+    def _set_tray_state(self, running: Session | None, elapsed: str, today_total: str) -> None:
+        self._tray_state = (running, elapsed, today_total)
+        if self.tray is not None:
+            self.tray.update_state(running, elapsed, today_total)
 
     # -- periods -----------------------------------------------------------------------
 
@@ -1093,7 +1117,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_name_edit()
-        if self.tray.available and not self._quitting:
+        if self.tray is not None and self.tray.available and not self._quitting:
             # With a tray, closing hides the window; the tray's Quit quits.
             event.ignore()
             self.hide()

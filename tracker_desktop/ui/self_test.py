@@ -156,6 +156,7 @@ def _exercise_window(app: QApplication, tracker: Tracker, folder: Path) -> dict[
     """Builds the main window (with its tray icon and menu) and shows it until it paints."""
     settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(tracker, settings)
+    window.finish_after_first_paint()
     try:
         _check(window.objectName() == "mainWindow", "the main window has no object name")
         tray = window.findChild(QSystemTrayIcon, "trayIcon")
