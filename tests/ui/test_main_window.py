@@ -312,3 +312,24 @@ def test_table_model_passes_qt_model_checks(
     qtmodeltester.check(model)
     assert model.rowCount(QModelIndex()) == 6
     assert model.index(1, START).data() != ""
+
+
+def test_typing_part_of_a_recent_name_offers_it(
+    qtbot: QtBot, tracker: Tracker, make_window: WindowFactory
+) -> None:
+    tracker.add("Acme website", at("2026-11-25T09:00+01:00"), at("2026-11-25T10:00+01:00"))
+    tracker.add("Invoices", at("2026-11-25T11:00+01:00"), at("2026-11-25T12:00+01:00"))
+    window = make_window()
+    field = name_edit(window)
+    completer = field.completer()
+    assert completer is not None
+    assert completer.model().stringList() == ["Invoices", "Acme website"]  # newest first
+
+    field.setFocus()
+    qtbot.keyClicks(field, "web")  # any part of the name, any case
+    assert completer.currentCompletion() == "Acme website"
+
+    # A session started meanwhile (here, from the window) is offered from then on.
+    field.setText("Design review")
+    trigger(window, "actionStartStop")
+    assert completer.model().stringList()[0] == "Design review"

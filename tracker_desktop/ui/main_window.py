@@ -137,14 +137,14 @@ class MainWindow(QMainWindow):
         self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick_timer.timeout.connect(self._on_tick_timer_timeout)
 
+        # Made after the first paint (finish_after_first_paint): completion of recent
+        # names and the tray icon; meanwhile refresh() keeps what the tray is to show.
+        self._completer: QCompleter | None = None
+        self.tray: TrayIcon | None = None
+        self._tray_state: tuple[Session | None, str, str] = (None, "0:00:00", "0:00:00")
         self._build_actions()
         self._build_ui()
         self._build_menus()
-        # Made after the first paint (finish_after_first_paint); meanwhile refresh()
-        # keeps what it is to show.
-        self.tray: TrayIcon | None = None
-        self._tray_recent: list[Session] = []
-        self._tray_state: tuple[Session | None, str, str] = (None, "0:00:00", "0:00:00")
         self._restore_geometry()
         self.refresh()
 
@@ -167,16 +167,33 @@ class MainWindow(QMainWindow):
 
     def finish_after_first_paint(self) -> None:
         """What the first paint does without, as it costs start-up time: the name field's
-        clear button (it shows only once there is text to clear) and the tray icon (shown
-        by show_tray_when_possible)."""
+        clear button (it shows only once there is text to clear), the completion of recent
+        names, and the tray icon (shown by show_tray_when_possible)."""
+        if self._completer is not None:
+            return
         self.name_edit.setClearButtonEnabled(True)
-        if self.tray is None:
-            from tracker_desktop.ui import tray  # deferred with the icon it makes
+        completer = QCompleter([], self.name_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name_edit.setCompleter(completer)
+        self._completer = completer
 
-            self.tray = tray.TrayIcon(self, self.continue_from)
-            self.tray.host_appeared = self._on_tray_host_appeared
-            self.tray.set_recent(self._tray_recent)
-            self.tray.update_state(*self._tray_state)
+        from tracker_desktop.ui import tray  # deferred with the icon it makes
+
+        self.tray = tray.TrayIcon(self, self.continue_from)
+        self.tray.host_appeared = self._on_tray_host_appeared
+        self.tray.update_state(*self._tray_state)
+        try:
+            self._show_recent(self._tracker.recent_distinct(COMPLETIONS))
+        except TrackerError as error:
+            self.show_error(str(error))
+
+    def _show_recent(self, recent: list[Session]) -> None:
+        """The latest distinct names: to complete from, and in the tray's Continue menu."""
+        if self._completer is not None:
+            self._completer.model().setStringList([s.name for s in recent])  # type: ignore[attr-defined]
+        if self.tray is not None:
+            self.tray.set_recent(recent[:TRAY_RECENT])
 
     def show_tray_when_possible(self) -> None:
         """Shows the tray icon once a tray host is there (see TrayIcon)."""
@@ -322,10 +339,6 @@ class MainWindow(QMainWindow):
         self.name_edit.setMinimumHeight(40)
         self.name_edit.returnPressed.connect(self._on_name_edit_return_pressed)
         self.name_edit.editingFinished.connect(self._on_name_edit_editing_finished)
-        self._completer = QCompleter([], self.name_edit)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name_edit.setCompleter(self._completer)
         row.addWidget(self.name_edit, 1)
 
         self.elapsed_label = _named(QLabel("0:00:00", bar), "elapsedLabel")
@@ -524,15 +537,14 @@ class MainWindow(QMainWindow):
                 )
             else:
                 today_sessions = tuple(self._tracker.sessions_between(today.start, today.end))
-            recent = self._tracker.recent_distinct(COMPLETIONS)
+            # Only once there is a completer and a tray to show them (after the first paint).
+            recent = self._tracker.recent_distinct(COMPLETIONS) if self._completer else None
         except TrackerError as error:
             self.show_error(str(error))
             return
         self._today_period, self._today_sessions = today, today_sessions
-        self._completer.model().setStringList([s.name for s in recent])  # type: ignore[attr-defined]
-        self._tray_recent = recent[:TRAY_RECENT]
-        if self.tray is not None:
-            self.tray.set_recent(self._tray_recent)
+        if recent is not None:
+            self._show_recent(recent)
         changed_session = (running and running.id) != (self._running and self._running.id)
         self._running = running
         self.model.set_sessions(report.period, report.sessions, report.now)
