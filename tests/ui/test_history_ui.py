@@ -49,10 +49,15 @@ def row_of(window: MainWindow, name: str) -> int:
 
 
 class FakeAsk:
-    """Stands in for SessionDialog.ask: answers from a list, remembers each question."""
+    """Stands in for SessionDialog.ask: answers from a list, remembers each question.
 
-    def __init__(self, *answers: SessionFields | None) -> None:
+    With ``checked``, each answer first passes the window's ``check``, as the dialog's OK
+    button makes it (a refusal raises here).
+    """
+
+    def __init__(self, *answers: SessionFields | None, checked: bool = False) -> None:
         self.answers = list(answers)
+        self.checked = checked
         self.questions: list[dict[str, Any]] = []
 
     def __call__(
@@ -66,7 +71,10 @@ class FakeAsk:
         **options: Any,
     ) -> SessionFields | None:
         self.questions.append({"title": title, "fields": fields, **options})
-        return self.answers.pop(0)
+        answer = self.answers.pop(0)
+        if self.checked and answer is not None:
+            check(answer)
+        return answer
 
 
 @pytest.fixture
@@ -124,27 +132,13 @@ def test_a_zero_length_session_is_renamed_through_the_edit_dialog(
     tracker.stop()
     clock.advance(minutes=1)
     window.refresh()
-    checked: list[SessionFields] = []
-
-    def ask(
-        cls: type,
-        parent: object,
-        title: str,
-        fields: SessionFields,
-        zone: object,
-        check: Any,
-        **options: Any,
-    ) -> SessionFields:
-        renamed = SessionFields("Blinked", fields.start, fields.end)
-        check(renamed)  # what the dialog runs on OK: it must not refuse the kept times
-        checked.append(renamed)
-        return renamed
-
+    # What the dialog runs on OK must not refuse the kept (equal) times.
+    ask = FakeAsk(SessionFields("Blinked", blink.start, blink.start), checked=True)
     monkeypatch.setattr(SessionDialog, "ask", classmethod(ask))
     sessions_table(window).selectRow(row_of(window, "Blink"))
     action(window, "actionEditSession").trigger()
 
-    assert len(checked) == 1
+    assert len(ask.questions) == 1
     assert tracker.get(blink.id).name == "Blinked"
 
 
