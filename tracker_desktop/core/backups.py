@@ -22,6 +22,7 @@ from tracker_desktop.core.storage import (
     check_header,
     check_integrity,
     copy_database,
+    journal_files,
 )
 
 BACKUP_FOLDER = "backups"
@@ -31,7 +32,6 @@ KEEP_WEEKS = 4
 STALE_PARTIAL_SECONDS = 3600
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(r"tracker-(\d{8}T\d{6}Z)-([a-z0-9-]+)\.db")
-_SIDE_FILES = ("-wal", "-shm")
 
 
 @dataclass(frozen=True)
@@ -154,10 +154,9 @@ def set_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
         counter += 1
     try:
         # The side files first: a -wal next to the new file would be applied to it.
-        for suffix in _SIDE_FILES:
-            side = Path(f"{current}{suffix}")
+        for side, moved in zip(journal_files(current), journal_files(aside), strict=True):
             if side.exists():
-                os.replace(side, f"{aside}{suffix}")
+                os.replace(side, moved)
         os.replace(current, aside)
     except OSError as error:
         raise StorageError(f"cannot move {current} aside: {error.strerror or error}") from error

@@ -133,13 +133,14 @@ def _describe(error: BaseException, path: Path) -> str:
 JOURNAL_SUFFIXES = ("-wal", "-shm")
 
 
-def _journal_files(path: Path) -> list[Path]:
+def journal_files(path: Path) -> list[Path]:
+    """The files SQLite keeps beside the database ``path`` in WAL mode."""
     return [path.with_name(path.name + suffix) for suffix in JOURNAL_SUFFIXES]
 
 
 def _read_only_message(path: Path) -> str:
     """Names the file that refuses writes: the database, its -wal or -shm, or its folder."""
-    for candidate in [path, *_journal_files(path)]:
+    for candidate in [path, *journal_files(path)]:
         if candidate.exists() and not os.access(candidate, os.W_OK):
             return f"cannot write to {candidate}: the file is read-only. Check its permissions."
     if not os.access(path.parent, os.W_OK):
@@ -159,7 +160,7 @@ def _align_journal_modes(path: Path) -> None:
     """
     if not os.access(path, os.W_OK):
         return
-    for journal in _journal_files(path):
+    for journal in journal_files(path):
         # A missing journal is normal; any other failure shows as a named write error.
         with contextlib.suppress(OSError):
             if journal.stat().st_uid == os.geteuid() and not os.access(journal, os.W_OK):
@@ -341,7 +342,7 @@ def _create(path: Path) -> None:
     except (OSError, sqlite3.Error) as error:
         raise StorageError(_creation_message(path, error)) from error
     finally:
-        for leftover in (temporary, *(Path(f"{temporary}{s}") for s in ("-wal", "-shm"))):
+        for leftover in (temporary, *journal_files(temporary)):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 
