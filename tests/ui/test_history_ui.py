@@ -276,9 +276,7 @@ def test_undo_and_redo_every_kind_of_change_made_in_the_window(
     clock: FakeClock,
     window: MainWindow,
 ) -> None:
-    monkeypatch.setattr(
-        "tracker_desktop.ui.main_window.Confirmation.ask", classmethod(lambda *a: True)
-    )
+    monkeypatch.setattr("tracker_desktop.ui.dialogs.Confirmation.ask", classmethod(lambda *a: True))
     states = [table_rows(storage)]
 
     def step(do: Any) -> None:

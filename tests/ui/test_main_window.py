@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QToolButton
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.support import FakeClock
@@ -333,3 +334,32 @@ def test_typing_part_of_a_recent_name_offers_it(
     field.setText("Design review")
     trigger(window, "actionStartStop")
     assert completer.model().stringList()[0] == "Design review"
+
+
+def test_the_file_menu_offers_start_at_login_above_quit(window: MainWindow) -> None:
+    menus = {action.text(): action.menu() for action in window.menuBar().actions()}
+    entries = [action.text() for action in menus["&File"].actions() if not action.isSeparator()]
+    assert entries == ["Back Up Now", "Restore from Backup…", "Start at Login", "Quit"]
+
+
+def test_the_empty_state_text_is_muted(window: MainWindow) -> None:
+    label = child(window, QLabel, "emptyStateLabel")
+    shown = label.palette().color(label.foregroundRole())
+    assert shown == window.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert shown != window.palette().color(QPalette.ColorRole.WindowText)
+
+
+def test_an_error_shows_in_a_tinted_banner_until_dismissed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    banner = child(window, QFrame, "messageBanner")
+    assert not banner.isVisible()
+    window.show_error("The disk is full.")
+    assert banner.isVisible()
+    assert label_text(window, "messageLabel") == "The disk is full."
+    inside = banner.grab().toImage().pixelColor(8, banner.height() // 2)
+    backdrop = window.palette().color(QPalette.ColorRole.Window)
+    assert inside != backdrop
+    assert inside.red() > inside.green()  # the warning red shows through
+    qtbot.mouseClick(child(window, QToolButton, "dismissMessageButton"), Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tracker_desktop import __version__
 from tracker_desktop.core.clock import local_zone
@@ -77,6 +77,8 @@ def _excepthook(
     """A bug: log it and tell the user, instead of vanishing or printing to nowhere."""
     log.critical("unexpected error", exc_info=(kind, error, trace))
     details = "".join(traceback.format_exception(kind, error, trace))
+    from PySide6.QtWidgets import QMessageBox  # like every message box here: when needed
+
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         APP_TITLE,
@@ -126,6 +128,8 @@ def _open_window_and_run(app: QApplication, folder: Path) -> int:
     guard = InstanceGuard(folder)
     held_elsewhere = guard.acquire() is False and guard.held_by_another_process()
     if held_elsewhere:
+        from PySide6.QtWidgets import QMessageBox
+
         if guard.ask_running_instance_to_show():
             log.info("Tracker Desktop already runs on %s; asked it to show itself", folder)
             return 0
@@ -150,6 +154,8 @@ def open_or_recover(folder: Path) -> Storage | None:
             return open_storage(folder)
         except StorageError as error:
             log.error("cannot open the database: %s", error)
+            from PySide6.QtWidgets import QMessageBox
+
             if not error.damaged:
                 QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
                 return None

@@ -39,7 +39,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QCompleter,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -49,7 +48,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QSizePolicy,
     QStackedWidget,
-    QSystemTrayIcon,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -58,14 +56,11 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion, apply_answer, question_for
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.periods import Period, PeriodKind, period_containing, shift_period
 from tracker_desktop.core.service import Session, Tracker, clipped_total
 from tracker_desktop.core.timeparse import local_instant
-from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.icons import tinted_icon
-from tracker_desktop.ui.preferences import add_start_at_login_action
 from tracker_desktop.ui.sessions_model import (
     DURATION,
     END,
@@ -77,6 +72,9 @@ from tracker_desktop.ui.sessions_model import (
 )
 
 if TYPE_CHECKING:  # imported where used: none of them is needed for the first paint
+    from PySide6.QtWidgets import QCompleter
+
+    from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
     from tracker_desktop.ui.maintenance import UpkeepResult
     from tracker_desktop.ui.session_dialog import SessionFields
     from tracker_desktop.ui.tray import TrayIcon
@@ -163,23 +161,29 @@ class MainWindow(QMainWindow):
         self._alive_timer.timeout.connect(self._on_alive_timer_timeout)
         self._alive_timer.start()
         self._alive_before_this_run = self._saved_heartbeat()
-        self._save_heartbeat(self._last_check)
 
     def finish_after_first_paint(self) -> None:
-        """What the first paint does without, as it costs start-up time: the name field's
-        clear button (it shows only once there is text to clear), the completion of recent
-        names, and the tray icon (shown by show_tray_when_possible)."""
+        """What the first paint does without, as it costs start-up time: the first
+        heartbeat (a write to disk), the name field's clear button (it shows only once
+        there is text to clear), the completion of recent names, the Start at Login
+        preference in the File menu, and the tray icon (shown by show_tray_when_possible)."""
         if self._completer is not None:
             return
+        from PySide6.QtWidgets import QCompleter
+
+        from tracker_desktop.ui import tray  # deferred with the icon it makes
+        from tracker_desktop.ui.preferences import add_start_at_login_action
+
+        self._save_heartbeat(self._tracker.now())
         self.name_edit.setClearButtonEnabled(True)
         completer = QCompleter([], self.name_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name_edit.setCompleter(completer)
         self._completer = completer
-
-        from tracker_desktop.ui import tray  # deferred with the icon it makes
-
+        self.action_start_at_login = add_start_at_login_action(
+            self, self._file_menu, before=self.action_quit
+        )
         self.tray = tray.TrayIcon(self, self.continue_from)
         self.tray.host_appeared = self._on_tray_host_appeared
         self.tray.update_state(*self._tray_state)
@@ -382,13 +386,7 @@ class MainWindow(QMainWindow):
         dismiss.setAccessibleName("Dismiss message")
         dismiss.clicked.connect(self.message_banner.hide)
         row.addWidget(dismiss)
-        warn = QColor(STOP_COLOR)
-        warn.setAlpha(36)
-        self.message_banner.setStyleSheet(
-            f"#messageBanner {{ background: rgba({warn.red()},{warn.green()},{warn.blue()},"
-            f"{warn.alpha()}); border: 1px solid {STOP_COLOR.name()}; border-radius: 6px; }}"
-        )
-        self.message_banner.hide()
+        self.message_banner.hide()  # styled when first shown: style sheets cost start-up
         return self.message_banner
 
     def _build_period_bar(self) -> QWidget:
@@ -474,11 +472,13 @@ class MainWindow(QMainWindow):
         empty_font = self.empty_label.font()
         empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
         self.empty_label.setFont(empty_font)
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        # The placeholder colour carries its softness in its alpha; keep it.
-        self.empty_label.setStyleSheet(
-            f"color: rgba({muted.red()}, {muted.green()}, {muted.blue()}, {muted.alpha()});"
+        # The placeholder colour (its softness is in its alpha). A palette, not a style
+        # sheet: the first style sheet costs start-up time and memory.
+        palette = self.empty_label.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
         )
+        self.empty_label.setPalette(palette)
         self._stack.addWidget(self.empty_label)
         return self._stack
 
@@ -518,9 +518,7 @@ class MainWindow(QMainWindow):
                 else:
                     menu.addAction(action)
             if title == "&File":
-                self.action_start_at_login = add_start_at_login_action(
-                    self, menu, before=self.action_quit
-                )
+                self._file_menu = menu  # Start at Login joins it after the first paint
 
     # -- state -------------------------------------------------------------------------
 
@@ -761,6 +759,13 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         log.info("shown to user: %s", message)
         self.message_label.setText(message)
+        if not self.message_banner.styleSheet():
+            warn = QColor(STOP_COLOR)
+            warn.setAlpha(36)
+            self.message_banner.setStyleSheet(
+                f"#messageBanner {{ background: rgba({warn.red()},{warn.green()},{warn.blue()},"
+                f"{warn.alpha()}); border: 1px solid {STOP_COLOR.name()}; border-radius: 6px; }}"
+            )
         self.message_banner.show()
 
     def show_and_raise(self) -> None:
@@ -890,6 +895,8 @@ class MainWindow(QMainWindow):
         if running is None:
             return
         elapsed = format_duration(running.duration(self._tracker.now()))
+        from tracker_desktop.ui.dialogs import Confirmation  # its QMessageBox waits till asked
+
         if not Confirmation.ask(
             self,
             "Discard running session?",
@@ -1056,6 +1063,8 @@ class MainWindow(QMainWindow):
 
     def check_gap_since_last_run(self) -> None:
         """At start-up: asks about a running session that the app was not there to see."""
+        from tracker_desktop.core.gaps import GapKind  # with the questions, after the paint
+
         if self._alive_before_this_run is not None:
             self._ask_about_gap(self._alive_before_this_run, self._tracker.now(), GapKind.ABSENT)
 
@@ -1070,6 +1079,8 @@ class MainWindow(QMainWindow):
     def _on_alive_timer_timeout(self) -> None:
         now = self._tracker.now()
         if now - self._last_check > self.gap_threshold():
+            from tracker_desktop.core.gaps import GapKind
+
             self._ask_about_gap(self._last_check, now, GapKind.SLEEP)
         self._last_check = now
         self._save_heartbeat(now)
@@ -1083,6 +1094,8 @@ class MainWindow(QMainWindow):
             self._last_heartbeat_saved = now
 
     def _ask_about_gap(self, gap_start: datetime, gap_end: datetime, kind: GapKind) -> None:
+        from tracker_desktop.core.gaps import question_for
+
         question = question_for(self._running, gap_start, gap_end, kind, self.gap_threshold())
         if question is None:
             return
@@ -1102,6 +1115,8 @@ class MainWindow(QMainWindow):
     def _on_gap_answered(self, question: GapQuestion, answer: GapAnswer | None) -> None:
         if answer is None:
             return
+        from tracker_desktop.core.gaps import apply_answer
+
         note = self._attempt(lambda: apply_answer(self._tracker, question, answer))
         if note is not None:
             self.name_edit.setModified(False)
@@ -1134,6 +1149,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             if not self._settings.value("tray/close_hint_shown", False, type=bool):
+                from PySide6.QtWidgets import QSystemTrayIcon
+
                 self.tray.showMessage(
                     APP_TITLE,
                     "Still running in the tray. Use Quit in its menu to quit.",
