@@ -8,8 +8,11 @@ Measures, several runs each (medians, with min–max to show the noise):
 - GUI start-up under a private Xvfb: ``python -m tracker_desktop --data-dir DIR`` showing
   the current week, on 0, 100k and 1M sessions, from launch to the first paint of the main
   window (``TRACKER_DESKTOP_EXIT_AFTER_PAINT=1`` prints its time and quits, before the
-  work that waits for the first paint) and to the exit; next to a bare PySide6 window
-  measured the same way in the same rounds (the floor); and the largest once more,
+  work that waits for the first paint) and to the exit; next to two floors measured the
+  same way in the same rounds: a bare PySide6 window (bare_window.py, the targets' floor)
+  and the widget floor (floor_window.py: the same kinds of widgets as the tracker's first
+  frame, with none of its work, to tell Qt's cost for such a window from the tracker's
+  own); and the largest once more,
   quitting only after that deferred work (``=settled``). Rounds alternate between all
   of them, after one warm-up launch each.
 - Peak resident memory (the child's ru_maxrss, from os.wait4) of those same launches.
@@ -55,7 +58,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from frozen_startup import BARE_WINDOW, start_xvfb  # noqa: E402
+from frozen_startup import FLOORS, start_xvfb  # noqa: E402
 from peers import export_timewarrior, export_watson  # noqa: E402
 
 CACHE = ROOT / "build" / "bench-data"
@@ -316,6 +319,7 @@ def base_env(home: Path) -> dict[str, str]:
 @dataclass
 class GuiResult:
     bare: Subject
+    floor: Subject  # the widget floor
     apps: dict[int, Subject]
     settled: Subject
     notes: list[str]
@@ -327,8 +331,9 @@ def gui_part(sizes: list[int], folders: dict[int, Path], work: Path, runs: int) 
     try:
         env = base_env(work / "home")
         env.update(DISPLAY=display, TRACKER_DESKTOP_EXIT_AFTER_PAINT="1")
-        bare = Subject(
-            "bare PySide6 window", [sys.executable, "-c", BARE_WINDOW], env, needs_paint=True
+        bare, floor = (
+            Subject(label, [sys.executable, str(script)], env, needs_paint=True)
+            for label, (script, _) in FLOORS.items()
         )
         apps: dict[int, Subject] = {}
         for size in sizes:
@@ -353,7 +358,7 @@ def gui_part(sizes: list[int], folders: dict[int, Path], work: Path, runs: int) 
             needs_paint=True,
             before=_logged_launch(settled_dir),
         )
-        measure([bare, *apps.values(), settled], runs)
+        measure([bare, floor, *apps.values(), settled], runs)
     finally:
         server.terminate()
         server.wait()
@@ -362,7 +367,7 @@ def gui_part(sizes: list[int], folders: dict[int, Path], work: Path, runs: int) 
         for size in sizes
     ]
     notes.append(_launch_note("settled", settled, settled_dir))
-    return GuiResult(bare, apps, settled, notes)
+    return GuiResult(bare, floor, apps, settled, notes)
 
 
 def _logged_launch(data_dir: Path) -> Callable[[], None]:
@@ -542,27 +547,35 @@ Target = tuple[str, str, bool]
 
 def gui_table(gui: GuiResult) -> tuple[list[str], list[Target]]:
     bare_paint, bare_peak = gui.bare.median(to_paint), gui.bare.median(peak)
+    floor_paint, floor_peak = gui.floor.median(to_paint), gui.floor.median(peak)
     lines = [
         "GUI start-up under Xvfb: launch to the first paint of the main window (week view) "
         "and to the exit; the CPU time (user + system) and peak resident memory of the same "
         "launches.",
         "",
-        "| | first paint, ms | × bare | exit, ms | CPU, ms | × bare | peak memory, MB | × bare |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| | first paint, ms | × bare | × widget floor | exit, ms | CPU, ms | × bare "
+        "| peak memory, MB | × bare | × widget floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for subject in [gui.bare, *gui.apps.values(), gui.settled]:
+    for subject in [gui.bare, gui.floor, *gui.apps.values(), gui.settled]:
         lines.append(
             f"| {subject.name} | {with_spread(subject, to_paint)} "
             f"| {subject.median(to_paint) / bare_paint:.2f} "
+            f"| {subject.median(to_paint) / floor_paint:.2f} "
             f"| {with_spread(subject, to_exit)} | {ms(subject.median(cpu))} "
             f"| {subject.median(cpu) / gui.bare.median(cpu):.2f} "
-            f"| {subject.median(peak) / 1024:.0f} | {subject.median(peak) / bare_peak:.2f} |"
+            f"| {subject.median(peak) / 1024:.1f} | {subject.median(peak) / bare_peak:.2f} "
+            f"| {subject.median(peak) / floor_peak:.2f} |"
         )
     lines += [
         "",
         "The tracker's launches quit right after the first paint "
         "(`TRACKER_DESKTOP_EXIT_AFTER_PAINT=1`), before the work that waits for it; the "
-        "last row quits only after that work (`=settled`).",
+        "last row quits only after that work (`=settled`). The widget floor "
+        "(benchmarks/floor_window.py) is a window of the same kinds of widgets as the "
+        "tracker's first frame (menu bar, focused line edit, large label, tool buttons, a "
+        "table on a Python model, status bar) doing none of its work: what any such "
+        "window costs in PySide6, against which the tracker's own cost shows.",
         "",
         *(f"- {note}" for note in gui.notes),
     ]

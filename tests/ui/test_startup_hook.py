@@ -33,3 +33,21 @@ def test_the_app_reports_its_first_paint_and_quits(data_dir: Path, mode: str) ->
     assert match, result.stdout
     assert launched < float(match.group(1)) < time.time()
     assert (data_dir / "tracker.db").is_file()  # the real start-up path, on the test's folder
+
+
+@pytest.mark.parametrize("script", ["bare_window.py", "floor_window.py"])
+def test_the_benchmark_floors_report_their_first_paint_and_quit(script: str) -> None:
+    # benchmarks/run.py and frozen_startup.py time the app against these two windows.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / script
+    launched = time.time()
+
+    result = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, env=env, timeout=120
+    )
+
+    # (The offscreen platform may note on stderr what it cannot do, e.g. size hints.)
+    assert result.returncode == 0, result.stderr
+    match = re.fullmatch(r"first paint at (\d+\.\d+)\n", result.stdout)
+    assert match, result.stdout
+    assert launched < float(match.group(1)) < time.time()
