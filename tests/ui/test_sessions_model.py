@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    Qt,
+)
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from tracker_desktop.core.periods import PeriodKind, period_containing
 from tracker_desktop.core.service import Session
@@ -83,3 +89,57 @@ def test_day_headings_are_bold_and_read_out_with_their_total(qapp: QApplication)
         "Thursday 26 November, total 2:00:00"
     )
     assert model.index(heading, NAME).data(Role.CheckStateRole) is None
+
+
+def overlapping_week_model(
+    qapp: QApplication, kind: type[SessionsModel] = SessionsModel
+) -> SessionsModel:
+    """Day headings, a running session, an unnamed one and two that overlap."""
+    model = kind(lambda _id, _name: None, BERLIN)
+    sessions = (
+        Session(4, "Running", NOW - HOUR, None),
+        Session(3, "", NOW - 3 * HOUR, NOW - 2 * HOUR),
+        Session(2, "Call", NOW - 27 * HOUR, NOW - 25 * HOUR),
+        Session(1, "Overlapping call", NOW - 26 * HOUR, NOW - 24 * HOUR),
+    )
+    model.set_sessions(
+        period_containing(PeriodKind.WEEK, date(2026, 11, 26), BERLIN), sessions, NOW
+    )
+    return model
+
+
+def comparable(value: object) -> object:
+    """Qt values without ``==`` (icons) by their content, the rest as they are."""
+    return value.cacheKey() if isinstance(value, QIcon) else value
+
+
+def test_asking_many_roles_at_once_answers_as_asking_each(qapp: QApplication) -> None:
+    model = overlapping_week_model(qapp)
+    roles = [int(role.value) for role in Role]
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in roles:
+                item = QModelRoleData(role)
+                model.multiData(index, QModelRoleDataSpan(item))
+                assert comparable(item.data()) == comparable(index.data(role)), (row, column, role)
+
+
+class RoleByRole(SessionsModel):
+    """The same model answering the view one role at a time (Qt's own multiData)."""
+
+    def multiData(
+        self, index: QModelIndex, roleDataSpan: QModelRoleDataSpan | QModelRoleData
+    ) -> None:
+        QAbstractTableModel.multiData(self, index, roleDataSpan)
+
+
+def test_the_table_looks_the_same_either_way(qapp: QApplication) -> None:
+    images = []
+    for kind in (SessionsModel, RoleByRole):
+        view = QTableView()
+        view.setModel(overlapping_week_model(qapp, kind))
+        view.resize(640, 300)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        images.append(view.grab().toImage())
+    assert images[0] == images[1]

@@ -3,17 +3,19 @@ month views, with the running session's duration ticking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     QTime,
@@ -196,6 +198,30 @@ class SessionsModel(QAbstractTableModel):
         if isinstance(row, DayRow):
             return self._day_data(row, index.column(), role)
         return self._session_data(row.session, index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """All the roles the view asks of one cell in one call (its delegate asks half a
+        dozen at once, for every cell it sizes or paints): one call into Python per cell
+        instead of one per role. Answers exactly as ``data`` does."""
+        number = index.row()
+        if not index.isValid() or not 0 <= number < len(self._rows):
+            return
+        row = self._rows[number]
+        column = index.column()
+        # A span iterates over its items (PySide6's stub does not say so).
+        items: Iterable[QModelRoleData] = (
+            [roleDataSpan]
+            if isinstance(roleDataSpan, QModelRoleData)
+            else cast("Iterable[QModelRoleData]", roleDataSpan)
+        )
+        for item in items:
+            role = item.role()
+            if role not in _ANSWERED:
+                continue
+            if isinstance(row, DayRow):
+                item.setData(self._day_data(row, column, role))
+            else:
+                item.setData(self._session_data(row.session, column, role))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != NAME or not index.isValid():
