@@ -9,32 +9,36 @@ Writes, next to this script:
 - ``icons/tracker-desktop.icns`` (macOS: PNG entries, 16 … 1024);
 
 and copies the SVG into the package (``tracker_desktop/ui/icons/``), where the window
-loads it. It also renders the window's own icons (the SVGs listed in ``WINDOW_ICONS`` of
-``tracker_desktop/ui/icons.py``,
-in that folder) as black masks ``<name>-<N>.png``: the window tints and shows those on
-its first paint without loading Qt's SVG module, which would cost start-up time and
-memory. The outputs are committed, so building the app needs no image tools; run this
-again after changing an SVG (unit tests notice when the outputs disagree).
+loads it. It also renders the window's own icons (the SVGs in that folder listed in
+``WINDOW_ICONS`` below) as alpha masks at ``MASK_PIXELS`` into
+``tracker_desktop/ui/icon_masks.py``: the window tints and shows those on its first
+paint without an SVG renderer, a PNG decoder or a package-data lookup, each of which
+costs start-up time. The outputs are committed, so building the app needs no image
+tools; run this again after changing an SVG (unit tests notice when the outputs
+disagree).
 """
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import struct
 import sys
+import textwrap
+import zlib
 from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent
-sys.path.insert(0, str(RESOURCES.parent))  # the package, for its list of window icons
-
-from tracker_desktop.ui.icons import MASK_PIXELS as MASK_SIZES  # noqa: E402
-from tracker_desktop.ui.icons import WINDOW_ICONS  # noqa: E402
-
 SOURCE = RESOURCES / "tracker-desktop.svg"
 OUTPUT = RESOURCES / "icons"
 PACKAGE_ICONS = RESOURCES.parent / "tracker_desktop" / "ui" / "icons"
 PACKAGE_COPY = PACKAGE_ICONS / "tracker-desktop.svg"
+MASKS_MODULE = RESOURCES.parent / "tracker_desktop" / "ui" / "icon_masks.py"
+
+# The window's own icons (icons/<name>.svg, drawn in currentColor) and their mask sizes.
+WINDOW_ICONS = ("play", "stop", "chevron-left", "chevron-right", "discard", "overlap")
+MASK_PIXELS = (16, 32, 64)
 
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -75,6 +79,39 @@ def render_png(svg: bytes, size: int) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
+
+
+def render_alpha(svg: bytes, size: int) -> bytes:
+    """The SVG's coverage on a ``size``×``size`` square: one byte per pixel, rows top down."""
+    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg))
+    if not renderer.isValid():
+        raise SystemExit("make_icons: an icon source is not a valid SVG")
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return bytes(image.pixelColor(x, y).alpha() for y in range(size) for x in range(size))
+
+
+def masks_module(masks: bytes) -> str:
+    """The source of icon_masks.py holding ``masks`` (in WINDOW_ICONS, MASK_PIXELS order)."""
+    encoded = base64.b64encode(zlib.compress(masks, 9)).decode("ascii")
+    lines = textwrap.wrap(encoded, 88)
+    return (
+        '"""The window\'s icons as alpha masks, made from icons/<name>.svg by\n'
+        "resources/make_icons.py: do not edit, run it again after changing an SVG.\n\n"
+        "DATA is base64 of zlib-compressed bytes: for each of ICONS in turn, each of PIXELS\n"
+        'in turn, one byte of coverage per pixel, rows top down."""\n\n'
+        f"ICONS = ({', '.join(f'{chr(34)}{name}{chr(34)}' for name in WINDOW_ICONS)})\n"
+        f"PIXELS = {MASK_PIXELS!r}\n"
+        "DATA = (\n" + "".join(f'    "{line}"\n' for line in lines) + ")\n"
+    )
 
 
 def ico_container(pngs: dict[int, bytes]) -> bytes:
@@ -119,12 +156,16 @@ def main() -> int:
     icns = OUTPUT / "tracker-desktop.icns"
     icns.write_bytes(icns_container(pngs))
     shutil.copyfile(SOURCE, PACKAGE_COPY)
-    for name in WINDOW_ICONS:
-        mask = (PACKAGE_ICONS / f"{name}.svg").read_bytes().replace(b"currentColor", b"#000000")
-        for size in MASK_SIZES:
-            path = PACKAGE_ICONS / f"{name}-{size}.png"
-            path.write_bytes(render_png(mask, size))
-            written.append(path)
+    masks = b"".join(
+        render_alpha(
+            (PACKAGE_ICONS / f"{name}.svg").read_bytes().replace(b"currentColor", b"#000000"),
+            size,
+        )
+        for name in WINDOW_ICONS
+        for size in MASK_PIXELS
+    )
+    MASKS_MODULE.write_text(masks_module(masks), encoding="utf-8")
+    written.append(MASKS_MODULE)
     for path in (*written, ico, icns, PACKAGE_COPY):
         print(f"wrote {path.relative_to(RESOURCES.parent)} ({path.stat().st_size} bytes)")
     del app

@@ -1,4 +1,4 @@
-"""The window's icons: PNG masks made from the SVGs, tinted on the way in."""
+"""The window's icons: alpha masks made from the SVGs, tinted on the way in."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QImageReader
 from pytestqt.qtbot import QtBot
 
 from tracker_desktop.ui.icons import MASK_PIXELS as MASK_SIZES
-from tracker_desktop.ui.icons import WINDOW_ICONS, svg_text, tinted_icon
+from tracker_desktop.ui.icons import WINDOW_ICONS, mask, svg_text, tinted_icon
 
 TEAL = QColor("#1a7f8e")
 
@@ -53,10 +53,22 @@ def test_each_tinted_icon_looks_like_its_svg_in_that_colour(
     assert worst <= 8, f"{name} at {pixels} px differs from its SVG by up to {worst}/255"
 
 
-def test_every_window_icon_mask_ships_with_the_package() -> None:
+def test_every_window_icon_has_a_mask_at_every_size_and_its_svg_ships() -> None:
     icons = resources.files("tracker_desktop.ui") / "icons"
     for name in WINDOW_ICONS:
+        assert (icons / f"{name}.svg").is_file()
         for pixels in MASK_SIZES:
-            image = QImage()
-            assert image.loadFromData((icons / f"{name}-{pixels}.png").read_bytes(), "PNG")
-            assert (image.width(), image.height()) == (pixels, pixels)
+            assert len(mask(name, pixels)) == pixels * pixels
+            assert max(mask(name, pixels)) == 255, f"{name} at {pixels} px covers nothing fully"
+
+
+def test_a_translucent_colour_tints_translucently(qtbot: QtBot) -> None:
+    half = QColor(TEAL)
+    half.setAlpha(128)
+    image = tinted_icon("stop", half).pixmap(16, 16).toImage()
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    centre = image.pixelColor(8, 8)
+    assert abs(centre.alpha() - 128) <= 2
+    assert abs(centre.red() - 0x1A) <= 3
+    assert abs(centre.green() - 0x7F) <= 3
+    assert abs(centre.blue() - 0x8E) <= 3

@@ -14,12 +14,15 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tracker_desktop import __version__
+from tracker_desktop.ui.icons import MASK_PIXELS, WINDOW_ICONS
 from tracker_desktop.ui.self_test import run_self_test
 
 
 def packaged_icon_count() -> int:
+    """The SVGs shipped as package data, and the window icons' masks at each size."""
     folder = resources.files("tracker_desktop.ui") / "icons"
-    return sum(1 for entry in folder.iterdir() if entry.name.endswith((".svg", ".png")))
+    svgs = sum(1 for entry in folder.iterdir() if entry.name.endswith(".svg"))
+    return svgs + len(WINDOW_ICONS) * len(MASK_PIXELS)
 
 
 def test_self_test_passes_and_reports_one_json_line(

@@ -203,7 +203,7 @@ def _exercise_window(app: QApplication, tracker: Tracker, folder: Path) -> dict[
 
 def _check_icons() -> int:
     """Every packaged SVG icon, read through importlib.resources and parsed by Qt, and
-    every PNG mask of the window's icons; returns how many files were checked."""
+    every mask of the window's icons, tinted; returns how many icons were checked."""
     folder = resources.files("tracker_desktop.ui") / "icons"
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".svg"))
     _check(bool(names), "no icons are packaged")
@@ -213,5 +213,5 @@ def _check_icons() -> int:
     for icon in WINDOW_ICONS:
         sizes = tinted_icon(icon, QColor("black")).availableSizes()
         for pixels in MASK_PIXELS:
-            _check(QSize(pixels, pixels) in sizes, f"icon {icon}-{pixels}.png is missing")
+            _check(QSize(pixels, pixels) in sizes, f"icon {icon} at {pixels} px is missing")
     return len(names) + len(WINDOW_ICONS) * len(MASK_PIXELS)
