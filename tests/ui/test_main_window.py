@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -363,3 +363,34 @@ def test_an_error_shows_in_a_tinted_banner_until_dismissed(
     assert inside.red() > inside.green()  # the warning red shows through
     qtbot.mouseClick(child(window, QToolButton, "dismissMessageButton"), Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
+
+
+def test_start_end_and_duration_show_their_whole_text(
+    qtbot: QtBot, window: MainWindow, tracker: Tracker, clock: FakeClock
+) -> None:
+    """The time columns fit their widest text (Qt's own measure of it), in a week with
+    a session across midnight (its end shows its date), a running one (bold) and day
+    totals (bold), and still once the running one passes a hundred hours."""
+    tracker.add("Across midnight", at("2026-11-24T22:30:00+01:00"), at("2026-11-25T01:15:00+01:00"))
+    tracker.add("Morning", at("2026-11-26T07:00:00+01:00"), at("2026-11-26T08:30:00+01:00"))
+    tracker.start("Since the weekend", clock.now() - timedelta(hours=99, minutes=55))
+    table = child(window, QTableView, "sessionsTable")
+    header = table.horizontalHeader()
+    header.setMinimumSectionSize(0)  # so the texts, not the minimum, decide
+    trigger(window, "actionShowWeek")
+
+    def fits() -> bool:
+        return all(
+            header.sectionSize(column) >= table.sizeHintForColumn(column)
+            for column in (START, END, DURATION)
+        )
+
+    assert fits()
+    assert "Wed 25 Nov 01:15" in [row[END] for row in table_texts(window)]
+    narrow = header.sectionSize(DURATION)
+    clock.advance(minutes=10)  # the same day: the view is not rebuilt, the clock ticks
+    qtbot.waitUntil(lambda: "100:05:00" in [row[DURATION] for row in table_texts(window)])
+    assert fits()
+    assert header.sectionSize(DURATION) > narrow
+    widest = max(table.sizeHintForColumn(column) for column in (START, END, DURATION))
+    assert max(header.sectionSize(column) for column in (START, END, DURATION)) <= widest + 3

@@ -7,6 +7,7 @@ keeps nothing that a restart could lose.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
+    QFontMetricsF,
     QKeySequence,
     QPalette,
     QUndoCommand,
@@ -63,9 +65,9 @@ from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.sessions_model import (
     DURATION,
-    END,
     NAME,
     START,
+    TIME_COLUMNS,
     UNNAMED,
     SessionsModel,
     tabular_font,
@@ -461,9 +463,10 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (START, END, DURATION):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in TIME_COLUMNS:  # sized by _fit_time_columns
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(90)
+        self._cell_padding: int | None = None
         self._stack.addWidget(self.table)
 
         self.empty_label = _named(QLabel(self._stack), "emptyStateLabel")
@@ -546,6 +549,7 @@ class MainWindow(QMainWindow):
         changed_session = (running and running.id) != (self._running and self._running.id)
         self._running = running
         self.model.set_sessions(report.period, report.sessions, report.now)
+        self._fit_time_columns(TIME_COLUMNS)
         if running is None:
             if changed_session:
                 self.name_edit.clear()
@@ -595,12 +599,49 @@ class MainWindow(QMainWindow):
         if empty:
             self.empty_label.setText(self._empty_text(period, is_current))
 
+    def _fit_time_columns(self, columns: tuple[int, ...]) -> None:
+        """Makes Start, End and Duration as wide as their widest text or heading. Measured
+        here rather than by the header's ResizeToContents, which has the view lay out
+        every cell again (through the model, in Python) on each change and each tick."""
+        header = self.table.horizontalHeader()
+        metrics: dict[str, QFontMetricsF] = {}
+        for column in columns:
+            widest = 0.0
+            for text, font in self.model.shown_texts(column):
+                key = font.key()
+                if key not in metrics:
+                    metrics[key] = QFontMetricsF(font)
+                widest = max(widest, metrics[key].horizontalAdvance(text))
+            # Whole pixels up, and one more: the view lays text out on fractional ones.
+            width = math.ceil(widest) + 1 + self._padding_of_cells() if widest else 0
+            width = max(width, header.sectionSizeHint(column), header.minimumSectionSize())
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def _padding_of_cells(self) -> int:
+        """What the view's style adds around a cell's text (margins), measured once."""
+        if self._cell_padding is None:
+            font = self.table.font()
+            sample = QModelIndex()
+            for row in range(self.model.rowCount()):
+                if self.model.index(row, START).data():
+                    sample = self.model.index(row, START)
+                    break
+            if not sample.isValid():
+                return 0  # nothing to measure yet: no text either
+            value = sample.data(Qt.ItemDataRole.FontRole)
+            font = value if isinstance(value, QFont) else font
+            text_width = math.ceil(QFontMetricsF(font).horizontalAdvance(str(sample.data())))
+            self._cell_padding = max(0, self.table.sizeHintForIndex(sample).width() - text_width)
+        return self._cell_padding
+
     def _update_clock(self) -> None:
         """Redraws everything that depends on "now"; ticks each second while running."""
         now = self._tracker.now()
         if now.astimezone(self._tracker.zone).date() != self._today_shown:
             self._follow_today()
         self.model.set_now(now)
+        self._fit_time_columns((DURATION,))  # "9:59:59" becomes "10:00:00"
         total = clipped_total(self.model.sessions, self._period.start, self._period.end, now)
         self.period_total_label.setText(f"Total {format_duration(total)}")
         today = self._today_period

@@ -3,7 +3,7 @@ month views, with the running session's duration ticking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
@@ -57,6 +57,7 @@ _ANSWERED = frozenset(
 )
 
 NAME, START, END, DURATION = range(4)
+TIME_COLUMNS = (START, END, DURATION)
 HEADERS = ("Name", "Start", "End", "Duration")
 UNNAMED = "Unnamed session"
 # Amber reads as "look here" on light and dark backgrounds alike.
@@ -152,6 +153,19 @@ class SessionsModel(QAbstractTableModel):
                 rows.append(DayRow(day))
                 rows.extend(SessionRow(s) for s in listed)
         return rows
+
+    def shown_texts(self, column: int) -> Iterator[tuple[str, QFont]]:
+        """Each row's text in ``column``, with the font it is shown in (for sizing the
+        column without asking the view to lay every cell out)."""
+        for row in self._rows:
+            if isinstance(row, DayRow):
+                text = self._day_data(row, column, _DISPLAY)
+                font = self._day_data(row, column, _FONT)
+            else:
+                text = self._session_data(row.session, column, _DISPLAY)
+                font = self._session_data(row.session, column, _FONT)
+            if text:
+                yield text, font
 
     def day_total(self, day: date) -> timedelta:
         """Time inside local ``day`` (sessions from the evening before count their part)."""
