@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the models load with the first change only
     from tracker_desktop.core.models import SessionRecord
 
 
-@dataclass(frozen=True)
-class RowState:
+class RowState(NamedTuple):
     """Every column of one stored session row."""
 
     id: int
@@ -33,8 +31,7 @@ class RowState:
         )
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """The rows one operation touched, before and after it (absent = no such row)."""
 
     description: str
@@ -46,7 +43,7 @@ class Change:
         return frozenset(row.id for row in (*self.before, *self.after))
 
     def inverse(self) -> Change:
-        return replace(self, before=self.after, after=self.before)
+        return self._replace(before=self.after, after=self.before)
 
     @property
     def changed_anything(self) -> bool:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.timeparse import start_of_day
@@ -16,8 +16,7 @@ class PeriodKind(enum.StrEnum):
     MONTH = "month"
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """``[start, end)``: local calendar days ``first_day`` to ``end_day`` (exclusive).
 
     ``start`` and ``end`` are the UTC instants of those local midnights, so a DST day

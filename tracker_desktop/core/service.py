@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -24,8 +22,7 @@ if TYPE_CHECKING:  # loaded with the first change: see _model()
 _SESSION_COLUMNS = "SELECT id, name, started_at, ended_at FROM session"
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """A work session as plain values; ``end`` is None while it runs."""
 
     id: int
@@ -54,16 +51,14 @@ class Session:
         return overlap(self.start, self.end or max(now, self.start), start, end)
 
 
-@dataclass(frozen=True)
-class Switch:
+class Switch(NamedTuple):
     """What ``start`` did: the session it started and the one it stopped, if any."""
 
     started: Session
     stopped: Session | None
 
 
-@dataclass(frozen=True)
-class PeriodReport:
+class PeriodReport(NamedTuple):
     """The sessions overlapping a period (newest first) and the time inside it."""
 
     period: Period
@@ -417,7 +412,7 @@ class Tracker:
                     )
                 model.delete().where(model.id.in_(list(change.ids))).execute()
                 for row in change.after:
-                    model.insert(**dataclasses.asdict(row)).execute()
+                    model.insert(**row._asdict()).execute()
         except ConflictError as error:
             if error.__cause__ is None:
                 raise

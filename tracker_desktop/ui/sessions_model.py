@@ -4,10 +4,9 @@ month views, with the running session's duration ticking."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -64,15 +63,13 @@ UNNAMED = "Unnamed session"
 OVERLAP_COLOR = QColor("#d08a00")
 
 
-@dataclass(frozen=True)
-class DayRow:
+class DayRow(NamedTuple):
     """A day heading in week and month views, with that day's time."""
 
     day: date
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(NamedTuple):
     session: Session
 
 
