@@ -28,6 +28,10 @@ import sys
 import textwrap
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 RESOURCES = Path(__file__).resolve().parent
 SOURCE = RESOURCES / "tracker-desktop.svg"
@@ -58,31 +62,8 @@ ICNS_TYPES = (
 )
 
 
-def render_png(svg: bytes, size: int) -> bytes:
-    """The SVG drawn on a transparent ``size``×``size`` square, as PNG bytes."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(QByteArray(svg))
-    if not renderer.isValid():
-        raise SystemExit("make_icons: an icon source is not a valid SVG")
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(0)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size, size))
-    painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(data.data())
-
-
-def render_alpha(svg: bytes, size: int) -> bytes:
-    """The SVG's coverage on a ``size``×``size`` square: one byte per pixel, rows top down."""
+def render(svg: bytes, size: int) -> QImage:
+    """The SVG drawn on a transparent ``size``×``size`` square."""
     from PySide6.QtCore import QByteArray, QRectF
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
@@ -96,6 +77,24 @@ def render_alpha(svg: bytes, size: int) -> bytes:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
+    return image
+
+
+def render_png(svg: bytes, size: int) -> bytes:
+    """The SVG drawn on a transparent ``size``×``size`` square, as PNG bytes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    render(svg, size).save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def render_alpha(svg: bytes, size: int) -> bytes:
+    """The SVG's coverage on a ``size``×``size`` square: one byte per pixel, rows top down."""
+    image = render(svg, size)
     return bytes(image.pixelColor(x, y).alpha() for y in range(size) for x in range(size))
 
 
