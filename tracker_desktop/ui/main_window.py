@@ -619,21 +619,18 @@ class MainWindow(QMainWindow):
                 header.resizeSection(column, width)
 
     def _padding_of_cells(self) -> int:
-        """What the view's style adds around a cell's text (margins), measured once."""
+        """What the view's style adds around a cell's text (margins), measured once, on
+        the first Start cell there is (0 while there is none: no text to fit either)."""
         if self._cell_padding is None:
-            font = self.table.font()
-            sample = QModelIndex()
             for row in range(self.model.rowCount()):
-                if self.model.index(row, START).data():
-                    sample = self.model.index(row, START)
+                index = self.model.index(row, START)
+                text, font = index.data(), index.data(Qt.ItemDataRole.FontRole)
+                if text and isinstance(font, QFont):
+                    text_width = math.ceil(QFontMetricsF(font).horizontalAdvance(text))
+                    hint = self.table.sizeHintForIndex(index).width()
+                    self._cell_padding = max(0, hint - text_width)
                     break
-            if not sample.isValid():
-                return 0  # nothing to measure yet: no text either
-            value = sample.data(Qt.ItemDataRole.FontRole)
-            font = value if isinstance(value, QFont) else font
-            text_width = math.ceil(QFontMetricsF(font).horizontalAdvance(str(sample.data())))
-            self._cell_padding = max(0, self.table.sizeHintForIndex(sample).width() - text_width)
-        return self._cell_padding
+        return self._cell_padding or 0
 
     def _update_clock(self) -> None:
         """Redraws everything that depends on "now"; ticks each second while running."""
