@@ -155,14 +155,9 @@ class SessionsModel(QAbstractTableModel):
         """Each row's text in ``column``, with the font it is shown in (for sizing the
         column without asking the view to lay every cell out)."""
         for row in self._rows:
-            if isinstance(row, DayRow):
-                text = self._day_data(row, column, _DISPLAY)
-                font = self._day_data(row, column, _FONT)
-            else:
-                text = self._session_data(row.session, column, _DISPLAY)
-                font = self._session_data(row.session, column, _FONT)
+            text = self._cell(row, column, _DISPLAY)
             if text:
-                yield text, font
+                yield text, self._cell(row, column, _FONT)
 
     def day_total(self, day: date) -> timedelta:
         """Time inside local ``day`` (sessions from the evening before count their part)."""
@@ -205,10 +200,7 @@ class SessionsModel(QAbstractTableModel):
         number = index.row()
         if not 0 <= number < len(self._rows):
             return None
-        row = self._rows[number]
-        if isinstance(row, DayRow):
-            return self._day_data(row, index.column(), role)
-        return self._session_data(row.session, index.column(), role)
+        return self._cell(self._rows[number], index.column(), role)
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         """All the roles the view asks of one cell in one call (its delegate asks half a
@@ -227,12 +219,8 @@ class SessionsModel(QAbstractTableModel):
         )
         for item in items:
             role = item.role()
-            if role not in _ANSWERED:
-                continue
-            if isinstance(row, DayRow):
-                item.setData(self._day_data(row, column, role))
-            else:
-                item.setData(self._session_data(row.session, column, role))
+            if role in _ANSWERED:
+                item.setData(self._cell(row, column, role))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != NAME or not index.isValid():
@@ -256,6 +244,11 @@ class SessionsModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     # -- cells -----------------------------------------------------------------------
+
+    def _cell(self, row: Row, column: int, role: int) -> Any:
+        if isinstance(row, DayRow):
+            return self._day_data(row, column, role)
+        return self._session_data(row.session, column, role)
 
     def _day_data(self, row: DayRow, column: int, role: int) -> Any:
         if role == _DISPLAY:
