@@ -13,9 +13,9 @@ the bare one is what such a window costs in Qt, whoever writes it.
 """
 
 import sys
-import time
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from bare_window import ReportsFirstPaint
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -51,10 +51,9 @@ class Model(QAbstractTableModel):
         return None
 
 
-class Window(QMainWindow):
+class Window(ReportsFirstPaint, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.painted = False
         self.setWindowTitle("Widget floor")
         for title in ("&File", "&Edit", "&View", "&Help"):
             self.menuBar().addMenu(title)
@@ -95,16 +94,6 @@ class Window(QMainWindow):
         self.statusBar()
         self.resize(900, 600)
         self.name_edit.setFocus()
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, self.report_and_quit)
-
-    def report_and_quit(self) -> None:
-        print(f"first paint at {time.time():.6f}", flush=True)
-        QApplication.quit()
 
 
 if __name__ == "__main__":
