@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     window_folder = _window_request(arguments)
     if window_folder is not None:
         # The window's own launch skips the command parser (and the modules behind
-        # it): it is on the start-up path users wait through.
+        # it): it is on the start-up path users wait through. The core goes in before Qt:
+        # PySide6 reads the source of each module imported after it (looking for
+        # "from __feature__ import"), and linecache keeps all it read.
+        import tracker_desktop.core.service  # noqa: F401
         from tracker_desktop.ui.app import run_gui
 
         return run_gui(window_folder or None)
