@@ -213,13 +213,25 @@ def settings_for(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
 
 
+def save_setting(data_dir: Path, key: str, value: object) -> None:
+    """Writes one window setting to disk, as an earlier run of the app would have."""
+    settings = settings_for(data_dir)
+    settings.setValue(key, value)
+    settings.sync()
+
+
+def answer_gaps_with(monkeypatch: pytest.MonkeyPatch, answer: GapAnswer | None) -> FakeGapAsk:
+    """Every gap question is answered ``answer``; the returned fake records the questions."""
+    ask = FakeGapAsk(answer)
+    monkeypatch.setattr(GapDialog, "ask", classmethod(ask))
+    return ask
+
+
 def left_running_overnight(tracker: Tracker, data_dir: Path, clock: FakeClock) -> None:
     """Started at 06:00 UTC; the app last alive at 07:00; now it is 09:00."""
     clock.set(NOW - 3 * HOUR)
     tracker.start("Report")
-    settings = settings_for(data_dir)
-    settings.setValue("app/last_alive", (NOW - 2 * HOUR).isoformat())
-    settings.sync()
+    save_setting(data_dir, "app/last_alive", (NOW - 2 * HOUR).isoformat())
     clock.set(NOW)
 
 
@@ -244,8 +256,7 @@ def test_a_session_left_running_while_the_app_was_gone_is_asked_about_once(
     expected: list[tuple[str, datetime, datetime | None]],
 ) -> None:
     left_running_overnight(tracker, data_dir, clock)
-    ask = FakeGapAsk(answer)
-    monkeypatch.setattr(GapDialog, "ask", classmethod(ask))
+    ask = answer_gaps_with(monkeypatch, answer)
     window = make_window()
     window.check_gap_since_last_run()
     window.check_gap_since_last_run()
@@ -271,12 +282,9 @@ def test_a_short_absence_asks_nothing(
 ) -> None:
     clock.set(NOW - 3 * HOUR)
     tracker.start("Report")
-    settings = settings_for(data_dir)
-    settings.setValue("app/last_alive", (NOW - timedelta(minutes=20)).isoformat())
-    settings.sync()
+    save_setting(data_dir, "app/last_alive", (NOW - timedelta(minutes=20)).isoformat())
     clock.set(NOW)
-    ask = FakeGapAsk(GapAnswer.STOP_NOW)
-    monkeypatch.setattr(GapDialog, "ask", classmethod(ask))
+    ask = answer_gaps_with(monkeypatch, GapAnswer.STOP_NOW)
     make_window().check_gap_since_last_run()
     assert ask.questions == []
 
@@ -289,11 +297,8 @@ def test_the_threshold_is_configurable(
     make_window: WindowFactory,
 ) -> None:
     left_running_overnight(tracker, data_dir, clock)
-    settings = settings_for(data_dir)
-    settings.setValue("gaps/threshold_minutes", 180)
-    settings.sync()
-    ask = FakeGapAsk(None)
-    monkeypatch.setattr(GapDialog, "ask", classmethod(ask))
+    save_setting(data_dir, "gaps/threshold_minutes", 180)
+    ask = answer_gaps_with(monkeypatch, None)
     make_window().check_gap_since_last_run()
     assert ask.questions == []
 
@@ -305,8 +310,7 @@ def test_a_clock_jump_while_running_is_a_sleep_gap_split_on_request(
     storage: Storage,
     clock: FakeClock,
 ) -> None:
-    ask = FakeGapAsk(GapAnswer.SPLIT)
-    monkeypatch.setattr(GapDialog, "ask", classmethod(ask))
+    ask = answer_gaps_with(monkeypatch, GapAnswer.SPLIT)
     window.name_edit.setText("Coding")
     window.action_start_stop.trigger()
     alive = timer(window, "aliveTimer")
