@@ -151,9 +151,9 @@ def main() -> int:
     storage = open_storage(args.data_dir)
     rows = sessions(args.sessions, args.seed, recent_years=args.recent_years, since=args.since)
     rows.reverse()  # oldest first, as a real database grows
-    with storage.write():
-        storage.execute("PRAGMA cache_size = -200000")
+    with storage.atomic():
         cursor = storage.database.cursor()
+        cursor.execute("PRAGMA cache_size = -200000")
         cursor.executemany(
             "INSERT INTO session (name, started_at, ended_at, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?)",

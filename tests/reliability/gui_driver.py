@@ -50,7 +50,8 @@ def _epoch(instant: datetime | None) -> int | None:
 
 
 def _row(row: RowState) -> list[Any]:
-    return [row.id, row.name, _epoch(row.started_at), _epoch(row.ended_at)]
+    values = row.as_dict()
+    return [row.id, values["name"], _epoch(values["started_at"]), _epoch(values["ended_at"])]
 
 
 def _instant(epoch: int | None) -> datetime | None:
@@ -76,17 +77,14 @@ class Script:
         self._input = b""
         self.commands: list[dict[str, Any]] = []
         self.committed = 0
-        original = tracker.on_change
 
         def report(change: Change) -> None:
             # Called after the transaction committed: what is printed is saved.
             self.committed += 1
             before, after = [*map(_row, change.before)], [*map(_row, change.after)]
             emit({"committed": {"before": before, "after": after}})
-            if original is not None:
-                original(change)
 
-        tracker.on_change = report
+        tracker.changes.add(report)
         SessionDialog.ask = classmethod(self._answer)  # the seam tests replace
         Confirmation.ask = classmethod(lambda cls, *args: True)  # every "Discard?" is a yes
         self._notifier = QSocketNotifier(0, QSocketNotifier.Type.Read)

@@ -31,7 +31,7 @@ from tests.reliability.harness import (
 )
 from tests.reliability.ledger import iso
 from tracker_desktop.core.backups import list_backups
-from tracker_desktop.core.storage import DATABASE_FILENAME
+from tracker_desktop.core.layout import DATABASE_FILENAME
 
 SEED = 4242
 STOPPED = re.compile(r'^Stopped "(.*)": ', re.MULTILINE)

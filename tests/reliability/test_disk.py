@@ -34,8 +34,9 @@ from tests.reliability.ledger import iso
 from tests.support import FakeClock
 from tracker_desktop.core.backups import make_backup
 from tracker_desktop.core.errors import StorageError
+from tracker_desktop.core.layout import DATABASE_FILENAME
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import DATABASE_FILENAME, Storage, open_storage
+from tracker_desktop.core.storage import Storage, open_storage
 from tracker_desktop.ui.main_window import MainWindow
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -89,8 +90,8 @@ def seeded(template: Path, data_dir: Path) -> Path:
 def fill_pages(storage: Storage, tracker: Tracker) -> int:
     """Caps the file at its current size (a full disk, as SQLite sees one), then adds
     sessions until one no longer fits; returns how many still did."""
-    pages = storage.execute("PRAGMA page_count").fetchone()[0]
-    storage.execute(f"PRAGMA max_page_count = {pages}")
+    pages = storage.database.execute_sql("PRAGMA page_count").fetchone()[0]
+    storage.database.execute_sql(f"PRAGMA max_page_count = {pages}")
     for added in range(500):
         start = NOW - timedelta(days=30, minutes=added)
         try:
@@ -101,7 +102,7 @@ def fill_pages(storage: Storage, tracker: Tracker) -> int:
 
 
 def make_room(storage: Storage) -> None:
-    storage.execute("PRAGMA max_page_count = 1073741823")
+    storage.database.execute_sql("PRAGMA max_page_count = 1073741823")
 
 
 def test_a_full_disk_refuses_each_change_whole_and_keeps_every_session(

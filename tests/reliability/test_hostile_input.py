@@ -34,8 +34,9 @@ from tests.reliability.harness import (
     run_cli,
 )
 from tests.support import FakeClock
+from tracker_desktop.core.layout import DATABASE_FILENAME
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import DATABASE_FILENAME, Storage
+from tracker_desktop.core.storage import Storage
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
 from tracker_desktop.ui.sessions_model import NAME, UNNAMED

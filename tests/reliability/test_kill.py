@@ -30,7 +30,8 @@ from tests.reliability.harness import (
 )
 from tests.reliability.ledger import EPOCH, Generator, Ledger, Op, apply, cli_args, iso
 from tracker_desktop.core.backups import list_backups
-from tracker_desktop.core.storage import APPLICATION_ID, DATABASE_FILENAME, check_header
+from tracker_desktop.core.layout import DATABASE_FILENAME
+from tracker_desktop.core.storage import APPLICATION_ID, check_header
 
 SEED = 20261126
 

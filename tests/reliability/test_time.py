@@ -26,9 +26,10 @@ from tests.reliability.harness import (
 from tests.support import FakeClock
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.layout import DATABASE_FILENAME
 from tracker_desktop.core.periods import PeriodKind
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import DATABASE_FILENAME, Storage
+from tracker_desktop.core.storage import Storage
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.sessions_model import DURATION, START
 
@@ -118,7 +119,7 @@ def test_day_totals_partition_any_session_near_a_dst_change(
     start = TRANSITIONS[index] + timedelta(seconds=offset)
     end = start + timedelta(seconds=seconds)
     tracker = Tracker(storage, FakeClock(end + HOUR), zone)
-    storage.execute("DELETE FROM session")
+    storage.database.execute_sql("DELETE FROM session")
     tracker.add("Near the change", start, end)
 
     day, total = start.astimezone(zone).date(), timedelta(0)

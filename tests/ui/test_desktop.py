@@ -40,7 +40,10 @@ def timer(window: MainWindow, name: str) -> QTimer:
 
 
 def table_rows(storage: Storage) -> list[tuple[Any, ...]]:
-    return [tuple(r) for r in storage.execute("SELECT * FROM session ORDER BY id").fetchall()]
+    return [
+        tuple(r)
+        for r in storage.database.execute_sql("SELECT * FROM session ORDER BY id").fetchall()
+    ]
 
 
 def shown_names(window: MainWindow) -> list[str]:

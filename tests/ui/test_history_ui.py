@@ -25,7 +25,10 @@ NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 def table_rows(storage: Storage) -> list[tuple[Any, ...]]:
-    return [tuple(r) for r in storage.execute("SELECT * FROM session ORDER BY id").fetchall()]
+    return [
+        tuple(r)
+        for r in storage.database.execute_sql("SELECT * FROM session ORDER BY id").fetchall()
+    ]
 
 
 def action(window: MainWindow, name: str) -> QAction:
@@ -318,7 +321,9 @@ def test_an_undo_that_clashes_with_changes_made_elsewhere_is_refused_and_explain
 ) -> None:
     window.name_edit.setText("Mine")
     action(window, "actionStartStop").trigger()
-    storage.execute("UPDATE session SET name = 'edited by the CLI' WHERE ended_at IS NULL")
+    storage.database.execute_sql(
+        "UPDATE session SET name = 'edited by the CLI' WHERE ended_at IS NULL"
+    )
     state = table_rows(storage)
     action(window, "actionUndo").trigger()
     assert table_rows(storage) == state

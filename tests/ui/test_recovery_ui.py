@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tracker_desktop.core import backups
+from tracker_desktop.core.layout import DATABASE_FILENAME, Backup, list_backups
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import APPLICATION_ID, DATABASE_FILENAME, open_storage
+from tracker_desktop.core.storage import APPLICATION_ID, make_backup, open_storage
 from tracker_desktop.ui import app as gui_app
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.recovery import Recovery, RecoveryDialog, RestoreDialog
@@ -39,7 +39,7 @@ def backed_up_then_damaged(data_dir: Path) -> Path:
     storage = open_storage(data_dir)
     Tracker(storage).add("Saved in the backup", NOW - 2 * HOUR, NOW - HOUR)
     storage.close()
-    backup = backups.make_backup(data_dir, "daily", NOW)
+    backup = make_backup(data_dir, "daily", NOW)
     (data_dir / DATABASE_FILENAME).write_bytes(GARBAGE)
     return backup.path
 
@@ -125,14 +125,14 @@ def test_back_up_now_and_restore_from_the_window(
 ) -> None:
     tracker.add("In the backup", NOW - 3 * HOUR, NOW - 2 * HOUR)
     window.findChild(QAction, "actionBackupNow").trigger()
-    (backup,) = backups.list_backups(data_dir)
+    (backup,) = list_backups(data_dir)
     window.name_edit.setText("After the backup")
     window.action_start_stop.trigger()
     assert window.undo_stack.count() == 2  # the add and the start
 
-    chosen: list[list[backups.Backup]] = []
+    chosen: list[list[Backup]] = []
 
-    def ask(cls: type, parent: object, available: list[backups.Backup], zone: object) -> Path:
+    def ask(cls: type, parent: object, available: list[Backup], zone: object) -> Path:
         chosen.append(available)
         return backup.path
 
@@ -153,8 +153,8 @@ def test_upkeep_backs_up_once_a_day_off_the_gui_thread(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:
     window.start_upkeep()
-    qtbot.waitUntil(lambda: backups.list_backups(data_dir) != [], timeout=10000)
-    (backup,) = backups.list_backups(data_dir)
+    qtbot.waitUntil(lambda: list_backups(data_dir) != [], timeout=10000)
+    (backup,) = list_backups(data_dir)
     assert backup.reason == "daily"
     assert not window.findChild(QLabel, "messageLabel").isVisible()
 
@@ -165,7 +165,7 @@ def test_upkeep_reports_a_failed_integrity_check_and_makes_no_backup(
     for hour in range(1, 200):
         tracker.add(f"Session {hour}", NOW - (hour + 1) * HOUR, NOW - hour * HOUR)
     path = data_dir / DATABASE_FILENAME
-    tracker.storage.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    tracker.storage.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     data[-4096:] = b"\xee" * 4096  # damage the last page (an index or table leaf)
     path.write_bytes(bytes(data))
@@ -173,4 +173,4 @@ def test_upkeep_reports_a_failed_integrity_check_and_makes_no_backup(
     banner = window.findChild(QLabel, "messageLabel")
     qtbot.waitUntil(lambda: "integrity check" in banner.text(), timeout=10000)
     assert "Restore from Backup" in banner.text()
-    assert backups.list_backups(data_dir) == []
+    assert list_backups(data_dir) == []

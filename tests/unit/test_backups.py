@@ -15,8 +15,9 @@ import pytest
 
 from tracker_desktop.core import backups
 from tracker_desktop.core.errors import InvalidInputError, NotFoundError, StorageError
+from tracker_desktop.core.layout import DATABASE_FILENAME, Backup, list_backups
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import DATABASE_FILENAME, Storage, open_storage
+from tracker_desktop.core.storage import Storage, make_backup, open_storage, set_aside
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
@@ -42,7 +43,7 @@ def test_a_backup_taken_while_in_use_restores_to_an_identical_database(
 ) -> None:
     fill(tracker)
     before = rows(storage.path)
-    backup = backups.make_backup(data_dir, "manual", NOW)
+    backup = make_backup(data_dir, "manual", NOW)
     assert backup.path.parent == data_dir / "backups"
     assert backup.path.stat().st_mode & 0o077 == 0
     assert rows(backup.path) == before
@@ -58,7 +59,7 @@ def test_a_backup_taken_while_in_use_restores_to_an_identical_database(
         running = Tracker(reopened).running()
         assert running is not None
         assert running.name == "Running"
-        ok = reopened.execute("PRAGMA integrity_check").fetchone()[0]
+        ok = reopened.database.execute_sql("PRAGMA integrity_check").fetchone()[0]
         assert ok == "ok"
     finally:
         reopened.close()
@@ -68,14 +69,14 @@ def test_restore_without_a_file_takes_the_newest_good_backup(
     tracker: Tracker, storage: Storage, data_dir: Path
 ) -> None:
     fill(tracker)
-    old = backups.make_backup(data_dir, "manual", NOW - HOUR)
+    old = make_backup(data_dir, "manual", NOW - HOUR)
     tracker.add("Only in the newer", NOW - 8 * HOUR, NOW - 7 * HOUR)
-    newer = backups.make_backup(data_dir, "manual", NOW)
+    newer = make_backup(data_dir, "manual", NOW)
     newest_broken = data_dir / "backups" / "tracker-20261126T100000Z-manual.db"
     newest_broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     storage.close()
 
-    assert backups.newest_good_backup(data_dir) == backups.Backup(newer.path, NOW, "manual")
+    assert backups.newest_good_backup(data_dir) == Backup(newer.path, NOW, "manual")
     restored = backups.restore(data_dir, now=NOW)
     assert restored.backup == newer.path
     assert rows(data_dir / DATABASE_FILENAME) == rows(newer.path)
@@ -102,7 +103,7 @@ def test_a_damaged_database_is_set_aside_with_its_wal_not_deleted(data_dir: Path
     data_dir.mkdir()
     (data_dir / DATABASE_FILENAME).write_bytes(b"garbage")
     (data_dir / f"{DATABASE_FILENAME}-wal").write_bytes(b"wal")
-    aside = backups.set_aside(data_dir, NOW)
+    aside = set_aside(data_dir, NOW)
     assert aside is not None
     assert aside.read_bytes() == b"garbage"
     assert Path(f"{aside}-wal").read_bytes() == b"wal"
@@ -115,17 +116,17 @@ def test_one_automatic_backup_a_day(tracker: Tracker, data_dir: Path) -> None:
     assert backups.daily_backup(data_dir, NOW, BERLIN) is not None
     assert backups.daily_backup(data_dir, NOW + 3 * HOUR, BERLIN) is None
     assert backups.daily_backup(data_dir, NOW + 24 * HOUR, BERLIN) is not None
-    assert [b.reason for b in backups.list_backups(data_dir)] == ["daily", "daily"]
+    assert [b.reason for b in list_backups(data_dir)] == ["daily", "daily"]
 
 
 def test_rotation_keeps_seven_days_and_four_weeks_and_everything_made_by_hand(
     tracker: Tracker, data_dir: Path
 ) -> None:
     fill(tracker)
-    manual = backups.make_backup(data_dir, "manual", NOW - 90 * 24 * HOUR)
+    manual = make_backup(data_dir, "manual", NOW - 90 * 24 * HOUR)
     for day in range(60, -1, -1):  # a daily backup on each of the last 61 days
         backups.daily_backup(data_dir, NOW - day * 24 * HOUR, BERLIN)
-    kept = backups.list_backups(data_dir)
+    kept = list_backups(data_dir)
     daily_days = sorted(
         {b.taken_at.astimezone(BERLIN).date() for b in kept if b.reason == "daily"}, reverse=True
     )
@@ -141,7 +142,7 @@ def test_pruning_removes_files_left_by_killed_copies_and_creations_after_an_hour
     tracker: Tracker, data_dir: Path
 ) -> None:
     fill(tracker)
-    backups.make_backup(data_dir, "manual", NOW)
+    make_backup(data_dir, "manual", NOW)
     folder = data_dir / "backups"
     old = [
         folder / ".tracker-2026-11-20T100000Z-daily.db.4242.partial",
@@ -159,7 +160,7 @@ def test_pruning_removes_files_left_by_killed_copies_and_creations_after_an_hour
     assert [path.exists() for path in old] == [False, False, False]
     assert [path.exists() for path in fresh] == [True, True]  # maybe still being written
     assert (data_dir / DATABASE_FILENAME).exists()
-    assert len(backups.list_backups(data_dir)) == 1
+    assert len(list_backups(data_dir)) == 1
 
 
 def test_the_copy_of_a_damaged_database_is_refused_and_leaves_nothing(
@@ -172,8 +173,8 @@ def test_the_copy_of_a_damaged_database_is_refused_and_leaves_nothing(
     data[4096 : 4096 + 512] = b"\xff" * 512  # scribble over the table's first page
     path.write_bytes(bytes(data))
     with pytest.raises(StorageError):
-        backups.make_backup(data_dir, "manual", NOW)
-    assert backups.list_backups(data_dir) == []
+        make_backup(data_dir, "manual", NOW)
+    assert list_backups(data_dir) == []
     assert not any(p.name.endswith(".partial") for p in (data_dir / "backups").iterdir())
 
 

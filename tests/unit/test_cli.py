@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.support import Result
-from tracker_desktop.core.storage import DATABASE_FILENAME
+from tracker_desktop.core.layout import DATABASE_FILENAME
 
 LOCAL_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 

@@ -21,14 +21,14 @@ Table = list[tuple[object, ...]]
 
 def table(storage: Storage) -> Table:
     """The full session table (every column), plus the stored "longest session" bound."""
-    rows = storage.execute("SELECT * FROM session ORDER BY id").fetchall()
+    rows = storage.database.execute_sql("SELECT * FROM session ORDER BY id").fetchall()
     return [tuple(row) for row in rows]
 
 
 @pytest.fixture
 def changes(tracker: Tracker) -> list[Change]:
     recorded: list[Change] = []
-    tracker.on_change = recorded.append
+    tracker.changes.add(recorded.append)
     return recorded
 
 
@@ -62,9 +62,8 @@ def test_undo_and_redo_round_trip_the_whole_table(
     changes: list[Change],
     operation: Callable[[Tracker], object],
 ) -> None:
-    tracker.on_change = None
     seed(tracker)
-    tracker.on_change = changes.append
+    changes.clear()
     clock.advance(minutes=7)  # so "updated" times differ from the seed's
     before = table(storage)
     operation(tracker)
@@ -110,7 +109,7 @@ def test_undo_refuses_when_the_rows_changed_elsewhere(
     tracker: Tracker, storage: Storage, changes: list[Change]
 ) -> None:
     tracker.start("Mine")
-    storage.execute("UPDATE session SET name = 'changed by another program'")
+    storage.database.execute_sql("UPDATE session SET name = 'changed by another program'")
     state = table(storage)
     with pytest.raises(ConflictError, match="changed elsewhere"):
         tracker.apply(changes[0].inverse())
@@ -124,7 +123,6 @@ def test_undoing_a_stop_refuses_while_another_session_runs(
     clock.advance(minutes=5)
     tracker.stop()
     stop = changes[-1]
-    tracker.on_change = None
     tracker.start("Second")
     state = table(storage)
     with pytest.raises(ConflictError, match="another session is running"):

@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
+from tracker_desktop.core.layout import DATABASE_FILENAME
 from tracker_desktop.core.periods import PeriodKind, period_containing
 from tracker_desktop.core.service import Session, Tracker
-from tracker_desktop.core.storage import DATABASE_FILENAME, Storage, open_storage
+from tracker_desktop.core.storage import Storage, open_storage
 
 if TYPE_CHECKING:
     from tests.support import FakeClock
@@ -33,7 +34,7 @@ def utc(
 
 def rows(storage: Storage) -> list[Row]:
     """Every session row exactly as stored, oldest id first."""
-    cursor = storage.execute(
+    cursor = storage.database.execute_sql(
         "SELECT id, name, started_at, ended_at, created_at, updated_at FROM session ORDER BY id"
     )
     return [tuple(row) for row in cursor.fetchall()]
@@ -141,7 +142,7 @@ def test_switch_is_one_transaction(tracker: Tracker, storage: Storage) -> None:
     # Make the insert of the new session fail after the old one was (to be) stopped.
     first = tracker.start("First", utc(2026, 11, 26, 8, 0)).started
     before = rows(storage)
-    storage.execute(
+    storage.database.execute_sql(
         "CREATE TRIGGER refuse_insert BEFORE INSERT ON session "
         "BEGIN SELECT RAISE(ABORT, 'refused by test'); END"
     )
@@ -401,7 +402,7 @@ def test_lookback_follows_sessions_lengthened_behind_the_services_back(
 ) -> None:
     session = finished(tracker, utc(2026, 11, 26, 6, 0), utc(2026, 11, 26, 7, 0))
     # Another writer moves its start three weeks back.
-    storage.execute(
+    storage.database.execute_sql(
         "UPDATE session SET started_at = ? WHERE id = ?",
         (int(utc(2026, 11, 5, 6, 0).timestamp()), session.id),
     )
@@ -449,11 +450,16 @@ def test_overlapping_session_starting_before_the_period_is_included(tracker: Tra
 
 
 def insert(storage: Storage, started: int, ended: int | None, name: str = "raw") -> None:
-    storage.execute(
-        "INSERT INTO session (name, started_at, ended_at, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (name, started, ended, started, started),
-    )
+    """A row written by another program, straight into the file (not through the app)."""
+    connection = sqlite3.connect(storage.path, isolation_level=None)
+    try:
+        connection.execute(
+            "INSERT INTO session (name, started_at, ended_at, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (name, started, ended, started, started),
+        )
+    finally:
+        connection.close()
 
 
 def test_database_refuses_a_second_running_session(tracker: Tracker, storage: Storage) -> None:
@@ -479,7 +485,7 @@ def test_database_refuses_an_end_before_the_start(storage: Storage) -> None:
         insert(storage, 1_700_000_000, 1_699_999_999)
     insert(storage, 1_700_000_000, None)
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
-        storage.execute("UPDATE session SET ended_at = started_at - 1")
+        sqlite3.connect(storage.path).execute("UPDATE session SET ended_at = started_at - 1")
     assert rows(storage)[0][3] is None
 
 

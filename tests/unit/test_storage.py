@@ -14,20 +14,16 @@ from pathlib import Path
 import pytest
 
 from tracker_desktop.core.errors import StorageError
+from tracker_desktop.core.layout import DATABASE_FILENAME
+from tracker_desktop.core.migrations import SCHEMA_VERSION
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import (
-    APPLICATION_ID,
-    DATABASE_FILENAME,
-    SCHEMA_VERSION,
-    Storage,
-    open_storage,
-)
+from tracker_desktop.core.storage import APPLICATION_ID, Storage, open_storage
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
 
 def pragma(storage: Storage, name: str) -> object:
-    return storage.execute(f"PRAGMA {name}").fetchone()[0]
+    return storage.database.execute_sql(f"PRAGMA {name}").fetchone()[0]
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -106,7 +102,7 @@ def test_reopening_keeps_the_file_and_its_data(data_dir: Path) -> None:
     first.close()
     second = open_storage(data_dir)
     try:
-        assert second.execute("SELECT name, started_at FROM session").fetchall() == [
+        assert second.database.execute_sql("SELECT name, started_at FROM session").fetchall() == [
             ("kept", int(datetime(2020, 1, 6, 8, 0, tzinfo=UTC).timestamp()))
         ]
         assert pragma(second, "user_version") == SCHEMA_VERSION
@@ -277,7 +273,9 @@ def test_older_file_of_ours_is_migrated_in_place_after_a_backup(data_dir: Path) 
     storage = open_storage(data_dir)
     try:
         assert pragma(storage, "user_version") == SCHEMA_VERSION
-        assert storage.execute("SELECT note FROM keepsake").fetchall() == [("old data",)]
+        assert storage.database.execute_sql("SELECT note FROM keepsake").fetchall() == [
+            ("old data",)
+        ]
         Tracker(storage).start("after migration")
     finally:
         storage.close()
@@ -296,27 +294,27 @@ def test_older_file_of_ours_is_migrated_in_place_after_a_backup(data_dir: Path) 
 
 def fill(storage: Storage, count: int = 300) -> None:
     base = int(datetime(2025, 1, 1, tzinfo=UTC).timestamp())
-    storage.execute("BEGIN")
+    storage.database.execute_sql("BEGIN")
     for n in range(count):
         start = base + n * 7200
-        storage.execute(
+        storage.database.execute_sql(
             "INSERT INTO session (name, started_at, ended_at, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?)",
             (f"s{n % 17}", start, start + 3600, start, start),
         )
-    storage.execute("COMMIT")
-    storage.execute("ANALYZE")
+    storage.database.execute_sql("COMMIT")
+    storage.database.execute_sql("ANALYZE")
 
 
 def executed_selects(storage: Storage, action: Callable[[], object]) -> list[str]:
     """The SELECT statements on the session table that ``action`` sent to SQLite, as
     SQLite ran them (values in place): plain-SQL reads and peewee's changes alike."""
     seen: list[str] = []
-    storage.connection.set_trace_callback(seen.append)
+    storage.database.connection().set_trace_callback(seen.append)
     try:
         action()
     finally:
-        storage.connection.set_trace_callback(None)
+        storage.database.connection().set_trace_callback(None)
     statements = [
         sql
         for sql in seen
@@ -328,7 +326,7 @@ def executed_selects(storage: Storage, action: Callable[[], object]) -> list[str
 
 
 def plan(storage: Storage, sql: str) -> list[str]:
-    return [row[3] for row in storage.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
+    return [row[3] for row in storage.database.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
 
 
 def is_table_scan(detail: str) -> bool:

@@ -17,9 +17,10 @@ from typing import Any, NoReturn, TextIO
 from tracker_desktop import __version__
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
+from tracker_desktop.core.layout import default_data_dir
 from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import UNCHANGED, PeriodReport, Session, Tracker
-from tracker_desktop.core.storage import default_data_dir, open_storage
+from tracker_desktop.core.storage import open_storage
 from tracker_desktop.core.timeparse import WHEN_FORMATS, parse_when
 
 PROG = "tracker-desktop"
@@ -192,25 +193,25 @@ def _daily_backup(data_dir: Path, tracker: Tracker) -> None:
 
 
 def _backup_hint(data_dir: Path) -> str:
-    from tracker_desktop.core import backups
+    from tracker_desktop.core.backups import newest_good_backup
 
-    newest = backups.newest_good_backup(data_dir)
+    newest = newest_good_backup(data_dir)
     if newest is None:
         return ""
     return f" The newest good backup is {newest.path}; '{PROG} restore' puts it back."
 
 
 def _cmd_backup(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
-    from tracker_desktop.core import backups
+    from tracker_desktop.core.storage import make_backup
 
-    backup = backups.make_backup(tracker.storage.path.parent, "manual", tracker.now())
+    backup = make_backup(tracker.storage.data_dir, "manual", tracker.now())
     print(f"Backed up to {backup.path}", file=out)
 
 
 def _cmd_restore(data_dir: Path, args: argparse.Namespace, out: TextIO) -> None:
-    from tracker_desktop.core import backups
+    from tracker_desktop.core.backups import restore
 
-    restored = backups.restore(data_dir, args.file)
+    restored = restore(data_dir, args.file)
     print(f"Restored {restored.backup}", file=out)
     if restored.kept_aside is not None:
         print(f"The database it replaced is kept as {restored.kept_aside}", file=out)

@@ -30,6 +30,18 @@ def whole_seconds(instant: datetime) -> datetime:
     return instant.replace(microsecond=0)
 
 
+def to_epoch(instant: datetime) -> int:
+    """An aware instant as stored: whole seconds since the Unix epoch (UTC)."""
+    if instant.tzinfo is None:
+        raise ValueError("naive datetime given to the database")
+    return int(instant.timestamp())
+
+
+def from_epoch(seconds: int) -> datetime:
+    """A stored instant, back as an aware UTC datetime."""
+    return datetime.fromtimestamp(seconds, UTC)
+
+
 def local_zone() -> tzinfo:
     """The system time zone as a DST-aware tzinfo, honouring ``TZ``.
 

@@ -1,34 +1,33 @@
-"""What a change did to the stored rows, so it can be undone and redone exactly."""
+"""What a change did to the stored rows, so it can be undone and redone exactly, and the
+listeners that are told of every change (undo, the window's views, later sync)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable
+from typing import Any, Generic, NamedTuple, TypeVar
 
-if TYPE_CHECKING:  # the models load with the first change only
-    from tracker_desktop.core.models import SessionRecord
+T = TypeVar("T")
 
 
 class RowState(NamedTuple):
-    """Every column of one stored session row."""
+    """Every column of one stored row: its table, its id and each field's value."""
 
+    table: str
     id: int
-    name: str
-    started_at: datetime
-    ended_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    values: tuple[tuple[str, Any], ...]  # (field name, Python value), in field order
 
     @classmethod
-    def of(cls, record: SessionRecord) -> RowState:
-        return cls(
-            record.id,
-            record.name,
-            record.started_at,
-            record.ended_at,
-            record.created_at,
-            record.updated_at,
-        )
+    def of(cls, record: Any) -> RowState:
+        """The state of a model instance (``core/models.py``)."""
+        meta = record._meta
+        return cls(meta.table_name, record.id, tuple((n, getattr(record, n)) for n in meta.fields))
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.table, self.id
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.values)
 
 
 class Change(NamedTuple):
@@ -39,8 +38,9 @@ class Change(NamedTuple):
     after: tuple[RowState, ...]
 
     @property
-    def ids(self) -> frozenset[int]:
-        return frozenset(row.id for row in (*self.before, *self.after))
+    def keys(self) -> frozenset[tuple[str, int]]:
+        """(table, id) of every row the change touched."""
+        return frozenset(row.key for row in (*self.before, *self.after))
 
     def inverse(self) -> Change:
         return self._replace(before=self.after, after=self.before)
@@ -48,3 +48,20 @@ class Change(NamedTuple):
     @property
     def changed_anything(self) -> bool:
         return set(self.before) != set(self.after)
+
+
+class Listeners(Generic[T]):
+    """Any number of callbacks, each told of every event in the order they were added."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[[T], None]] = []
+
+    def add(self, callback: Callable[[T], None]) -> None:
+        self._callbacks.append(callback)
+
+    def remove(self, callback: Callable[[T], None]) -> None:
+        self._callbacks.remove(callback)
+
+    def __call__(self, event: T) -> None:
+        for callback in list(self._callbacks):
+            callback(event)

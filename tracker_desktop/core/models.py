@@ -1,24 +1,22 @@
-"""The peewee models, through which every change to the sessions is made.
+"""The schema: every table, column, constraint and index, declared once, as peewee models.
 
-Imported on the first change only (see ``Storage``): reads are plain SQL.
+A new database is created from these classes (``create_schema``); an older file is brought
+to the same schema by ``core/migrations.py``, and a test compares the two, so they cannot
+drift. Queries, reads and writes alike, go through these models.
 """
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-import threading
 from datetime import datetime
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import peewee
 
-from tracker_desktop.core.storage import from_epoch, to_epoch
+from tracker_desktop.core.clock import from_epoch, to_epoch
 
-# Models are bound to an open file only for the duration of each transaction
-# (Storage.write), so two open files in one process never mix.
-_unbound = peewee.DatabaseProxy()
+# Models are bound to an open database only for the duration of each transaction
+# (Storage.atomic and Storage.snapshot), so two open files in one process never mix.
+unbound = peewee.DatabaseProxy()
 
 
 class UtcSecondsField(peewee.BigIntegerField):
@@ -31,61 +29,90 @@ class UtcSecondsField(peewee.BigIntegerField):
         return None if value is None else from_epoch(value)
 
 
-class SessionRecord(peewee.Model):
-    """A work session; ``ended_at`` is NULL while it runs."""
+class BaseModel(peewee.Model):
+    class Meta:
+        database = unbound
+        legacy_table_names = False
+
+
+class Record(BaseModel):
+    """A row with an integer id, which every change (and its undo) names it by."""
 
     id = peewee.AutoField()
-    name = peewee.TextField(default="")
-    started_at = UtcSecondsField()
-    ended_at = UtcSecondsField(null=True)
+
+
+class SessionRecord(Record):
+    """A work session; ``ended_at`` is NULL while it runs."""
+
+    name = peewee.TextField(default="", constraints=[peewee.Check("length(name) <= 500")])
+    # Period queries are range scans over the start time.
+    started_at = UtcSecondsField(index=True)
+    ended_at = UtcSecondsField(
+        null=True, constraints=[peewee.Check("ended_at IS NULL OR ended_at >= started_at")]
+    )
     created_at = UtcSecondsField()
     updated_at = UtcSecondsField()
 
     class Meta:
-        database = _unbound
         table_name = "session"
 
 
-MODELS = (SessionRecord,)
+# At most one running session, enforced by the database itself: a unique index over the
+# constant "true" of every row without an end.
+SessionRecord.add_index(
+    SessionRecord.index(
+        SessionRecord.ended_at.is_null(), unique=True, name="session_one_running"
+    ).where(SessionRecord.ended_at.is_null())
+)
 
 
-class _AdoptingDatabase(peewee.SqliteDatabase):
-    """A peewee database whose first connection on the storage's own thread is the one
-    the storage already opened and set up; other threads get their own."""
+class Stat(BaseModel):
+    """Figures the database keeps up to date by itself (see ``SESSION_TRIGGERS``)."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, **options: Any) -> None:
-        super().__init__(str(path), **options)
-        self._adopted: sqlite3.Connection | None = connection
-        self._owner = threading.get_ident()
+    key = peewee.TextField(primary_key=True)
+    value = peewee.BigIntegerField()
 
-    def _connect(self) -> sqlite3.Connection:
-        if self._adopted is not None and threading.get_ident() == self._owner:
-            connection, self._adopted = self._adopted, None
-            return connection
-        return cast(sqlite3.Connection, super()._connect())  # type: ignore[misc]  # not in peewee's stubs
+    class Meta:
+        table_name = "stats"
 
 
-def adopt(
-    path: Path,
-    connection: sqlite3.Connection,
-    pragmas: tuple[tuple[str, str], ...],
-    timeout: float,
-) -> peewee.SqliteDatabase:
-    """A peewee database on ``path`` that starts from ``connection`` (already set up with
-    ``pragmas``; further connections get them too). Writes take the lock at once."""
-    return _AdoptingDatabase(
-        path,
-        connection,
-        pragmas=pragmas,
-        timeout=timeout,
-        lock_type="IMMEDIATE",
-        autoconnect=True,
-    )
+LONGEST_FINISHED = "longest_finished_seconds"
+
+# The longest finished session bounds how far before a period a session overlapping it
+# can start, so a period query needs no full scan. Triggers keep it, whoever writes.
+# (Triggers are the one part of the schema peewee cannot declare.)
 
 
-def bound(database: peewee.SqliteDatabase) -> contextlib.AbstractContextManager[None]:
-    """The models bound to ``database`` for the duration of a ``with`` block."""
-    return cast(
-        contextlib.AbstractContextManager[None],
-        database.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False),
-    )
+def _longest_trigger(name: str, event: str) -> str:
+    return f"""CREATE TRIGGER {name} AFTER {event} ON session
+       WHEN NEW.ended_at IS NOT NULL BEGIN
+         UPDATE stats SET value = max(value, NEW.ended_at - NEW.started_at)
+         WHERE key = '{LONGEST_FINISHED}';
+       END"""
+
+
+SESSION_TRIGGERS = (
+    _longest_trigger("session_longest_insert", "INSERT"),
+    _longest_trigger("session_longest_update", "UPDATE OF started_at, ended_at"),
+)
+
+# Every table, in the order they are created (a table before those that refer to it).
+MODELS: tuple[type[BaseModel], ...] = (SessionRecord, Stat)
+# The tables whose rows changes touch (and undo restores), in the same order.
+RECORDS: tuple[type[Record], ...] = tuple(m for m in MODELS if issubclass(m, Record))
+RECORDS_BY_TABLE: dict[str, type[Record]] = {m._meta.table_name: m for m in RECORDS}
+
+
+def create_schema(database: peewee.Database) -> None:
+    """Creates every table, index and trigger in the empty ``database`` (inside the
+    caller's transaction)."""
+    with database.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False):
+        database.create_tables(MODELS, safe=False)
+        for trigger in SESSION_TRIGGERS:
+            database.execute_sql(trigger)  # type: ignore[no-untyped-call]
+        Stat.insert(key=LONGEST_FINISHED, value=0).execute()
+
+
+def row_values(record: BaseModel) -> dict[str, Any]:
+    """Every column of ``record`` (Python values), by field name."""
+    return {name: getattr(record, name) for name in record._meta.fields}

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+
+import peewee
 
 from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
 from tracker_desktop.core.formatting import local_minutes
-from tracker_desktop.core.history import Change, RowState
+from tracker_desktop.core.history import Change, Listeners, RowState
+from tracker_desktop.core.models import (
+    LONGEST_FINISHED,
+    RECORDS,
+    RECORDS_BY_TABLE,
+    Record,
+    SessionRecord,
+    Stat,
+)
 from tracker_desktop.core.names import normalize_name
 from tracker_desktop.core.periods import Period, PeriodKind, overlap, period_containing
-from tracker_desktop.core.storage import Storage, from_epoch
+from tracker_desktop.core.storage import Storage
 
-if TYPE_CHECKING:  # loaded with the first change: see _model()
-    from tracker_desktop.core.models import SessionRecord
-
-# The columns a Session needs, in its field order.
-_SESSION_COLUMNS = "SELECT id, name, started_at, ended_at FROM session"
+_S = SessionRecord
+# What a Session is made of, in its field order.
+_SESSION_FIELDS = (_S.id, _S.name, _S.started_at, _S.ended_at)
 
 
 class Session(NamedTuple):
@@ -100,20 +108,18 @@ def _session(record: SessionRecord) -> Session:
     return Session(record.id, record.name, record.started_at, record.ended_at)
 
 
-def _session_of_row(row: tuple[int, str, int, int | None]) -> Session:
-    """A Session from a plain-SQL row of ``_SESSION_COLUMNS``."""
-    session_id, name, started, ended = row
-    return Session(
-        session_id, name, from_epoch(started), None if ended is None else from_epoch(ended)
-    )
+if TYPE_CHECKING:  # generic in peewee's stubs only
+    _Select: TypeAlias = peewee.ModelSelect[SessionRecord]
 
 
-def _model() -> type[SessionRecord]:
-    """The peewee model of a session, for changes. Reads use plain SQL, so showing
-    sessions (the window's first paint, ``status``, ``list``) never loads peewee."""
-    from tracker_desktop.core.models import SessionRecord
+def _sessions(query: _Select) -> Iterator[Session]:
+    """The Sessions a select of ``_SESSION_FIELDS`` yields."""
+    rows: Iterable[tuple[int, str, datetime, datetime | None]] = query.tuples()  # type: ignore[assignment]
+    return map(Session._make, rows)
 
-    return SessionRecord
+
+def _first_session(query: _Select) -> Session | None:
+    return next(_sessions(query.limit(1)), None)
 
 
 class _Unchanged:
@@ -132,8 +138,8 @@ class Tracker:
         self.storage = storage
         self.clock: Clock = clock or SystemClock()
         self.zone: tzinfo = zone or local_zone()
-        # Told of every change made through this tracker (the window's undo stack).
-        self.on_change: Callable[[Change], None] | None = None
+        # Told of every change made through this tracker (undo, the window's views).
+        self.changes: Listeners[Change] = Listeners()
 
     def now(self) -> datetime:
         """The current instant, in whole seconds."""
@@ -143,16 +149,15 @@ class Tracker:
 
     def running(self) -> Session | None:
         """The running session, if any."""
-        with self.storage.read():
-            return self._running_row()
+        with self.storage.snapshot():
+            return self._running_session()
 
     def get(self, session_id: int) -> Session:
-        with self.storage.read():
-            row = self.storage.execute(f"{_SESSION_COLUMNS} WHERE id = ?", (session_id,))
-            found = row.fetchone()
+        with self.storage.snapshot():
+            found = _first_session(_S.select(*_SESSION_FIELDS).where(_S.id == session_id))
         if found is None:
             raise NotFoundError(f"no session with id {session_id}")
-        return _session_of_row(found)
+        return found
 
     def sessions_between(self, start: datetime, end: datetime) -> list[Session]:
         """Sessions overlapping ``[start, end)``, newest first: one indexed range scan.
@@ -160,16 +165,15 @@ class Tracker:
         A session overlapping the range starts at most "longest finished session" before
         it, a bound the database keeps; only the running session can start earlier.
         """
-        first, after = int(start.timestamp()), int(end.timestamp())
-        with self.storage.read():
-            lookback = self.storage.longest_finished_seconds()
-            rows = self.storage.execute(
-                f"{_SESSION_COLUMNS} WHERE started_at >= ? AND started_at < ? "
-                "AND (started_at >= ? OR ended_at > ? OR ended_at IS NULL)",
-                (first - lookback, after, first, first),
-            ).fetchall()
-            found = {row[0]: _session_of_row(row) for row in rows}
-            running = self._running_row()
+        with self.storage.snapshot():
+            lookback = timedelta(seconds=self._longest_finished_seconds())
+            query = _S.select(*_SESSION_FIELDS).where(
+                (_S.started_at >= start - lookback)
+                & (_S.started_at < end)
+                & ((_S.started_at >= start) | (_S.ended_at > start) | _S.ended_at.is_null())
+            )
+            found = {session.id: session for session in _sessions(query)}
+            running = self._running_session()
         if running is not None:
             found[running.id] = running
         now = self.now()
@@ -197,46 +201,45 @@ class Tracker:
         """The latest session of each of the ``limit`` most recent distinct names
         (unnamed sessions left out), newest first; reads at most ``scan`` rows."""
         latest: dict[str, Session] = {}
-        with self.storage.read():
-            rows = self.storage.execute(
-                f"{_SESSION_COLUMNS} ORDER BY started_at DESC, id DESC LIMIT ?", (scan,)
-            )
-            for row in rows:
-                if row[1] and row[1] not in latest:
-                    latest[row[1]] = _session_of_row(row)
+        with self.storage.snapshot():
+            for session in _sessions(self._newest_first().limit(scan)):
+                if session.name and session.name not in latest:
+                    latest[session.name] = session
                     if len(latest) == limit:
                         break
         return list(latest.values())
 
     def most_recent(self) -> Session | None:
         """The session that started last, if any."""
-        with self.storage.read():
-            return self._most_recent_row()
+        with self.storage.snapshot():
+            return self._most_recent_session()
 
-    def _most_recent_row(self) -> Session | None:
-        row = self.storage.execute(
-            f"{_SESSION_COLUMNS} ORDER BY started_at DESC, id DESC LIMIT 1"
-        ).fetchone()
-        return None if row is None else _session_of_row(row)
+    def _newest_first(self) -> _Select:
+        return _S.select(*_SESSION_FIELDS).order_by(_S.started_at.desc(), _S.id.desc())
 
-    def _running_row(self) -> Session | None:
-        row = self.storage.execute(f"{_SESSION_COLUMNS} WHERE ended_at IS NULL").fetchone()
-        return None if row is None else _session_of_row(row)
+    def _most_recent_session(self) -> Session | None:
+        return _first_session(self._newest_first())
+
+    def _running_session(self) -> Session | None:
+        return _first_session(_S.select(*_SESSION_FIELDS).where(_S.ended_at.is_null()))
+
+    def _longest_finished_seconds(self) -> int:
+        value = Stat.select(Stat.value).where(Stat.key == LONGEST_FINISHED).scalar()
+        return int(value or 0)
 
     # -- changes -------------------------------------------------------------------
-    # Each change runs in one transaction and is reported to ``on_change`` with the
+    # Each change runs in one transaction and is reported to ``changes`` with the
     # rows it touched before and after, which is all an undo needs.
 
     @contextlib.contextmanager
     def _changing(self) -> Iterator[_Recorder]:
         recorder = _Recorder()
-        with self.storage.write():
+        with self.storage.atomic():
             yield recorder
-            model = _model()
-            after = tuple(RowState.of(r) for r in model.select().where(model.id.in_(recorder.ids)))
+            after = tuple(_current_rows(recorder.keys))
         change = Change(recorder.description, tuple(recorder.before.values()), after)
-        if self.on_change is not None and change.changed_anything:
-            self.on_change(change)
+        if change.changed_anything:
+            self.changes(change)
 
     def start(self, name: str = "", at: datetime | None = None) -> Switch:
         """Starts a session; a running one is stopped at the same instant (a switch)."""
@@ -254,7 +257,7 @@ class Tracker:
         if running is not None:
             self._end(running, instant, now, change, "start time", "start")
             stopped = _session(running)
-        record = _model().create(name=name, started_at=instant, created_at=now, updated_at=now)
+        record = SessionRecord.create(name=name, started_at=instant, created_at=now, updated_at=now)
         change.watch_new(record)
         verb = "Switch to" if stopped else "Start"
         change.description = f"{verb} {label(name)}"
@@ -278,9 +281,9 @@ class Tracker:
         concurrent command cannot slip between the check and the change.
         """
         with self._changing() as change:
-            if self._running_row() is not None:
+            if self._running_session() is not None:
                 return self._stop(change, None), None
-            latest = self._most_recent_row()
+            latest = self._most_recent_session()
             return None, self._start(change, latest.name if latest else "", None)
 
     def split(self, stop_at: datetime, resume_at: datetime) -> Switch:
@@ -294,7 +297,7 @@ class Tracker:
         with self._changing() as change:
             record = self._require_running()
             self._end(record, stop_at, now, change)
-            resumed = _model().create(
+            resumed = SessionRecord.create(
                 name=record.name, started_at=resume_at, created_at=now, updated_at=now
             )
             change.watch_new(resumed)
@@ -341,7 +344,7 @@ class Tracker:
         name, start, checked_end = self.check_fields(name, start, end)
         now = self.now()
         with self._changing() as change:
-            record = _model().create(
+            record = SessionRecord.create(
                 name=name, started_at=start, ended_at=checked_end, created_at=now, updated_at=now
             )
             change.watch_new(record)
@@ -395,24 +398,22 @@ class Tracker:
         Refused (ConflictError) when those rows are no longer as ``change.before`` says,
         for example because another program edited them meanwhile.
         """
-        wanted = {row.id: row for row in change.before}
-        model = _model()
         try:
-            with self.storage.write():
-                current = {
-                    row.id: row
-                    for row in map(
-                        RowState.of, model.select().where(model.id.in_(list(change.ids)))
-                    )
-                }
-                if current != wanted:
+            with self.storage.atomic():
+                if set(_current_rows(change.keys)) != set(change.before):
                     raise ConflictError(
                         f"{change.description} cannot be reversed: those sessions were "
                         "changed elsewhere since"
                     )
-                model.delete().where(model.id.in_(list(change.ids))).execute()
-                for row in change.after:
-                    model.insert(**row._asdict()).execute()
+                # Rows that refer to others go first, and come back last.
+                ids = _ids_by_table(change.keys)
+                for model in reversed(RECORDS):
+                    if model._meta.table_name in ids:
+                        model.delete().where(model.id.in_(ids[model._meta.table_name])).execute()
+                for model in RECORDS:
+                    for row in change.after:
+                        if row.table == model._meta.table_name:
+                            model.insert(**row.as_dict()).execute()
         except ConflictError as error:
             if error.__cause__ is None:
                 raise
@@ -475,13 +476,11 @@ class Tracker:
         record.save()
 
     def _running_record(self) -> SessionRecord | None:
-        model = _model()
-        record: SessionRecord | None = model.get_or_none(model.ended_at.is_null())
+        record: SessionRecord | None = _S.get_or_none(_S.ended_at.is_null())
         return record
 
     def _require(self, session_id: int) -> SessionRecord:
-        model = _model()
-        record: SessionRecord | None = model.get_or_none(model.id == session_id)
+        record: SessionRecord | None = _S.get_or_none(_S.id == session_id)
         if record is None:
             raise NotFoundError(f"no session with id {session_id}")
         return record
@@ -510,19 +509,34 @@ class _Recorder:
     """Collects the rows a change touches, as they were before it."""
 
     def __init__(self) -> None:
-        self.before: dict[int, RowState] = {}
-        self.ids: list[int] = []
+        self.before: dict[tuple[str, int], RowState] = {}
+        self.keys: list[tuple[str, int]] = []
         self.description = ""
 
-    def watch(self, record: SessionRecord) -> None:
+    def watch(self, record: Record) -> None:
         """Remember ``record`` as it is now, before it is changed or deleted."""
-        if record.id not in self.before:
-            self.before[record.id] = RowState.of(record)
-            self.ids.append(record.id)
+        state = RowState.of(record)
+        if state.key not in self.before:
+            self.before[state.key] = state
+            self.keys.append(state.key)
 
-    def watch_new(self, record: SessionRecord) -> None:
+    def watch_new(self, record: Record) -> None:
         """Remember that ``record`` did not exist before."""
-        self.ids.append(record.id)
+        self.keys.append((record._meta.table_name, record.id))
+
+
+def _ids_by_table(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    ids: dict[str, list[int]] = {}
+    for table, row_id in keys:
+        ids.setdefault(table, []).append(row_id)
+    return ids
+
+
+def _current_rows(keys: Iterable[tuple[str, int]]) -> Iterator[RowState]:
+    """The stored state of the rows ``keys`` name (those that exist)."""
+    for table, ids in _ids_by_table(keys).items():
+        model = RECORDS_BY_TABLE[table]
+        yield from map(RowState.of, model.select().where(model.id.in_(ids)))
 
 
 def label(name: str) -> str:

@@ -1,7 +1,9 @@
-"""The SQLite file: opening it safely, its schema and migrations, and its errors.
+"""The SQLite file: opening it safely, transactions, migrations, copies and restores.
 
-SQLite-only details (pragmas, ``user_version``, ``application_id``, file checks) live
-here and nowhere else, so another backend can replace this module later.
+``Storage`` is the one object that opens, replaces (restore) and closes a folder's
+database; the service, the CLI and the window ask it and never reach past it. SQLite-only
+details (pragmas, ``user_version``, ``application_id``, file checks and copies) live here
+and nowhere else; the schema itself is the models' (``core/models.py``).
 """
 
 from __future__ import annotations
@@ -9,23 +11,23 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-from tracker_desktop.core.errors import ConflictError, StorageError
+import peewee
 
-if TYPE_CHECKING:
-    import peewee
+from tracker_desktop.core import layout
+from tracker_desktop.core.errors import ConflictError, InvalidInputError, StorageError
+from tracker_desktop.core.layout import Backup, journal_files
+from tracker_desktop.core.migrations import MIGRATIONS, SCHEMA_VERSION
+from tracker_desktop.core.models import MODELS, create_schema
 
 log = logging.getLogger(__name__)
 
-DATABASE_FILENAME = "tracker.db"
-# Held by the window while it runs (one window per folder); see ui/single_instance.py.
-GUI_LOCK_FILENAME = "gui.lock"
 # PRAGMA application_id marks a file as ours ("TrkD"); a file without it is foreign.
 APPLICATION_ID = 0x54726B44
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,62 +38,7 @@ PRAGMAS = (
     ("foreign_keys", "on"),
 )
 
-
-def to_epoch(instant: datetime) -> int:
-    """An aware instant as stored: whole seconds since the Unix epoch (UTC)."""
-    if instant.tzinfo is None:
-        raise ValueError("naive datetime given to the database")
-    return int(instant.timestamp())
-
-
-def from_epoch(seconds: int) -> datetime:
-    """A stored instant, back as an aware UTC datetime."""
-    return datetime.fromtimestamp(seconds, UTC)
-
-
-# Each migration brings the schema from version N-1 to N (its index + 1).
-_SCHEMA_V1 = (
-    """CREATE TABLE session (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 500),
-        started_at INTEGER NOT NULL,
-        ended_at INTEGER CHECK (ended_at IS NULL OR ended_at >= started_at),
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-    )""",
-    # Period queries are range scans over the start time.
-    "CREATE INDEX session_started_at ON session (started_at)",
-    # At most one running session, enforced by the database itself.
-    "CREATE UNIQUE INDEX session_one_running ON session ((ended_at IS NULL)) "
-    "WHERE ended_at IS NULL",
-    # The longest finished session bounds how far before a period a session overlapping
-    # it can start, so a period query needs no full scan. Kept by triggers, whoever writes.
-    "CREATE TABLE stats (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
-    "INSERT INTO stats (key, value) VALUES ('longest_finished_seconds', 0)",
-    """CREATE TRIGGER session_longest_insert AFTER INSERT ON session
-       WHEN NEW.ended_at IS NOT NULL BEGIN
-         UPDATE stats SET value = max(value, NEW.ended_at - NEW.started_at)
-         WHERE key = 'longest_finished_seconds';
-       END""",
-    """CREATE TRIGGER session_longest_update AFTER UPDATE OF started_at, ended_at ON session
-       WHEN NEW.ended_at IS NOT NULL BEGIN
-         UPDATE stats SET value = max(value, NEW.ended_at - NEW.started_at)
-         WHERE key = 'longest_finished_seconds';
-       END""",
-)
-
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1,)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def default_data_dir() -> Path:
-    """The per-user data folder, unless ``TRACKER_DESKTOP_DATA_DIR`` overrides it."""
-    override = os.environ.get("TRACKER_DESKTOP_DATA_DIR")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs  # only needed when nothing overrides it
-
-    return Path(platformdirs.user_data_dir("tracker-desktop", appauthor=False))
+# -- errors -------------------------------------------------------------------------------
 
 
 def _root_cause(error: BaseException) -> BaseException:
@@ -130,14 +77,6 @@ def _describe(error: BaseException, path: Path) -> str:
     return f"{path}: database error: {error}"
 
 
-JOURNAL_SUFFIXES = ("-wal", "-shm")
-
-
-def journal_files(path: Path) -> list[Path]:
-    """The files SQLite keeps beside the database ``path`` in WAL mode."""
-    return [path.with_name(path.name + suffix) for suffix in JOURNAL_SUFFIXES]
-
-
 def _read_only_message(path: Path) -> str:
     """Names the file that refuses writes: the database, its -wal or -shm, or its folder."""
     for candidate in [path, *journal_files(path)]:
@@ -149,6 +88,177 @@ def _read_only_message(path: Path) -> str:
             "Check the folder's permissions."
         )
     return f"cannot write to {path}: the file or its folder is read-only. Check permissions."
+
+
+def _is_damage(error: BaseException) -> bool:
+    text = str(_root_cause(error)).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+_INTEGRITY_ERRORS = (peewee.IntegrityError, sqlite3.IntegrityError)
+# InterfaceError: the database was used after it was closed.
+_DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError, sqlite3.DatabaseError)
+
+
+@contextlib.contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Turns SQLite, peewee and file-system failures on ``path`` into the core's errors:
+    the one translation of storage failures."""
+    try:
+        yield
+    except _INTEGRITY_ERRORS as error:
+        raise ConflictError(f"the change clashes with the saved sessions ({error})") from error
+    except _DATABASE_ERRORS as error:
+        raise StorageError(_describe(error, path), damaged=_is_damage(error)) from error
+    except OSError as error:
+        raise StorageError(f"{path}: {error.strerror or error}") from error
+
+
+# -- the open database --------------------------------------------------------------------
+
+
+class Storage:
+    """The open database of one data folder.
+
+    ``atomic()`` is a write transaction and ``snapshot()`` a consistent read; inside
+    either, the models (``core/models.py``) are bound to this file.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.path = layout.database_path(data_dir)
+        # Writes take the lock at once (BEGIN IMMEDIATE): a concurrent writer waits for
+        # the busy timeout instead of failing halfway through a transaction.
+        self.database = peewee.SqliteDatabase(
+            str(self.path),
+            pragmas=PRAGMAS,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            lock_type="IMMEDIATE",
+            autoconnect=False,
+        )
+
+    def _open(self) -> None:
+        """Opens (creating if needed) the file, migrating it if it is older. A file that
+        is not a Tracker Desktop database is refused, never overwritten."""
+        layout.ensure_folder(self.data_dir)
+        if not self.path.exists() and not self.path.is_symlink():
+            _create(self.path)
+        check_header(self.path)
+        _align_journal_modes(self.path)
+        with storage_errors(self.path):
+            self.database.connect()
+        try:
+            with storage_errors(self.path):
+                version = _schema_version(self.database, self.path)
+            if version < SCHEMA_VERSION:
+                self._migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One write transaction, taken at once (a concurrent writer waits, not fails)."""
+        with self._transaction(None):
+            yield
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A consistent read of several queries (one snapshot of the file); inside a
+        write transaction, that transaction's view."""
+        if self.database.in_transaction():
+            with storage_errors(self.path), self._bound():
+                yield
+            return
+        with self._transaction("DEFERRED"):
+            yield
+
+    @contextlib.contextmanager
+    def _transaction(self, lock_type: str | None) -> Iterator[None]:
+        with storage_errors(self.path), self._bound(), self.database.atomic(lock_type=lock_type):
+            yield
+
+    def _bound(self) -> contextlib.AbstractContextManager[None]:
+        manager: contextlib.AbstractContextManager[None] = self.database.bind_ctx(
+            MODELS, bind_refs=False, bind_backrefs=False
+        )
+        return manager
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (``PRAGMA data_version``)."""
+        with storage_errors(self.path):
+            return int(_execute(self.database, "PRAGMA data_version").fetchone()[0])
+
+    def restore(self, source: Path, now: datetime | None = None) -> Restored:
+        """Replaces this database with the backup ``source`` (the replaced file is kept
+        aside) and opens the result; on failure the previous file stays open."""
+        self.close()
+        try:
+            restored = restore_database(self.data_dir, source, now)
+        finally:
+            self._open()
+        return restored
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+
+    def _migrate(self) -> None:
+        """Brings an older file up to ``SCHEMA_VERSION`` in one transaction, after a
+        backup. Foreign keys are off meanwhile (a step may rebuild a table that others
+        refer to) and checked before the commit."""
+        backup = make_backup(self.data_dir, f"before-v{SCHEMA_VERSION}")
+        database = self.database
+        with storage_errors(self.path):
+            _execute(database, "PRAGMA foreign_keys = off")
+        try:
+            with self.atomic():
+                # Read again under the write lock: another process may have just migrated.
+                version = _schema_version(database, self.path)
+                log.info("migrating %s from schema %d (backup %s)", self.path, version, backup)
+                for step in MIGRATIONS[version:]:
+                    for statement in step:
+                        _execute(database, statement)
+                if _execute(database, "PRAGMA foreign_key_check").fetchone() is not None:
+                    raise StorageError(f"{self.path}: its data breaks the new schema's rules")
+                _execute(database, f"PRAGMA user_version = {SCHEMA_VERSION}")
+        finally:
+            with storage_errors(self.path):
+                _execute(database, "PRAGMA foreign_keys = on")
+        # A rebuilt table leaves the old one's pages free: give them back to the disk.
+        # Only a nicety; another program reading the file just now makes it wait.
+        try:
+            with storage_errors(self.path):
+                _execute(database, "VACUUM")
+        except StorageError as error:
+            log.info("not compacted after migrating: %s", error)
+
+
+class Restored(NamedTuple):
+    backup: Path
+    kept_aside: Path | None  # where the replaced database now is
+
+
+def _execute(database: peewee.Database, sql: str) -> sqlite3.Cursor:
+    """Runs SQL text that the models cannot express (pragmas, migration steps)."""
+    cursor: sqlite3.Cursor = database.execute_sql(sql)  # type: ignore[no-untyped-call]
+    return cursor
+
+
+def open_storage(data_dir: Path) -> Storage:
+    """Opens (creating if needed) the database in ``data_dir``, migrating it if older."""
+    storage = Storage(data_dir)
+    storage._open()
+    return storage
+
+
+def _schema_version(database: peewee.SqliteDatabase, path: Path) -> int:
+    """The file's schema version; refuses a newer one and shows damage early."""
+    version = int(_execute(database, "PRAGMA user_version").fetchone()[0])
+    # Reading the schema touches every table's root page: most damage shows here.
+    _execute(database, "SELECT count(*) FROM sqlite_schema").fetchone()
+    _refuse_newer(path, version)
+    return version
 
 
 def _align_journal_modes(path: Path) -> None:
@@ -167,155 +277,8 @@ def _align_journal_modes(path: Path) -> None:
                 journal.chmod(path.stat().st_mode & 0o666)
 
 
-def _is_damage(error: BaseException) -> bool:
-    text = str(_root_cause(error)).lower()
-    return "malformed" in text or "not a database" in text or "corrupt" in text
-
-
-@contextlib.contextmanager
-def storage_errors(path: Path) -> Iterator[None]:
-    """Turns SQLite and file-system failures on ``path`` into ``StorageError``."""
-    try:
-        yield
-    except Exception as error:
-        integrity, database = _error_types()
-        if isinstance(error, integrity):
-            raise ConflictError(f"the change clashes with the saved sessions ({error})") from error
-        if isinstance(error, database):
-            raise StorageError(_describe(error, path), damaged=_is_damage(error)) from error
-        if isinstance(error, OSError):
-            raise StorageError(f"{path}: {error.strerror or error}") from error
-        raise
-
-
-def _error_types() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
-    """SQLite's integrity and database errors, and peewee's wrappers of them once peewee
-    is loaded (reads run without it)."""
-    integrity: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
-    database: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
-    peewee_module = sys.modules.get("peewee")
-    if peewee_module is not None:
-        integrity += (peewee_module.IntegrityError,)
-        database += (peewee_module.DatabaseError,)
-    return integrity, database
-
-
-class Storage:
-    """An open Tracker Desktop database file.
-
-    Reads are plain SQL on ``connection``; changes go through peewee models
-    (``core/models.py``), which share that connection once the first change loads them.
-    Showing sessions (the window's first paint, ``status``, ``list``) never imports
-    peewee, which alone costs a start-up about 40 ms and 12 MB.
-    """
-
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
-        self.path = path
-        self.connection = connection
-        self._database: peewee.SqliteDatabase | None = None
-
-    @property
-    def database(self) -> peewee.SqliteDatabase:
-        """The peewee database over this file, made on first use."""
-        if self._database is None:
-            from tracker_desktop.core.models import adopt  # deferred: see the class
-
-            self._database = adopt(self.path, self.connection, PRAGMAS, BUSY_TIMEOUT_SECONDS)
-        return self._database
-
-    @contextlib.contextmanager
-    def write(self) -> Iterator[None]:
-        """One write transaction (taken at once, so a concurrent writer waits, not fails),
-        with the models bound to this file."""
-        from tracker_desktop.core.models import bound
-
-        with storage_errors(self.path), bound(self.database), self.database.atomic():
-            yield
-
-    @contextlib.contextmanager
-    def read(self) -> Iterator[None]:
-        """A consistent read of several plain-SQL queries (one snapshot of the file)."""
-        with storage_errors(self.path):
-            if self.connection.in_transaction:  # inside a write: already one snapshot
-                yield
-                return
-            self.connection.execute("BEGIN")
-            try:
-                yield
-            finally:
-                if self.connection.in_transaction:
-                    self.connection.execute("COMMIT")
-
-    def execute(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
-        """Runs plain SQL on this file."""
-        return self.connection.execute(sql, params)
-
-    def longest_finished_seconds(self) -> int:
-        row = self.execute(
-            "SELECT value FROM stats WHERE key = 'longest_finished_seconds'"
-        ).fetchone()
-        return int(row[0]) if row else 0
-
-    def data_version(self) -> int:
-        """Changes whenever another connection commits (``PRAGMA data_version``)."""
-        with storage_errors(self.path):
-            return int(self.execute("PRAGMA data_version").fetchone()[0])
-
-    def close(self) -> None:
-        if self._database is not None and not self._database.is_closed():
-            self._database.close()
-        self.connection.close()
-
-
-def open_storage(data_dir: Path) -> Storage:
-    """Opens (creating if needed) the database in ``data_dir``, migrating it if older.
-
-    A file that is not a Tracker Desktop database is refused, never overwritten.
-    """
-    path = data_dir / DATABASE_FILENAME
-    _ensure_folder(data_dir)
-    if not path.exists() and not path.is_symlink():
-        _create(path)
-    check_header(path)
-    _align_journal_modes(path)
-    with storage_errors(path):
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    storage = Storage(path, connection)
-    try:
-        with storage_errors(path):
-            for name, value in PRAGMAS:
-                connection.execute(f"PRAGMA {name} = {value}")
-            version = _schema_version(storage)
-        if version < SCHEMA_VERSION:
-            _migrate(storage)
-    except BaseException:
-        storage.close()
-        raise
-    return storage
-
-
-def _schema_version(storage: Storage) -> int:
-    """The file's schema version; refuses a newer one and shows damage early."""
-    version = int(storage.execute("PRAGMA user_version").fetchone()[0])
-    # Reading the schema touches every table's root page: most damage shows here.
-    storage.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    _refuse_newer(storage.path, version)
-    return version
-
-
-def _ensure_folder(data_dir: Path) -> None:
-    if data_dir.exists() and not data_dir.is_dir():
-        raise StorageError(f"{data_dir} is a file, not a folder; choose another data folder.")
-    try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise StorageError(
-            f"cannot create the data folder {data_dir}: {error.strerror or error}"
-        ) from error
-
-
 def _create(path: Path) -> None:
-    """Creates a complete, empty database at ``path`` atomically.
+    """Creates a complete, empty database at ``path`` atomically, from the models.
 
     It is built under a temporary name and linked into place, so ``path`` never holds
     a half-made file, and a file made meanwhile by another process is kept.
@@ -324,22 +287,23 @@ def _create(path: Path) -> None:
     try:
         # Mode 0600 from the start; SQLite gives its -wal and -shm files the same mode.
         os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-        connection = sqlite3.connect(temporary, isolation_level=None)
+        database = peewee.SqliteDatabase(
+            str(temporary),
+            pragmas=(("journal_mode", "wal"), ("application_id", APPLICATION_ID)),
+            autoconnect=False,
+        )
+        database.connect()
         try:
-            connection.execute("PRAGMA journal_mode = wal")
-            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            connection.execute("BEGIN")
-            for statement in _all_statements():
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            connection.execute("COMMIT")
+            with database.atomic():
+                create_schema(database)
+                _execute(database, f"PRAGMA user_version = {SCHEMA_VERSION}")
         finally:
-            connection.close()  # the last close checkpoints and removes the -wal file
+            database.close()  # the last close checkpoints and removes the -wal file
         try:
             os.link(temporary, path)
         except FileExistsError:
             log.info("%s appeared while creating it; using that one", path)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *_DATABASE_ERRORS) as error:
         raise StorageError(_creation_message(path, error)) from error
     finally:
         for leftover in (temporary, *journal_files(temporary)):
@@ -353,9 +317,7 @@ def _creation_message(path: Path, error: BaseException) -> str:
     return _describe(error, path)
 
 
-def _all_statements() -> Iterator[str]:
-    for migration in MIGRATIONS:
-        yield from migration
+# -- whole files: checks, copies, restores ------------------------------------------------
 
 
 def check_header(path: Path) -> None:
@@ -411,21 +373,6 @@ def _refuse_newer(path: Path, version: int) -> None:
         )
 
 
-def _migrate(storage: Storage) -> None:
-    """Brings an older file up to ``SCHEMA_VERSION`` in one transaction, after a backup."""
-    from tracker_desktop.core.backups import make_backup  # backups build on this module
-
-    backup = make_backup(storage.path.parent, reason=f"before-v{SCHEMA_VERSION}")
-    with storage.write():
-        # Read again under the write lock: another process may have just migrated it.
-        version = _schema_version(storage)
-        log.info("migrating %s from schema %d (backup %s)", storage.path, version, backup.path)
-        for statements in MIGRATIONS[version:]:
-            for statement in statements:
-                storage.execute(statement)
-        storage.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
 def check_integrity(path: Path, *, quick: bool = True) -> str | None:
     """None when ``path`` passes SQLite's (quick) integrity check, else what is wrong.
 
@@ -444,6 +391,15 @@ def check_integrity(path: Path, *, quick: bool = True) -> str | None:
     # One line, and short: the first few problems SQLite lists say enough.
     text = "; ".join(" ".join(p.split()) for p in problems[:3])
     return (text[:300] + "…" if len(text) > 300 else text) or None
+
+
+def problem_with(path: Path) -> str | None:
+    """Why ``path`` is not a healthy Tracker Desktop database, or None."""
+    try:
+        check_header(path)
+    except StorageError as error:
+        return str(error)
+    return check_integrity(path, quick=False)
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -475,3 +431,80 @@ def copy_database(source: Path, target: Path) -> None:
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def make_backup(data_dir: Path, reason: str = "manual", now: datetime | None = None) -> Backup:
+    """Copies the folder's database now (while it may be in use) into its backups."""
+    taken = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    target = layout.new_backup_path(data_dir, reason, taken)
+    copy_database(layout.database_path(data_dir), target)
+    return Backup(target, taken, reason)
+
+
+def set_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
+    """Moves the database (with its -wal and -shm files) aside under a dated name, so a
+    new one can take its place; returns the new name, or None if there was none."""
+    current = layout.database_path(data_dir)
+    if not current.exists():
+        return None
+    aside = layout.aside_path(data_dir, now or datetime.now(UTC))
+    try:
+        # The side files first: a -wal next to the new file would be applied to it.
+        for side, moved in zip(journal_files(current), journal_files(aside), strict=True):
+            if side.exists():
+                os.replace(side, moved)
+        os.replace(current, aside)
+    except OSError as error:
+        raise StorageError(f"cannot move {current} aside: {error.strerror or error}") from error
+    return aside
+
+
+def window_pid(data_dir: Path) -> int | None:
+    """The process id of a live Tracker Desktop window on this folder, if any (POSIX)."""
+    try:
+        pid = int((data_dir / layout.GUI_LOCK_FILENAME).read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    if os.name != "posix" or pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid
+    return pid
+
+
+def restore_database(data_dir: Path, source: Path, now: datetime | None = None) -> Restored:
+    """Puts the backup ``source`` in place of the folder's database, keeping the replaced
+    file aside. Nothing may have the database open meanwhile: a window open on the folder
+    (in another process) is a refusal."""
+    pid = window_pid(data_dir)
+    if pid is not None:
+        raise StorageError(
+            f"the Tracker Desktop window (process {pid}) has {layout.database_path(data_dir)} "
+            "open; quit it first, or restore from its File menu"
+        )
+    if not source.is_file():
+        raise InvalidInputError(f"FILE: {source} does not exist or is not a file")
+    problem = problem_with(source)
+    if problem is not None:
+        raise StorageError(f"{source} cannot be restored: {problem}")
+    target = layout.database_path(data_dir)
+    partial = data_dir / f".{layout.DATABASE_FILENAME}.restoring"
+    try:
+        shutil.copyfile(source, partial)
+        os.chmod(partial, 0o600)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"cannot copy {source}: {error.strerror or error}") from error
+    kept = set_aside(data_dir, now)
+    try:
+        os.replace(partial, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):  # put the old file back where it was
+            if kept is not None:
+                os.replace(kept, target)
+        raise StorageError(f"cannot restore {source}: {error.strerror or error}") from error
+    return Restored(source, kept)

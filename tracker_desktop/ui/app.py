@@ -22,16 +22,15 @@ from PySide6.QtWidgets import QApplication
 from tracker_desktop import __version__
 from tracker_desktop.core.clock import local_zone
 from tracker_desktop.core.errors import StorageError
+from tracker_desktop.core.layout import LOG_FILENAME, SETTINGS_FILENAME, default_data_dir
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import Storage, default_data_dir, open_storage
+from tracker_desktop.core.storage import Storage, open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
 from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
 from tracker_desktop.ui.single_instance import InstanceGuard
 
 log = logging.getLogger(__name__)
-LOG_FILENAME = "tracker-desktop.log"
 LOG_MAX_BYTES = 1_000_000
-SETTINGS_FILENAME = "window.ini"
 EXIT_AFTER_PAINT_VARIABLE = "TRACKER_DESKTOP_EXIT_AFTER_PAINT"
 
 _QT_LEVELS = {
@@ -159,7 +158,7 @@ def open_or_recover(folder: Path) -> Storage | None:
             if not error.damaged:
                 QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
                 return None
-            from tracker_desktop.core import backups  # deferred: only for damaged files
+            from tracker_desktop.core import backups, storage  # deferred: only when damaged
             from tracker_desktop.ui.recovery import Recovery, RecoveryDialog
 
             newest = backups.newest_good_backup(folder)
@@ -169,7 +168,7 @@ def open_or_recover(folder: Path) -> Storage | None:
                     restored = backups.restore(folder, newest.path)
                     log.info("restored %s; kept %s", restored.backup, restored.kept_aside)
                 elif choice is Recovery.FRESH:
-                    log.info("moved the damaged file aside to %s", backups.set_aside(folder))
+                    log.info("moved the damaged file aside to %s", storage.set_aside(folder))
                 else:
                     return None
             except StorageError as failure:

@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.action_redo.setShortcuts(redo_keys)
         self.addActions([self.action_undo, self.action_redo])
-        self._tracker.on_change = self._on_tracker_change
+        self._tracker.changes.add(self._on_tracker_change)
 
         text_color = self.palette().color(QPalette.ColorRole.ButtonText)
         self.action_previous.setIcon(tinted_icon("chevron-left", text_color))
@@ -1046,14 +1046,14 @@ class MainWindow(QMainWindow):
             log.info("today's backup: %s", result.backup.path)  # routine: no message
 
     def _on_action_backup_triggered(self) -> None:
-        from tracker_desktop.core.backups import make_backup
+        from tracker_desktop.core.storage import make_backup
 
         backup = self._attempt(lambda: make_backup(self.data_dir, "manual", self._tracker.now()))
         if backup is not None:
             self.statusBar().showMessage(f"Backed up to {backup.path}", MESSAGE_MS)
 
     def _on_action_restore_triggered(self) -> None:
-        from tracker_desktop.core.backups import list_backups
+        from tracker_desktop.core.layout import list_backups
         from tracker_desktop.ui.recovery import RestoreDialog
 
         available = list_backups(self.data_dir)
@@ -1066,22 +1066,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup: Path) -> None:
         """Replaces the database with ``backup`` (the current file is kept aside)."""
-        from tracker_desktop.core import backups
-        from tracker_desktop.core.storage import open_storage
-
         self._commit_name_edit()
-        storage = self._tracker.storage
-        storage.close()
-        try:
-            restored = backups.restore(self.data_dir, backup, self._tracker.now())
-        except TrackerError as error:
-            self.show_error(str(error))
-            restored = None
-        try:
-            self._tracker.storage = open_storage(self.data_dir)
-        except TrackerError as error:
-            self.show_error(str(error))
-            return
+        restored = self._attempt(lambda: self._tracker.storage.restore(backup, self._tracker.now()))
         if restored is None:
             return
         self.undo_stack.clear()  # the history no longer matches the rows

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tracker_desktop.core.backups import Backup, daily_backup
+from tracker_desktop.core.backups import daily_backup
 from tracker_desktop.core.errors import TrackerError
-from tracker_desktop.core.storage import DATABASE_FILENAME, check_integrity
+from tracker_desktop.core.layout import Backup, database_path
+from tracker_desktop.core.storage import check_integrity
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class UpkeepResult:
 def run_upkeep(data_dir: Path, now: datetime, zone: tzinfo) -> UpkeepResult:
     """Checks the database; backs it up once a day, but only while it is healthy, so a
     damaged file never pushes good backups out of the rotation."""
-    problem = check_integrity(data_dir / DATABASE_FILENAME)
+    problem = check_integrity(database_path(data_dir))
     if problem is not None:
         return UpkeepResult(problem, None, None)
     try:

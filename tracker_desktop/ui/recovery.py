@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker_desktop.core.backups import Backup, describe
+from tracker_desktop.core.backups import describe
+from tracker_desktop.core.layout import Backup
 
 
 class Recovery(enum.Enum):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread
 
-from tracker_desktop.core.storage import GUI_LOCK_FILENAME
+from tracker_desktop.core.layout import GUI_LOCK_FILENAME, SOCKET_FILENAME
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -23,8 +23,6 @@ SHOWN_REPLY = b"shown\n"
 WAIT_MS = 3000
 RETRY_MS = 100
 
-
-SOCKET_FILENAME = "gui.sock"
 # Unix socket paths are limited to about 104 bytes.
 MAX_SOCKET_PATH = 100
 
