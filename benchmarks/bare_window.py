@@ -1,5 +1,12 @@
-"""A bare PySide6 window that reports its first paint and quits (the baseline)."""
+"""A bare PySide6 window that reports its first paint and quits (the baseline).
 
+    python benchmarks/bare_window.py [--import MODULE]
+
+``--import MODULE`` imports that module first: the same window plus what importing it
+costs a launch (the benchmark measures peewee's share of the tracker's start-up so).
+"""
+
+import importlib
 import sys
 import time
 
@@ -29,6 +36,8 @@ class Window(ReportsFirstPaint, QWidget):
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--import"]:
+        importlib.import_module(sys.argv[2])
     app = QApplication(sys.argv[:1])
     window = Window()
     window.setWindowTitle("Bare window")

@@ -100,14 +100,16 @@ class Sample:
     stderr: bytes
 
 
-def run_process(argv: Sequence[str], env: dict[str, str], timeout: float = 300) -> Sample:
+def run_process(
+    argv: Sequence[str], env: dict[str, str], cwd: Path = ROOT, timeout: float = 300
+) -> Sample:
     """Runs ``argv`` to its end; its wall time, first paint (if printed) and peak memory."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         launched = time.time()
         began = time.perf_counter()
         # From the checkout's root, so ``python -m tracker_desktop`` runs this checkout's code.
         process = subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+            argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
         )
         killer = threading.Timer(timeout, process.kill)
         killer.start()
@@ -136,13 +138,14 @@ class Subject:
     ok_codes: tuple[int, ...] = (0,)
     needs_paint: bool = False
     before: Callable[[], None] | None = None  # run before each launch
+    cwd: Path = ROOT  # ``python -m tracker_desktop`` runs the code of this checkout
     warmup: Sample | None = None
     samples: list[Sample] = field(default_factory=list)
 
     def run(self) -> Sample:
         if self.before is not None:
             self.before()
-        sample = run_process(self.argv, self.env)
+        sample = run_process(self.argv, self.env, self.cwd)
         if sample.returncode not in self.ok_codes or (self.needs_paint and sample.paint is None):
             raise SystemExit(
                 f"{self.name}: {' '.join(self.argv)} exited {sample.returncode}"
@@ -184,17 +187,20 @@ def measure(subjects: list[Subject], runs: int, budget: float | None = None) -> 
 # -- data ------------------------------------------------------------------------------
 
 
-def ensure_data(size: int, rebuild: bool) -> Path:
-    """build/bench-data/<size>/ with tracker.db of ``size`` sessions (made once)."""
-    folder = CACHE / size_label(size)
+def ensure_data(size: int, rebuild: bool, root: Path = ROOT) -> Path:
+    """build/bench-data/<size>/ with tracker.db of ``size`` sessions (made once), by the
+    make_db.py of the checkout ``root`` (an earlier checkout writes its own schema)."""
+    folder = root / CACHE.relative_to(ROOT) / size_label(size)
     if rebuild and folder.exists():
         shutil.rmtree(folder)
     if not (folder / "tracker.db").is_file():
         partial = folder.with_name(f"{folder.name}.partial")
         shutil.rmtree(partial, ignore_errors=True)
         progress(f"making {size_label(size)} sessions in {folder}")
-        command = [sys.executable, str(HERE / "make_db.py"), "--sessions", str(size)]
-        subprocess.run([*command, "--data-dir", str(partial)], check=True, stdout=sys.stderr)
+        command = [sys.executable, str(root / "benchmarks" / "make_db.py"), "--sessions", str(size)]
+        subprocess.run(
+            [*command, "--data-dir", str(partial)], check=True, stdout=sys.stderr, cwd=root
+        )
         partial.rename(folder)
     return folder
 
@@ -269,15 +275,15 @@ def machine() -> str:
     )
 
 
-def code_version() -> str:
+def code_version(root: Path = ROOT) -> str:
     """The commit measured, and whether the app's files differ from it."""
     try:
         commit = subprocess.run(
-            ["git", "log", "-1", "--format=%h %cs"], cwd=ROOT, capture_output=True, text=True
+            ["git", "log", "-1", "--format=%h %cs"], cwd=root, capture_output=True, text=True
         ).stdout.strip()
         changed = subprocess.run(
             ["git", "status", "--porcelain", "--", "tracker_desktop"],
-            cwd=ROOT,
+            cwd=root,
             capture_output=True,
             text=True,
         ).stdout.strip()
@@ -317,15 +323,34 @@ def base_env(home: Path) -> dict[str, str]:
 
 
 @dataclass
+class Baseline:
+    """An earlier checkout of the app, measured in the same rounds (``--baseline``)."""
+
+    root: Path
+    folders: dict[int, Path]  # its own databases, made by its own make_db.py
+
+    def env(self, env: dict[str, str]) -> dict[str, str]:
+        return {**env, "PYTHONPATH": str(self.root)}
+
+
+@dataclass
 class GuiResult:
     bare: Subject
     floor: Subject  # the widget floor
+    peewee: Subject  # the bare window importing peewee first
     apps: dict[int, Subject]
+    earlier: dict[int, Subject]  # the baseline checkout's launches, if any
     settled: Subject
     notes: list[str]
 
 
-def gui_part(sizes: list[int], folders: dict[int, Path], work: Path, runs: int) -> GuiResult:
+def gui_part(
+    sizes: list[int],
+    folders: dict[int, Path],
+    work: Path,
+    runs: int,
+    baseline: Baseline | None = None,
+) -> GuiResult:
     progress("GUI start-up under Xvfb")
     server, display = start_xvfb()
     try:
@@ -335,6 +360,25 @@ def gui_part(sizes: list[int], folders: dict[int, Path], work: Path, runs: int) 
             Subject(label, [sys.executable, str(script)], env, needs_paint=True)
             for label, (script, _) in FLOORS.items()
         )
+        bare_script = FLOORS["bare PySide6 window"][0]
+        peewee = Subject(
+            "bare PySide6 window importing peewee",
+            [sys.executable, str(bare_script), "--import", "peewee"],
+            env,
+            needs_paint=True,
+        )
+        earlier: dict[int, Subject] = {}
+        for size in sizes if baseline is not None else ():
+            assert baseline is not None
+            data_dir = working_copy(baseline.folders[size], work / f"gui-baseline-{size}")
+            earlier[size] = Subject(
+                f"baseline, {size_label(size)} sessions",
+                [sys.executable, "-m", "tracker_desktop", "--data-dir", str(data_dir)],
+                baseline.env(env),
+                needs_paint=True,
+                before=_logged_launch(data_dir),
+                cwd=baseline.root,
+            )
         apps: dict[int, Subject] = {}
         for size in sizes:
             data_dir = working_copy(folders[size], work / f"gui-{size_label(size)}")
@@ -358,7 +402,7 @@ def gui_part(sizes: list[int], folders: dict[int, Path], work: Path, runs: int) 
             needs_paint=True,
             before=_logged_launch(settled_dir),
         )
-        measure([bare, floor, *apps.values(), settled], runs)
+        measure([bare, floor, peewee, *earlier.values(), *apps.values(), settled], runs)
     finally:
         server.terminate()
         server.wait()
@@ -367,7 +411,7 @@ def gui_part(sizes: list[int], folders: dict[int, Path], work: Path, runs: int) 
         for size in sizes
     ]
     notes.append(_launch_note("settled", settled, settled_dir))
-    return GuiResult(bare, floor, apps, settled, notes)
+    return GuiResult(bare, floor, peewee, apps, earlier, settled, notes)
 
 
 def _logged_launch(data_dir: Path) -> Callable[[], None]:
@@ -396,6 +440,9 @@ def _launch_note(label: str, subject: Subject, data_dir: Path) -> str:
     )
 
 
+BASELINE_PREFIX = "baseline "
+
+
 @dataclass
 class CliResult:
     floor: Subject
@@ -410,6 +457,7 @@ def cli_part(
     peers: bool,
     watson: Path | None,
     budget: float,
+    baseline: Baseline | None = None,
 ) -> CliResult:
     progress("command line")
     env = base_env(work / "home")
@@ -418,6 +466,20 @@ def cli_part(
         "tracker-desktop status": {},
         "tracker-desktop list --period month": {},
     }
+    if baseline is not None:
+        for size in sizes:
+            data_dir = working_copy(baseline.folders[size], work / f"cli-baseline-{size}")
+            app = [sys.executable, "-m", "tracker_desktop", "--data-dir", str(data_dir)]
+            for label, arguments in (
+                ("status", ["status"]),
+                ("list --period month", ["list", "--period", "month"]),
+            ):
+                rows.setdefault(f"{BASELINE_PREFIX}{label}", {})[size] = Subject(
+                    f"baseline {label} {size}",
+                    [*app, *arguments],
+                    baseline.env(env),
+                    cwd=baseline.root,
+                )
     timew = shutil.which("timew")
     if peers and watson is not None:
         rows["watson status"] = {}
@@ -557,7 +619,8 @@ def gui_table(gui: GuiResult) -> tuple[list[str], list[Target]]:
         "| peak memory, MB | × bare | × widget floor |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for subject in [gui.bare, gui.floor, *gui.apps.values(), gui.settled]:
+    subjects = [gui.bare, gui.floor, gui.peewee, *gui.earlier.values(), *gui.apps.values()]
+    for subject in [*subjects, gui.settled]:
         lines.append(
             f"| {subject.name} | {with_spread(subject, to_paint)} "
             f"| {subject.median(to_paint) / bare_paint:.2f} "
@@ -588,6 +651,14 @@ def gui_table(gui: GuiResult) -> tuple[list[str], list[Target]]:
     ratio = gui.apps[largest].median(peak) / bare_peak
     name = f"peak memory ≤ {MEMORY_RATIO}× bare window, {size_label(largest)}"
     targets.append((name, f"{ratio:.2f}×", ratio <= MEMORY_RATIO))
+    # Issue 11: against the earlier code, the first paint may rise by what importing
+    # peewee costs a launch, and by nothing else.
+    peewee_cost = gui.peewee.median(to_paint) - bare_paint
+    for size, earlier in gui.earlier.items():
+        rise = gui.apps[size].median(to_paint) - earlier.median(to_paint)
+        name = f"first paint rise over the baseline ≤ peewee's import, {size_label(size)}"
+        measured = f"{rise * 1000:+.0f} ms (peewee {peewee_cost * 1000:.0f} ms)"
+        targets.append((name, measured, rise <= peewee_cost))
     return lines, targets
 
 
@@ -671,7 +742,7 @@ def render(
         lines += [*part_lines, ""]
         targets += part_targets
     lines += [
-        "Targets of issue 6:",
+        "Targets (issue 6; and issue 11 against the baseline, when given):",
         "",
         "| target | measured | |",
         "| --- | ---: | --- |",
@@ -709,16 +780,29 @@ def main() -> int:
         "--iterations", type=int, default=200, help="in-process iterations (default 200)"
     )
     parser.add_argument("--output", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="a checkout of earlier code (git worktree add DIR COMMIT) to launch in the same "
+        "rounds, on databases made by its own make_db.py",
+    )
     args = parser.parse_args()
     sizes = sorted({int(size) for size in args.sizes.split(",")})
 
     loads_before = load_average()
     about = f"{machine()}. Code: {code_version()}"
     folders = {size: ensure_data(size, args.rebuild) for size in sizes}
+    baseline = None
+    if args.baseline is not None:
+        root = args.baseline.resolve()
+        baseline_folders = {size: ensure_data(size, args.rebuild, root) for size in sizes}
+        baseline = Baseline(root, baseline_folders)
+        about += f"; baseline: {root.name} at {code_version(root)}"
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as temp:
         work = Path(temp)
         (work / "home").mkdir(mode=0o700)
-        gui = None if args.no_gui else gui_part(sizes, folders, work, args.runs)
+        gui = None if args.no_gui else gui_part(sizes, folders, work, args.runs, baseline)
         cli = cli_part(
             sizes,
             folders,
@@ -727,6 +811,7 @@ def main() -> int:
             not args.no_peers,
             find_watson(args.watson),
             args.peer_budget,
+            baseline,
         )
         service = service_part(sizes[-1], folders[sizes[-1]], work, args.iterations)
     parts = [] if gui is None else [gui_table(gui)]
