@@ -138,29 +138,48 @@ def test_rotation_keeps_seven_days_and_four_weeks_and_everything_made_by_hand(
     assert manual.path in [b.path for b in kept]
 
 
-def test_pruning_removes_files_left_by_killed_copies_and_creations_after_an_hour(
+def test_pruning_removes_files_left_by_killed_copies_after_an_hour(
     tracker: Tracker, data_dir: Path
 ) -> None:
     fill(tracker)
     make_backup(data_dir, "manual", NOW)
     folder = data_dir / "backups"
-    old = [
-        folder / ".tracker-2026-11-20T100000Z-daily.db.4242.partial",
-        data_dir / f".{DATABASE_FILENAME}.new-4242",
-        data_dir / f".{DATABASE_FILENAME}.new-4242-wal",
-    ]
-    fresh = [folder / ".tracker-2026-11-26T090000Z-daily.db.4343.partial"]
-    fresh.append(data_dir / f".{DATABASE_FILENAME}.new-4343")
+    old = folder / ".tracker-2026-11-20T100000Z-daily.db.4242.partial"
+    fresh = folder / ".tracker-2026-11-26T090000Z-daily.db.4343.partial"
     two_hours_ago = datetime.now().timestamp() - 2 * 3600
-    for path in [*old, *fresh]:
+    for path in (old, fresh):
         path.write_bytes(b"half-made")
-    for path in old:
-        os.utime(path, (two_hours_ago, two_hours_ago))
+    os.utime(old, (two_hours_ago, two_hours_ago))
     backups.prune(data_dir, BERLIN)
-    assert [path.exists() for path in old] == [False, False, False]
-    assert [path.exists() for path in fresh] == [True, True]  # maybe still being written
+    assert not old.exists()
+    assert fresh.exists()  # maybe still being written
     assert (data_dir / DATABASE_FILENAME).exists()
     assert len(list_backups(data_dir)) == 1
+
+
+def test_opening_alone_removes_what_killed_creations_and_restores_left(
+    tracker: Tracker, storage: Storage, data_dir: Path
+) -> None:
+    fill(tracker)
+    left = [
+        data_dir / f".{DATABASE_FILENAME}.new-4242",
+        data_dir / f".{DATABASE_FILENAME}.new-4242-wal",
+        data_dir / f".{DATABASE_FILENAME}.restoring-4242",
+    ]
+    for path in left:
+        path.write_bytes(b"half-made")
+    second = open_storage(data_dir)  # the first is still open: nothing is touched
+    second.close()
+    assert all(path.exists() for path in left)
+    storage.close()
+    reopened = open_storage(data_dir)
+    reopened.close()
+    assert not any(path.exists() for path in left)
+    assert [s.name for s in Tracker(open_storage(data_dir)).recent_distinct(5)] == [
+        "Running",
+        "Ünïcødé 👩‍💻",
+        "Morning",
+    ]
 
 
 def test_the_copy_of_a_damaged_database_is_refused_and_leaves_nothing(
@@ -224,18 +243,44 @@ def test_cli_backup_restore_and_recovery_from_a_corrupt_file(tmp_path: Path) -> 
     assert "Kept" in listed.stdout
 
 
+# Holds gui.lock as the window does (Qt's QLockFile: its pid written, the file flock'ed).
+HOLD_LOCK = """
+import fcntl, os, sys
+with open(sys.argv[1], "w") as lock:
+    lock.write(f"{os.getpid()}\\ntracker-desktop\\nhost\\n")
+    lock.flush()
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    print("locked", flush=True)
+    sys.stdin.read()
+"""
+
+
 def test_cli_restore_refuses_while_a_window_holds_the_folder(tmp_path: Path) -> None:
     data = tmp_path / "cli"
     assert cli(data, "backup").returncode == 0
-    sleeper = subprocess.Popen(
-        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
-    )
-    try:
-        (data / "gui.lock").write_text(f"{sleeper.pid}\ntracker-desktop\nhost\n")
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(data / "gui.lock")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as holder:
+        assert holder.stdout is not None
+        assert holder.stdin is not None
+        assert holder.stdout.readline() == "locked\n"
         refused = cli(data, "restore")
-        assert refused.returncode == 3
-        assert f"process {sleeper.pid}" in refused.stderr
-    finally:
-        assert sleeper.stdin is not None
-        sleeper.stdin.close()
-        sleeper.wait(timeout=30)
+        holder.stdin.close()
+    assert refused.returncode == 3
+    assert f"process {holder.pid}" in refused.stderr
+    assert cli(data, "restore").returncode == 0
+
+
+def test_a_lock_file_naming_a_live_unrelated_process_does_not_block_restore(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "cli"
+    assert cli(data, "backup").returncode == 0
+    # A window that died left its lock file; its process id now belongs to another
+    # program (here: this test's own process), which holds no lock on it.
+    (data / "gui.lock").write_text(f"{os.getpid()}\ntracker-desktop\nhost\n")
+    restored = cli(data, "restore")
+    assert restored.returncode == 0, restored.stderr

@@ -51,10 +51,8 @@ def prune(data_dir: Path, zone: tzinfo) -> list[Path]:
             weeks[week] = backup.path
     keep.update(days.values(), weeks.values())
     removed = []
-    # Copies interrupted by a quit (a backup never finishes as a partial file), and
-    # databases whose creation was killed (a finished one is linked into place).
+    # Copies interrupted by a quit (a backup never finishes as a partial file).
     _remove_stale(layout.backup_folder(data_dir), layout.PARTIAL_COPY_PATTERN)
-    _remove_stale(data_dir, layout.NEW_DATABASE_PATTERN)
     for backup in daily:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)

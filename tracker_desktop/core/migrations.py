@@ -58,7 +58,8 @@ def rebuild(table: str, definition: str, columns: str) -> Step:
 
 
 # Version 2: the schema as the peewee models declare it (the first release wrote its own
-# DDL), so that one definition serves new files and migrated ones alike.
+# DDL), so that one definition serves new files and migrated ones alike; and the
+# database's own id and commit count (see models.DATABASE_ID).
 V2: Step = (
     *rebuild(
         "session",
@@ -74,6 +75,7 @@ V2: Step = (
     'CREATE UNIQUE INDEX "session_one_running" ON "session" ("ended_at" IS NULL) '
     'WHERE ("ended_at" IS NULL)',
     *rebuild("stats", '"key" TEXT NOT NULL PRIMARY KEY, "value" INTEGER NOT NULL', "key, value"),
+    "INSERT INTO stats (key, value) VALUES ('database_id', abs(random()) >> 1), ('commits', 0)",
     *_V1_LONGEST_TRIGGERS,
 )
 

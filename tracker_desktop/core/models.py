@@ -7,6 +7,7 @@ drift. Queries, reads and writes alike, go through these models.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import Any
 
@@ -77,6 +78,12 @@ class Stat(BaseModel):
 
 
 LONGEST_FINISHED = "longest_finished_seconds"
+# A random number given to each database when it is made: a journal (-wal) that was
+# written for another database shows its own (see storage._check_journal).
+DATABASE_ID = "database_id"
+# Counts committed write transactions; each one rewrites the page that holds it and the
+# database id, so every journal carries the id of the database it belongs to.
+COMMITS = "commits"
 
 # The longest finished session bounds how far before a period a session overlapping it
 # can start, so a period query needs no full scan. Triggers keep it, whoever writes.
@@ -110,7 +117,10 @@ def create_schema(database: peewee.Database) -> None:
         database.create_tables(MODELS, safe=False)
         for trigger in SESSION_TRIGGERS:
             database.execute_sql(trigger)  # type: ignore[no-untyped-call]
-        Stat.insert(key=LONGEST_FINISHED, value=0).execute()
+        Stat.insert_many(
+            [(LONGEST_FINISHED, 0), (DATABASE_ID, secrets.randbits(62)), (COMMITS, 0)],
+            fields=[Stat.key, Stat.value],
+        ).execute()
 
 
 def row_values(record: BaseModel) -> dict[str, Any]:

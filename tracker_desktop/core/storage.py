@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,11 +19,11 @@ from typing import NamedTuple
 
 import peewee
 
-from tracker_desktop.core import layout
+from tracker_desktop.core import files, layout
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, StorageError
 from tracker_desktop.core.layout import Backup, journal_files
 from tracker_desktop.core.migrations import MIGRATIONS, SCHEMA_VERSION
-from tracker_desktop.core.models import MODELS, create_schema
+from tracker_desktop.core.models import COMMITS, DATABASE_ID, MODELS, Stat, create_schema
 
 log = logging.getLogger(__name__)
 
@@ -121,12 +120,16 @@ class Storage:
     """The open database of one data folder.
 
     ``atomic()`` is a write transaction and ``snapshot()`` a consistent read; inside
-    either, the models (``core/models.py``) are bound to this file.
+    either, the models (``core/models.py``) are bound to this file. While open, it holds
+    the folder's lock shared (see ``files.FolderLock``): a restore waits until it closes.
     """
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.path = layout.database_path(data_dir)
+        # What opening found and mended (files made private again), for the user.
+        self.notes: list[str] = []
+        self._lock: files.FolderLock | None = None
         # Writes take the lock at once (BEGIN IMMEDIATE): a concurrent writer waits for
         # the busy timeout instead of failing halfway through a transaction.
         self.database = peewee.SqliteDatabase(
@@ -139,14 +142,34 @@ class Storage:
 
     def _open(self) -> None:
         """Opens (creating if needed) the file, migrating it if it is older. A file that
-        is not a Tracker Desktop database is refused, never overwritten."""
+        is not a Tracker Desktop database, or not the user's own, is refused, never
+        overwritten."""
         layout.ensure_folder(self.data_dir)
-        if not self.path.exists() and not self.path.is_symlink():
-            _create(self.path)
-        check_header(self.path)
-        _align_journal_modes(self.path)
-        with storage_errors(self.path):
-            self.database.connect()
+        self.notes = files.check_folder(self.data_dir)
+        self._lock = lock = files.FolderLock(self.data_dir)
+        try:
+            alone = lock.try_exclusive()
+            if alone:  # nobody has the database open: tidy up after interrupted work
+                _finish_interrupted_work(self.data_dir)
+            elif not lock.acquire(exclusive=False, timeout=BUSY_TIMEOUT_SECONDS):
+                raise StorageError(_busy_message(self.path))
+            if not self.path.exists() and not self.path.is_symlink():
+                _create(self.path)
+            self.notes += files.check_file(self.path)
+            for journal in journal_files(self.path):
+                self.notes += files.check_file(journal, single_link=True)
+            check_header(self.path)
+            if alone:
+                _check_journal(self.path)
+                # Shared from now on (a restore may slip in between: then this waits).
+                if not lock.acquire(exclusive=False, timeout=BUSY_TIMEOUT_SECONDS):
+                    raise StorageError(_busy_message(self.path))
+            _align_journal_modes(self.path)
+            with storage_errors(self.path):
+                self.database.connect()
+        except BaseException:
+            self.close()
+            raise
         try:
             with storage_errors(self.path):
                 version = _schema_version(self.database, self.path)
@@ -158,7 +181,17 @@ class Storage:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
-        """One write transaction, taken at once (a concurrent writer waits, not fails)."""
+        """One write transaction, taken at once (a concurrent writer waits, not fails).
+
+        Each one counts itself in the stats table, whose page also holds the database's
+        id: so every journal carries the id of the database it was written for."""
+        with self._transaction(None):
+            Stat.update(value=Stat.value + 1).where(Stat.key == COMMITS).execute()
+            yield
+
+    @contextlib.contextmanager
+    def _migrating(self) -> Iterator[None]:
+        """The migration's write transaction (an older file may lack the stats table)."""
         with self._transaction(None):
             yield
 
@@ -202,6 +235,10 @@ class Storage:
     def close(self) -> None:
         if not self.database.is_closed():
             self.database.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock.close()
+            self._lock = None
 
     def _migrate(self) -> None:
         """Brings an older file up to ``SCHEMA_VERSION`` in one transaction, after a
@@ -212,7 +249,7 @@ class Storage:
         with storage_errors(self.path):
             _execute(database, "PRAGMA foreign_keys = off")
         try:
-            with self.atomic():
+            with self._migrating():
                 # Read again under the write lock: another process may have just migrated.
                 version = _schema_version(database, self.path)
                 log.info("migrating %s from schema %d (backup %s)", self.path, version, backup)
@@ -286,7 +323,7 @@ def _create(path: Path) -> None:
     temporary = path.with_name(f".{path.name}.new-{os.getpid()}")
     try:
         # Mode 0600 from the start; SQLite gives its -wal and -shm files the same mode.
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.close(files.create_exclusive(temporary))
         database = peewee.SqliteDatabase(
             str(temporary),
             pragmas=(("journal_mode", "wal"), ("application_id", APPLICATION_ID)),
@@ -325,11 +362,12 @@ def check_header(path: Path) -> None:
 
     Only reads: a refused file stays byte-identical and gets no -wal/-shm companions.
     """
-    if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file; move it away.", damaged=True)
     try:
-        with path.open("rb") as file:
-            header = file.read(100)
+        header, info = files.read_head(path, 100)
+    except IsADirectoryError:
+        raise StorageError(
+            f"{path} is a folder, not a database file; move it away.", damaged=True
+        ) from None
     except OSError as error:
         raise StorageError(f"cannot read {path}: {error.strerror or error}") from error
     aside = "It was left untouched; move it aside (or restore a backup) to continue."
@@ -348,7 +386,7 @@ def check_header(path: Path) -> None:
     # A whole database is a whole number of pages (page size at offset 16; 1 means 64 KiB).
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
-    size = path.stat().st_size
+    size = info.st_size
     if page_size < 512 or size % page_size:
         raise StorageError(
             f"{path} is damaged (cut short: {size} bytes is not a whole number of "
@@ -414,7 +452,7 @@ def copy_database(source: Path, target: Path) -> None:
     try:
         with storage_errors(target):
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+            os.close(files.create_exclusive(partial))
             reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
             writer = sqlite3.connect(partial)
             try:
@@ -442,69 +480,178 @@ def make_backup(data_dir: Path, reason: str = "manual", now: datetime | None = N
 
 
 def set_aside(data_dir: Path, now: datetime | None = None) -> Path | None:
-    """Moves the database (with its -wal and -shm files) aside under a dated name, so a
-    new one can take its place; returns the new name, or None if there was none."""
+    """Moves a damaged database (with its -wal and -shm files) aside under a dated name,
+    so a new one can take its place; returns the new name, or None if there was none."""
     current = layout.database_path(data_dir)
     if not current.exists():
         return None
-    aside = layout.aside_path(data_dir, now or datetime.now(UTC))
+    lock = files.FolderLock(data_dir)
     try:
-        # The side files first: a -wal next to the new file would be applied to it.
-        for side, moved in zip(journal_files(current), journal_files(aside), strict=True):
-            if side.exists():
-                os.replace(side, moved)
-        os.replace(current, aside)
+        with lock.exclusively(BUSY_TIMEOUT_SECONDS, _busy_message(current)):
+            aside = layout.aside_path(data_dir, now or datetime.now(UTC))
+            # The side files first: a -wal next to the new file would be applied to it.
+            for side, moved in zip(journal_files(current), journal_files(aside), strict=True):
+                if side.exists():
+                    os.replace(side, moved)
+            os.replace(current, aside)
+            files.sync_folder(data_dir)
     except OSError as error:
         raise StorageError(f"cannot move {current} aside: {error.strerror or error}") from error
+    finally:
+        lock.close()
     return aside
 
 
 def window_pid(data_dir: Path) -> int | None:
-    """The process id of a live Tracker Desktop window on this folder, if any (POSIX)."""
-    try:
-        pid = int((data_dir / layout.GUI_LOCK_FILENAME).read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    if os.name != "posix" or pid == os.getpid():
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    except PermissionError:
-        return pid
-    return pid
+    """The process id of a live Tracker Desktop window on this folder (another process
+    than this one), if any; -1 when its id cannot be read."""
+    pid = files.lock_holder(data_dir / layout.GUI_LOCK_FILENAME)
+    return None if pid == os.getpid() else pid
+
+
+def _busy_message(path: Path) -> str:
+    return (
+        f"{path} is in use by another Tracker Desktop command (a restore, or a command "
+        f"that has held it for over {BUSY_TIMEOUT_SECONDS:g} seconds). Try again in a moment."
+    )
+
+
+RESTORING_PREFIX = f".{layout.DATABASE_FILENAME}.restoring-"
 
 
 def restore_database(data_dir: Path, source: Path, now: datetime | None = None) -> Restored:
     """Puts the backup ``source`` in place of the folder's database, keeping the replaced
-    file aside. Nothing may have the database open meanwhile: a window open on the folder
-    (in another process) is a refusal."""
+    file aside (``tracker.db.replaced-<stamp>``, with everything its journal held).
+
+    One atomic step: the new file is made complete beside the old one, and renamed over
+    it while the folder's lock keeps every other command out, so there is never a moment
+    without ``tracker.db``; a kill at any point leaves the old database or the new one,
+    and the next start clears what was left half-done. A window open on the folder (in
+    another process) is a refusal."""
+    target = layout.database_path(data_dir)
     pid = window_pid(data_dir)
     if pid is not None:
+        who = f"(process {pid}) " if pid > 0 else ""
         raise StorageError(
-            f"the Tracker Desktop window (process {pid}) has {layout.database_path(data_dir)} "
-            "open; quit it first, or restore from its File menu"
+            f"the Tracker Desktop window {who}has {target} open; quit it first, "
+            "or restore from its File menu"
         )
     if not source.is_file():
         raise InvalidInputError(f"FILE: {source} does not exist or is not a file")
     problem = problem_with(source)
     if problem is not None:
         raise StorageError(f"{source} cannot be restored: {problem}")
-    target = layout.database_path(data_dir)
-    partial = data_dir / f".{layout.DATABASE_FILENAME}.restoring"
+    partial = data_dir / f"{RESTORING_PREFIX}{os.getpid()}"
+    lock = files.FolderLock(data_dir)
     try:
-        shutil.copyfile(source, partial)
-        os.chmod(partial, 0o600)
+        # The copy takes what the source's own journal holds, as its check saw it.
+        _copy_into(source, partial)
+        with lock.exclusively(BUSY_TIMEOUT_SECONDS, _busy_message(target)):
+            kept = _keep_aside(target, now) if target.exists() else None
+            os.replace(partial, target)
+            files.sync_folder(data_dir)
     except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise StorageError(f"cannot copy {source}: {error.strerror or error}") from error
-    kept = set_aside(data_dir, now)
-    try:
-        os.replace(partial, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):  # put the old file back where it was
-            if kept is not None:
-                os.replace(kept, target)
         raise StorageError(f"cannot restore {source}: {error.strerror or error}") from error
+    finally:
+        partial.unlink(missing_ok=True)
+        lock.close()
     return Restored(source, kept)
+
+
+def _keep_aside(target: Path, now: datetime | None) -> Path:
+    """Gives the database a second name, ``tracker.db.replaced-<stamp>``, once its journal
+    is folded into it (so that name alone holds every committed change); a damaged file,
+    whose journal cannot be folded in, takes its journal files along under that name.
+    Called with the folder locked: nobody else has the file open."""
+    aside = layout.aside_path(target.parent, now or datetime.now(UTC))
+    try:
+        connection = sqlite3.connect(target, isolation_level=None)
+        try:
+            busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        log.info("%s cannot be checkpointed (%s); its journal goes aside with it", target, error)
+        for side, moved in zip(journal_files(target), journal_files(aside), strict=True):
+            if side.exists():
+                os.replace(side, moved)
+    else:
+        if busy:
+            raise StorageError(_busy_message(target))
+    os.link(target, aside)
+    return aside
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    """A single-file, checked, durable copy of the database ``source`` (journal included)
+    at the new file ``target``."""
+    with storage_errors(source):
+        os.close(files.create_exclusive(target))
+        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        writer = sqlite3.connect(target)
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode = delete")
+        finally:
+            writer.close()
+            reader.close()
+        descriptor = os.open(target, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    problem = problem_with(target)
+    if problem is not None:
+        raise StorageError(f"the copy of {source} failed its check: {problem}")
+
+
+def _finish_interrupted_work(data_dir: Path) -> None:
+    """With nobody else using the database: removes what a killed restore or creation
+    left (its new file, and a second name of the live file made just before the swap)."""
+    target = layout.database_path(data_dir)
+    for pattern in (f"{RESTORING_PREFIX}*", layout.NEW_DATABASE_PATTERN):
+        for leftover in data_dir.glob(pattern):
+            if files.is_regular_file(leftover):
+                log.info("removing %s, left by an interrupted command", leftover)
+                leftover.unlink(missing_ok=True)
+    try:
+        live = target.stat()
+    except OSError:
+        return
+    for aside in data_dir.glob(f"{layout.DATABASE_FILENAME}.replaced-*"):
+        with contextlib.suppress(OSError):
+            info = aside.lstat()
+            if (info.st_dev, info.st_ino) == (live.st_dev, live.st_ino):
+                log.info("an interrupted restore left %s; the database stays as it was", aside)
+                aside.unlink()
+
+
+def _check_journal(path: Path) -> None:
+    """Refuses a journal (``-wal``) that was written for another database: copied in
+    from another folder, its changes would replace this file's sessions. Each commit
+    rewrites the page holding the database's id (see ``Storage.atomic``), so the id
+    read through the journal differs from the file's own."""
+    wal = journal_files(path)[0]
+    try:
+        if wal.stat().st_size <= 32:  # no journal, or a header without changes
+            return
+        own = _database_id(f"{path.resolve().as_uri()}?immutable=1")  # the file alone
+        through = _database_id(f"{path.resolve().as_uri()}?mode=ro")  # with its journal
+    except (OSError, sqlite3.Error) as error:
+        log.info("could not compare %s with its journal: %s", path, error)
+        return
+    if own is not None and through is not None and own != through:
+        raise StorageError(
+            f"{wal} belongs to another database, not to {path}: opening them together "
+            "would replace its sessions with that database's. Both were left untouched; "
+            f"move {wal.name} away (or put back the journal that belongs to it) to continue."
+        )
+
+
+def _database_id(uri: str) -> int | None:
+    connection = sqlite3.connect(uri, uri=True)
+    try:
+        row = connection.execute("SELECT value FROM stats WHERE key = ?", (DATABASE_ID,)).fetchone()
+    finally:
+        connection.close()
+    return None if row is None else int(row[0])
