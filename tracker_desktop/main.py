@@ -48,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(window_folder or None)
 
-    from tracker_desktop.core.cli import parse_arguments, run_command
+    from tracker_desktop.core.cli import degrade_output, parse_arguments, run_command
 
+    degrade_output()
     try:
         args = parse_arguments(arguments)
     except SystemExit as exit_:  # --help, --version, bad arguments

@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.support import FakeClock
 from tracker_desktop.core import backups
 from tracker_desktop.core.errors import InvalidInputError, NotFoundError, StorageError
-from tracker_desktop.core.layout import DATABASE_FILENAME, Backup, list_backups
+from tracker_desktop.core.layout import DATABASE_FILENAME, list_backups
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, make_backup, open_storage, set_aside
 
@@ -72,11 +73,12 @@ def test_restore_without_a_file_takes_the_newest_good_backup(
     old = make_backup(data_dir, "manual", NOW - HOUR)
     tracker.add("Only in the newer", NOW - 8 * HOUR, NOW - 7 * HOUR)
     newer = make_backup(data_dir, "manual", NOW)
-    newest_broken = data_dir / "backups" / "tracker-20261126T100000Z-manual.db"
+    newest_broken = data_dir / "backups" / "tracker-000099-20261126T100000Z-manual.db"
     newest_broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     storage.close()
 
-    assert backups.newest_good_backup(data_dir) == Backup(newer.path, NOW, "manual")
+    assert backups.newest_good_backup(data_dir) == newer
+    assert newer.path.name.startswith("tracker-000002-")
     restored = backups.restore(data_dir, now=NOW)
     assert restored.backup == newer.path
     assert rows(data_dir / DATABASE_FILENAME) == rows(newer.path)
@@ -284,3 +286,50 @@ def test_a_lock_file_naming_a_live_unrelated_process_does_not_block_restore(
     (data / "gui.lock").write_text(f"{os.getpid()}\ntracker-desktop\nhost\n")
     restored = cli(data, "restore")
     assert restored.returncode == 0, restored.stderr
+
+
+def test_a_backup_stamped_by_a_wrong_future_clock_never_counts_as_the_newest(
+    tracker: Tracker, storage: Storage, data_dir: Path, clock: FakeClock
+) -> None:
+    fill(tracker)
+    future = datetime(2040, 3, 1, 12, 0, tzinfo=UTC)
+    wrong = backups.daily_backup(data_dir, future, BERLIN)  # the clock said 2040 once
+    assert wrong is not None
+    for day in range(10):  # then ten days of real work, each with its daily backup
+        clock.set(NOW + day * 24 * HOUR)
+        tracker.add(f"Day {day}", clock.now() - 3 * HOUR, clock.now() - 2 * HOUR)
+        assert backups.daily_backup(data_dir, clock.now(), BERLIN) is not None
+    storage.close()
+
+    kept = [b.taken_at.date() for b in list_backups(data_dir)]
+    # The last seven days of real work are all there; the 2040 copy holds one place.
+    real_days = sorted({(NOW + day * 24 * HOUR).date() for day in range(3, 10)})
+    assert set(real_days) <= set(kept)
+    restored = backups.restore(data_dir, now=NOW + 10 * 24 * HOUR)
+    assert "Day 9" in [row[1] for row in rows(data_dir / DATABASE_FILENAME)]
+    assert restored.backup.name != wrong.path.name
+
+
+def test_a_stray_file_under_todays_daily_name_does_not_stop_todays_backup(
+    tracker: Tracker, data_dir: Path
+) -> None:
+    fill(tracker)
+    folder = data_dir / "backups"
+    folder.mkdir(mode=0o700)
+    stray = folder / f"tracker-000007-{NOW:%Y%m%dT%H%M%SZ}-daily.db"
+    stray.write_text("not a backup")
+    made = backups.daily_backup(data_dir, NOW + HOUR, BERLIN)
+    assert made is not None
+    assert rows(made.path) == rows(data_dir / DATABASE_FILENAME)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_a_fifo_among_the_backups_is_passed_over_not_waited_on(
+    tracker: Tracker, storage: Storage, data_dir: Path
+) -> None:
+    fill(tracker)
+    good = make_backup(data_dir, "manual", NOW)
+    os.mkfifo(data_dir / "backups" / "tracker-000050-20261126T100000Z-manual.db")
+    storage.close()
+    assert backups.newest_good_backup(data_dir) == good
+    assert backups.restore(data_dir, now=NOW).backup == good.path

@@ -27,7 +27,7 @@ LOCAL_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 def environment(home: Path, **extra: str) -> dict[str, str]:
     env = os.environ.copy()
     env.pop("TRACKER_DESKTOP_DATA_DIR", None)
-    env.update(TZ="Europe/Berlin", HOME=str(home), **extra)
+    env.update({"TZ": "Europe/Berlin", "HOME": str(home), **extra})
     return env
 
 
@@ -74,13 +74,6 @@ def parsed(result: Result) -> dict[str, Any]:
     value = json.loads(result.out)
     assert isinstance(value, dict)
     return value
-
-
-@pytest.fixture
-def cli_dir(tmp_path: Path) -> Path:
-    """A data folder for the command line (created by the first command)."""
-    (tmp_path / "home").mkdir(exist_ok=True)
-    return tmp_path / "cli-data"
 
 
 @pytest.fixture(scope="module")

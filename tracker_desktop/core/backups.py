@@ -12,9 +12,15 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from tracker_desktop.core import layout
-from tracker_desktop.core.errors import NotFoundError
+from tracker_desktop.core.errors import NotFoundError, StorageError
 from tracker_desktop.core.layout import Backup, list_backups
-from tracker_desktop.core.storage import Restored, make_backup, problem_with, restore_database
+from tracker_desktop.core.storage import (
+    Restored,
+    check_header,
+    make_backup,
+    problem_with,
+    restore_database,
+)
 
 DAILY = "daily"
 KEEP_DAYS = 7
@@ -23,10 +29,11 @@ STALE_PARTIAL_SECONDS = 3600
 
 
 def daily_backup(data_dir: Path, now: datetime, zone: tzinfo) -> Backup | None:
-    """The day's automatic backup, unless there is one already; then prunes old ones."""
+    """The day's automatic backup, unless there is one already; then prunes old ones.
+    (A stray file under such a name, not a database of ours, does not count.)"""
     today = now.astimezone(zone).date()
     if any(
-        b.reason == DAILY and b.taken_at.astimezone(zone).date() == today
+        b.reason == DAILY and b.taken_at.astimezone(zone).date() == today and _is_ours(b.path)
         for b in list_backups(data_dir)
     ):
         return None
@@ -37,7 +44,9 @@ def daily_backup(data_dir: Path, now: datetime, zone: tzinfo) -> Backup | None:
 
 def prune(data_dir: Path, zone: tzinfo) -> list[Path]:
     """Deletes automatic backups beyond the newest of each of the last 7 days and of
-    each of the last 4 weeks. Backups made by hand or before a migration stay."""
+    each of the last 4 weeks, counted in the order they were written (so a day stamped
+    by a wrong clock holds one place, never all of them). Backups made by hand or
+    before a migration stay."""
     daily = [b for b in list_backups(data_dir) if b.reason == DAILY]
     keep: set[Path] = set()
     days: dict[date, Path] = {}
@@ -66,6 +75,14 @@ def _remove_stale(folder: Path, pattern: str) -> None:
         with contextlib.suppress(OSError):
             if time.time() - leftover.stat().st_mtime > STALE_PARTIAL_SECONDS:
                 leftover.unlink()
+
+
+def _is_ours(path: Path) -> bool:
+    try:
+        check_header(path)
+    except StorageError:
+        return False
+    return True
 
 
 def newest_good_backup(data_dir: Path) -> Backup | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 from datetime import date, datetime, tzinfo
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from tracker_desktop import __version__
+from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
 from tracker_desktop.core.layout import default_data_dir
@@ -58,11 +60,20 @@ def _session_id(text: str) -> int:
     return value
 
 
+def _folder(text: str) -> Path:
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path names no folder")
+    return Path(text)
+
+
 def _calendar_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    if not EARLIEST.year <= day.year < LATEST.year:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside {SUPPORTED_YEARS}")
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_folder,
         metavar="DIR",
         help="data folder (default: $TRACKER_DESKTOP_DATA_DIR or the per-user data folder)",
     )
@@ -150,30 +161,68 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
-    """Runs the command in ``args``; returns the exit code. Expected errors print one line."""
+    """Runs the command in ``args``; returns the exit code. Expected errors print one line.
+
+    What a command prints is written once it is done: a full disk or a closed pipe
+    there never turns a saved change into a crash (it is said on stderr). Only ``delete``
+    writes before its commit: nothing is deleted whose record could not be written.
+    """
     out = out or sys.stdout
+    report = io.StringIO()
     data_dir: Path = args.data_dir or default_data_dir()
     try:
         if args.command == "restore":  # works on files, with the database closed
-            _cmd_restore(data_dir, args, out)
-            return 0
-        try:
-            storage = open_storage(data_dir)
-        except StorageError as error:
-            if not error.damaged:  # a backup does not help with a full or locked disk
-                raise
-            raise StorageError(f"{error}{_backup_hint(data_dir)}", damaged=True) from error
-        try:
-            tracker = Tracker(storage)
-            _COMMANDS[args.command](tracker, args, out)
-        finally:
-            storage.close()
-        if args.command in _WRITES:
-            _daily_backup(data_dir, tracker)
+            _cmd_restore(data_dir, args, report)
+        else:
+            _run_on_database(data_dir, args, report, out)
     except TrackerError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        warn(str(error))
         return error.exit_code
+    try:
+        out.write(report.getvalue())
+        out.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`list | head -1`): see main()
+    except OSError as error:
+        done = "the change was saved, but " if args.command in _WRITES else ""
+        warn(f"{done}its report could not be written to standard output: {error.strerror}")
+        return 0 if done else StorageError.exit_code
     return 0
+
+
+def degrade_output() -> None:
+    """Text a terminal's encoding cannot show (an en dash on a Latin-1 terminal, a name in
+    Cyrillic under ``PYTHONIOENCODING=ascii``) comes out as replacement characters."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
+def warn(message: str) -> None:
+    """One line on stderr; a stderr that cannot take it is not worth a traceback."""
+    with contextlib.suppress(OSError):
+        print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+
+
+def _run_on_database(data_dir: Path, args: argparse.Namespace, report: TextIO, out: TextIO) -> None:
+    try:
+        storage = open_storage(data_dir)
+    except StorageError as error:
+        if not error.damaged:  # a backup does not help with a full or locked disk
+            raise
+        raise StorageError(f"{error}{_backup_hint(data_dir)}", damaged=True) from error
+    for note in storage.notes:
+        warn(f"note: {note}")
+    try:
+        tracker = Tracker(storage)
+        if args.command == "delete":
+            _cmd_delete(tracker, args, out)
+        else:
+            _COMMANDS[args.command](tracker, args, report)
+    finally:
+        storage.close()
+    if args.command in _WRITES:
+        _daily_backup(data_dir, tracker)
 
 
 # Commands that change sessions; after one, the day's backup is made if it is due.
@@ -188,8 +237,11 @@ def _daily_backup(data_dir: Path, tracker: Tracker) -> None:
 
     try:
         backups.daily_backup(data_dir, tracker.now(), tracker.zone)
-    except TrackerError as error:
-        print(f"{PROG}: warning: today's backup failed: {error}", file=sys.stderr)
+    except (TrackerError, OSError) as error:
+        # The change itself is saved: a broken backups folder only earns a warning.
+        text = error.strerror if isinstance(error, OSError) else str(error)
+        where = f" ({error.filename})" if isinstance(error, OSError) and error.filename else ""
+        warn(f"warning: today's backup failed: {text}{where}")
 
 
 def _backup_hint(data_dir: Path) -> str:
@@ -290,8 +342,20 @@ def _cmd_edit(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_delete(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
-    for session in tracker.delete(args.ids):
-        print(recreate_command(session, tracker.zone), file=out)
+    """Deletes, printing for each session a command that records it again; written out
+    before the deletion is committed, so a record that cannot be written deletes nothing."""
+
+    def write_records(sessions: list[Session]) -> None:
+        try:
+            out.write("".join(f"{recreate_command(s, tracker.zone)}\n" for s in sessions))
+            out.flush()
+        except OSError as error:  # a full disk, a closed pipe: keep the sessions
+            raise StorageError(
+                "nothing was deleted: the record of what would be deleted could not be "
+                f"written to standard output ({error.strerror})"
+            ) from error
+
+    tracker.delete(args.ids, before_commit=write_records)
 
 
 def _cmd_continue(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:

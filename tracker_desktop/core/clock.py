@@ -9,6 +9,15 @@ from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tracker_desktop.core.errors import InvalidInputError
+
+# The instants Tracker Desktop keeps: from the Unix epoch to the start of 2200 (UTC).
+# Beyond them a local time may not exist at all (year 1 minus an offset is year 0), and
+# nobody's work lies there: a time outside is a typing mistake or a wrong clock.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+SUPPORTED_YEARS = "the years 1970 to 2199"
+
 
 class Clock(Protocol):
     """Tells the current instant; tests inject one they can move."""
@@ -30,6 +39,17 @@ def whole_seconds(instant: datetime) -> datetime:
     return instant.replace(microsecond=0)
 
 
+def check_supported(instant: datetime, what: str) -> datetime:
+    """``instant`` if it lies within the supported years; else invalid input for ``what``."""
+    if not EARLIEST <= instant < LATEST:
+        raise InvalidInputError(
+            f"{what}: {instant.astimezone(UTC).isoformat(' ', 'minutes')[:16]} UTC is outside "
+            f"{SUPPORTED_YEARS} that Tracker Desktop keeps",
+            field=what.lstrip("-"),
+        )
+    return instant
+
+
 def to_epoch(instant: datetime) -> int:
     """An aware instant as stored: whole seconds since the Unix epoch (UTC)."""
     if instant.tzinfo is None:
@@ -43,11 +63,25 @@ def from_epoch(seconds: int) -> datetime:
 
 
 def local_zone() -> tzinfo:
-    """The system time zone as a DST-aware tzinfo, honouring ``TZ``.
+    """The system time zone as a DST-aware tzinfo, honouring ``TZ``; a ``TZ`` whose
+    offsets no real zone has (``UTC+24``) is invalid input, not a crash later."""
+    zone = _system_zone()
+    try:
+        for instant in (datetime.now(UTC), EARLIEST + timedelta(days=1), LATEST):
+            # Both ways: UTC to local time, and local time (its offset) back to UTC.
+            instant.astimezone(zone).replace(fold=0).astimezone(UTC)
+            (instant - timedelta(days=1)).replace(tzinfo=zone).astimezone(UTC)
+    except (ValueError, OverflowError) as error:
+        raise InvalidInputError(
+            f"TZ: {os.environ.get('TZ', '')!r} is not a time zone Tracker Desktop can use "
+            f"({error}); set TZ to a zone name such as Europe/Berlin, or unset it"
+        ) from None
+    return zone
 
-    Prefers a real IANA zone (so day lengths across DST are exact); falls back to the C
-    library's local time, which is what Windows without a zone name gives us.
-    """
+
+def _system_zone() -> tzinfo:
+    """Prefers a real IANA zone (so day lengths across DST are exact); falls back to the
+    C library's local time, which is what Windows without a zone name gives us."""
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
         try:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 import peewee
 
-from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
+from tracker_desktop.core.clock import (
+    Clock,
+    SystemClock,
+    check_supported,
+    local_zone,
+    whole_seconds,
+)
 from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
 from tracker_desktop.core.formatting import local_minutes
 from tracker_desktop.core.history import Change, Listeners, RowState
@@ -378,8 +384,15 @@ class Tracker:
             change.description = f"Edit {label(new_name)}"
         return _session(record)
 
-    def delete(self, session_ids: Iterable[int]) -> list[Session]:
-        """Deletes sessions (all or none: an unknown id deletes nothing)."""
+    def delete(
+        self,
+        session_ids: Iterable[int],
+        before_commit: Callable[[list[Session]], None] | None = None,
+    ) -> list[Session]:
+        """Deletes sessions (all or none: an unknown id deletes nothing).
+
+        ``before_commit`` is given the sessions about to go, inside the transaction: if it
+        fails (their record could not be written down), nothing is deleted."""
         ids = list(dict.fromkeys(session_ids))
         with self._changing() as change:
             records = [self._require(session_id) for session_id in ids]
@@ -390,6 +403,8 @@ class Tracker:
                 change.description = f"Delete {label(records[0].name)}"
             else:
                 change.description = f"Delete {len(records)} sessions"
+            if before_commit is not None:
+                before_commit([_session(r) for r in records])
         return [_session(r) for r in records]
 
     def apply(self, change: Change) -> None:
@@ -439,12 +454,17 @@ class Tracker:
         """
         name = normalize_name(name)
         now = self.now()
-        start = self._checked_instant(start, now, what="start")
+        kept_start, kept_end = stored or (None, None)
+        # A saved time kept as it is needs no check: a wrong clock may have put it in the
+        # future, and the session must stay editable (to rename it, or to correct it).
+        if start != kept_start:
+            start = self._checked_instant(start, now, what="start")
         if end is None:
             if not running:
                 raise InvalidInputError("end: a finished session needs an end", field="end")
             return name, start, None
-        end = self._checked_instant(end, now, what="end")
+        if end != kept_end:
+            end = self._checked_instant(end, now, what="end")
         if end < start or (end == start and (start, end) != stored):
             raise InvalidInputError(
                 f"end: {self._local(end)} is not after the start ({self._local(start)})",
@@ -464,6 +484,14 @@ class Tracker:
         field: str = "end",
     ) -> None:
         """Ends the running ``record`` at ``instant``; an end before its start is refused."""
+        if record.started_at > now:
+            raise InvalidInputError(
+                f"the running session starts in the future ({self._local(record.started_at)}): "
+                "the clock was wrong when it was started. Correct its start with "
+                f"'edit {record.id} --start WHEN' (or Edit Session… in the window), or "
+                "discard it",
+                field=field,
+            )
         if instant < record.started_at:
             raise InvalidInputError(
                 f"{what} {self._local(instant)} is before the running session's start "
@@ -496,7 +524,7 @@ class Tracker:
             return now
         if at.tzinfo is None:
             raise ValueError("naive datetime given to the tracker")
-        instant = whole_seconds(at)
+        instant = check_supported(whole_seconds(at), what)
         if instant > now:
             raise InvalidInputError(f"{what}: {self._local(instant)} is in the future", field=what)
         return instant

@@ -476,7 +476,9 @@ def make_backup(data_dir: Path, reason: str = "manual", now: datetime | None = N
     taken = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     target = layout.new_backup_path(data_dir, reason, taken)
     copy_database(layout.database_path(data_dir), target)
-    return Backup(target, taken, reason)
+    backup = layout.backup_named(target)
+    assert backup is not None  # named by new_backup_path
+    return backup
 
 
 def set_aside(data_dir: Path, now: datetime | None = None) -> Path | None:

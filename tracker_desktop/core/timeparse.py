@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, tzinfo
 
+from tracker_desktop.core.clock import check_supported
 from tracker_desktop.core.errors import InvalidInputError
 
 _CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
@@ -70,7 +71,7 @@ def parse_when(text: str, *, now: datetime, zone: tzinfo, what: str = "WHEN") ->
         raise InvalidInputError(f"{what}: {text!r} is not a time; use {WHEN_FORMATS}")
     if instant > now:
         raise InvalidInputError(f"{what}: {value} is in the future")
-    return instant
+    return check_supported(instant, what)
 
 
 def _wall_time(what: str, text: str, fields: list[int]) -> datetime:
