@@ -295,21 +295,24 @@ def test_a_read_only_journal_file_of_another_owner_is_named(seeded: Path) -> Non
     os.chown(wal, 54321, 54321)
     result = run_cli(seeded, "stop", prefix=unprivileged_prefix())
     line = assert_one_line_error(result, 3, str(wal))
-    assert "read-only" in line, line
+    assert "another user" in line, line
     assert read_rows(db) == saved
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
-def test_a_read_only_folder_without_journal_files_is_refused_with_a_message(
+def test_a_read_only_folder_without_journal_files_is_read_but_refuses_changes(
     seeded: Path,
 ) -> None:
     """After a clean close the folder holds only tracker.db; SQLite then needs to create
-    its -wal and -shm beside it, which a read-only folder forbids."""
+    its -wal and -shm beside it, which a read-only folder forbids: changes are refused
+    with a message, and what is saved can still be read."""
     db = seeded / DATABASE_FILENAME
     saved, before = read_rows(db), snapshot(seeded)
     seeded.chmod(0o500)
     try:
-        for args in [*READS, *WRITES]:
+        for args in READS:
+            assert_clean(run_cli(seeded, *args, prefix=unprivileged_prefix()))
+        for args in WRITES:
             result = run_cli(seeded, *args, prefix=unprivileged_prefix())
             line = assert_one_line_error(result, 3, str(db))
             assert "read-only" in line, line
@@ -358,7 +361,7 @@ def test_nothing_can_be_created_in_a_read_only_place(tmp_path: Path) -> None:
         result = run_cli(read_only / "empty", "start", "--", "x", prefix=in_empty)
         assert_one_line_error(result, 3, str(read_only / "empty" / DATABASE_FILENAME))
         result = run_cli(read_only / "new", "start", "--", "x", prefix=in_empty)
-        assert_one_line_error(result, 3, str(read_only / "new"), "cannot create the data folder")
+        assert_one_line_error(result, 3, str(read_only / "new"), "cannot use the data folder")
     finally:
         for folder in (read_only, read_only / "empty"):
             folder.chmod(0o700)
@@ -462,3 +465,26 @@ def test_a_file_that_is_not_a_whole_database_is_refused_and_left_byte_identical(
             problems.append(f"{args}: the folder changed: {sorted(snapshot(seeded))}")
             before = snapshot(seeded)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX mount namespaces")
+def test_reading_works_on_a_really_full_disk(tiny_disk: TinyDisk) -> None:
+    """``status`` and ``list`` only read: a full disk (no room even for SQLite's
+    shared-memory file) must not stop them showing what is saved."""
+    data_dir = tiny_disk.mount_point / "data"
+    cli = tiny_disk.prefix
+    assert_clean(
+        run_cli(data_dir, "add", "--start", "2020-01-06T07:00Z", "--end", "2020-01-06T08:00Z",
+                "--", "Kept", prefix=cli)
+    )  # fmt: skip
+    assert_clean(
+        run_cli(data_dir, "start", "--at", "2020-01-06T09:00Z", "--", "Running", prefix=cli)
+    )
+    assert tiny_disk.fill() > 0
+    status = run_cli(data_dir, "status", prefix=cli)
+    assert_clean(status)
+    assert "Running" in status.out
+    listed = run_cli(data_dir, "list", "--period", "week", "--date", "2020-01-06", prefix=cli)
+    assert_clean(listed)
+    assert "Kept" in listed.out
+    assert "Running" in listed.out

@@ -22,7 +22,7 @@ from tracker_desktop.core.formatting import format_duration, local_iso
 from tracker_desktop.core.layout import default_data_dir
 from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import UNCHANGED, PeriodReport, Session, Tracker
-from tracker_desktop.core.storage import open_storage
+from tracker_desktop.core.storage import open_for_reading, open_storage
 from tracker_desktop.core.timeparse import WHEN_FORMATS, parse_when
 
 PROG = "tracker-desktop"
@@ -205,8 +205,11 @@ def warn(message: str) -> None:
 
 
 def _run_on_database(data_dir: Path, args: argparse.Namespace, report: TextIO, out: TextIO) -> None:
+    opener = (
+        open_storage if args.command in _WRITES or args.command == "backup" else open_for_reading
+    )
     try:
-        storage = open_storage(data_dir)
+        storage = opener(data_dir)
     except StorageError as error:
         if not error.damaged:  # a backup does not help with a full or locked disk
             raise

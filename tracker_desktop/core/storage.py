@@ -124,12 +124,22 @@ class Storage:
     the folder's lock shared (see ``files.FolderLock``): a restore waits until it closes.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, read_only: str | None = None) -> None:
         self.data_dir = data_dir
         self.path = layout.database_path(data_dir)
         # What opening found and mended (files made private again), for the user.
         self.notes: list[str] = []
         self._lock: files.FolderLock | None = None
+        self.read_only = read_only
+        if read_only is not None:  # "ro", or "immutable" (the file alone, no journal)
+            mode = "immutable=1" if read_only == "immutable" else "mode=ro"
+            self.database = peewee.SqliteDatabase(
+                f"{self.path.resolve().as_uri()}?{mode}",
+                uri=True,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                autoconnect=False,
+            )
+            return
         # Writes take the lock at once (BEGIN IMMEDIATE): a concurrent writer waits for
         # the busy timeout instead of failing halfway through a transaction.
         self.database = peewee.SqliteDatabase(
@@ -153,7 +163,7 @@ class Storage:
                 _finish_interrupted_work(self.data_dir)
             elif not lock.acquire(exclusive=False, timeout=BUSY_TIMEOUT_SECONDS):
                 raise StorageError(_busy_message(self.path))
-            if not self.path.exists() and not self.path.is_symlink():
+            if self.read_only is None and not self.path.exists() and not self.path.is_symlink():
                 _create(self.path)
             self.notes += files.check_file(self.path)
             for journal in journal_files(self.path):
@@ -174,6 +184,11 @@ class Storage:
             with storage_errors(self.path):
                 version = _schema_version(self.database, self.path)
             if version < SCHEMA_VERSION:
+                if self.read_only is not None:
+                    raise StorageError(
+                        f"{self.path} must be upgraded before it can be read, and that "
+                        "needs to write to it: free some space and try again."
+                    )
                 self._migrate()
         except BaseException:
             self.close()
@@ -287,6 +302,30 @@ def open_storage(data_dir: Path) -> Storage:
     storage = Storage(data_dir)
     storage._open()
     return storage
+
+
+def open_for_reading(data_dir: Path) -> Storage:
+    """Opens the database to read only, where it cannot be opened to write: on a full
+    disk SQLite has no room even for its shared-memory file, yet what is saved can be
+    shown. (Without a journal beside it, the file alone is the whole database.)"""
+    try:
+        return open_storage(data_dir)
+    except StorageError as error:
+        if error.damaged or not layout.database_path(data_dir).is_file():
+            raise
+        refused = error
+    for mode in ("ro", "immutable"):
+        wal = journal_files(layout.database_path(data_dir))[0]
+        if mode == "immutable" and wal.exists() and wal.stat().st_size > 0:
+            break
+        storage = Storage(data_dir, read_only=mode)
+        try:
+            storage._open()
+        except StorageError:
+            continue
+        log.info("opened %s read-only (%s): %s", storage.path, mode, refused)
+        return storage
+    raise refused
 
 
 def _schema_version(database: peewee.SqliteDatabase, path: Path) -> int:
