@@ -223,10 +223,10 @@ def test_after_the_clock_steps_back_nothing_is_negative_and_stopping_early_is_re
         assert report.total == HOUR  # the finished hour; the running one counts nothing yet
         assert all(s.duration(back) >= timedelta(0) for s in report.sessions)
     for attempt, reason in (
-        (tracker.stop, "is before the running session's start"),
-        (tracker.toggle, "is before the running session's start"),
-        (lambda: tracker.start("Switch"), "is before the running session's start"),
-        (lambda: tracker.edit(running.id, end=tracker.now()), "in the future"),
+        (tracker.stop, "the running session starts in the future"),
+        (tracker.toggle, "the running session starts in the future"),
+        (lambda: tracker.start("Switch"), "the running session starts in the future"),
+        (lambda: tracker.edit(running.id, end=tracker.now()), "correct the start too"),
     ):
         with pytest.raises(InvalidInputError, match=re.escape(reason)):
             attempt()
@@ -254,7 +254,8 @@ def test_the_window_after_the_clock_steps_back(
     assert model.index(model.row_of(running.id), DURATION).data() == "0:00:00"
     window.action_start_stop.trigger()  # Stop: now is before the start
     assert not window.message_banner.isHidden()
-    assert "before" in window.message_label.text()
+    assert "starts in the future" in window.message_label.text()
+    assert f"edit {running.id} --start" in window.message_label.text()
     assert window.start_stop_button.text() == "Stop"
     assert read_rows(storage.path) == saved
 
@@ -281,5 +282,6 @@ def test_the_command_line_when_a_session_starts_in_its_future(
     assert "(0:00:00)" in run_cli(data_dir, "status").out
     for args in (["stop"], ["toggle"], ["start", "--", "Other"]):
         line = assert_one_line_error(run_cli(data_dir, *args), 2)
-        assert "before" in line, line
+        assert "starts in the future" in line, line
+        assert "--start WHEN" in line, line
     assert read_rows(data_dir / DATABASE_FILENAME) == saved

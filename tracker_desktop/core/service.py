@@ -466,8 +466,14 @@ class Tracker:
         if end != kept_end:
             end = self._checked_instant(end, now, what="end")
         if end < start or (end == start and (start, end) != stored):
+            hint = (
+                ", which is in the future: the clock was wrong when it was saved; correct the "
+                "start too"
+                if start > now
+                else ""
+            )
             raise InvalidInputError(
-                f"end: {self._local(end)} is not after the start ({self._local(start)})",
+                f"end: {self._local(end)} is not after the start ({self._local(start)}){hint}",
                 field="end",
             )
         return name, start, end

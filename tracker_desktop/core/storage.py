@@ -311,12 +311,12 @@ def open_for_reading(data_dir: Path) -> Storage:
     try:
         return open_storage(data_dir)
     except StorageError as error:
-        if error.damaged or not layout.database_path(data_dir).is_file():
+        if error.damaged or not files.is_regular_file(layout.database_path(data_dir)):
             raise
         refused = error
+    wal = journal_files(layout.database_path(data_dir))[0]
     for mode in ("ro", "immutable"):
-        wal = journal_files(layout.database_path(data_dir))[0]
-        if mode == "immutable" and wal.exists() and wal.stat().st_size > 0:
+        if mode == "immutable" and files.is_regular_file(wal) and wal.stat().st_size > 0:
             break
         storage = Storage(data_dir, read_only=mode)
         try:
