@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.reliability.harness import ROOT, environment
+from tests.reliability.harness import ROOT, environment, run_cli
 from tracker_desktop.ui.single_instance import SOCKET_FILENAME
 
 READY = "listening for later launches"
@@ -73,3 +75,58 @@ def test_the_running_app_has_no_network_socket(qtbot: QtBot, data_dir: Path) -> 
     finally:
         process.kill()
         process.wait(timeout=60)
+
+
+# -- a second user on the same machine ------------------------------------------------------
+
+INTRUDER = "tracker-intruder"
+
+
+def as_intruder(*command: str) -> None:
+    """Runs ``command`` as a second Unix user (made once with useradd)."""
+    subprocess.run(
+        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", INTRUDER],
+        capture_output=True,
+        check=False,  # exists already: fine
+    )
+    subprocess.run(["runuser", "-u", INTRUDER, "--", *command], check=True, timeout=60)
+
+
+@pytest.mark.reliability
+@pytest.mark.skipif(
+    sys.platform != "linux" or os.geteuid() != 0, reason="a second Unix user needs root"
+)
+def test_a_second_user_cannot_slip_files_into_a_careless_folder() -> None:
+    # Somewhere both users can reach (pytest's own folders are private to this one).
+    shared = Path(tempfile.mkdtemp(prefix="tracker-shared-"))
+    try:
+        shared.chmod(0o755)
+        check_a_careless_folder(shared)
+    finally:
+        shutil.rmtree(shared)
+
+
+def check_a_careless_folder(shared: Path) -> None:
+    data_dir = shared / "data"
+    add = ["add", "mine", "--start", "2026-11-20T09:00", "--end", "2026-11-20T10:00"]
+    assert run_cli(data_dir, *add).code == 0
+    thesis = shared / "thesis.txt"
+    thesis.write_text("four years of work")
+    data_dir.chmod(0o777)  # the careless part
+    database = data_dir / "tracker.db"
+    # The intruder swaps in a file of its own (moving the victim's aside), and plants
+    # a link under the restore's old temporary name.
+    as_intruder("mv", str(database), str(data_dir / "moved-away.db"))
+    as_intruder("sh", "-c", 'umask 0; printf "SQLite format 3" > "$0"', str(database))
+    as_intruder("ln", "-s", str(thesis), str(data_dir / ".tracker.db.restoring"))
+
+    started = run_cli(data_dir, "start", "x")
+    assert started.code == 3, started
+    assert "another user" in started.err
+    assert "Traceback" not in started.err
+    assert "made it private" in started.err
+    assert not data_dir.stat().st_mode & 0o022  # private again: no more planting
+    restored = run_cli(data_dir, "restore", str(data_dir / "moved-away.db"))
+    assert restored.code == 3, restored
+    assert "another user" in restored.err
+    assert thesis.read_text() == "four years of work"

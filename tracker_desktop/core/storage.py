@@ -177,6 +177,13 @@ class Storage:
             _align_journal_modes(self.path)
             with storage_errors(self.path):
                 self.database.connect()
+        except StorageError as error:
+            self.close()
+            if not self.notes:
+                raise
+            # What was mended on the way is said even when opening fails after it.
+            also = "; ".join(self.notes)
+            raise StorageError(f"{error} (Also: {also}.)", damaged=error.damaged) from error
         except BaseException:
             self.close()
             raise
@@ -579,6 +586,11 @@ def restore_database(data_dir: Path, source: Path, now: datetime | None = None) 
         )
     if not source.is_file():
         raise InvalidInputError(f"FILE: {source} does not exist or is not a file")
+    # The folder and what it holds must be the user's own before anything is put there.
+    files.check_folder(data_dir)
+    files.check_file(target)
+    for journal in journal_files(target):
+        files.check_file(journal, single_link=True)
     problem = problem_with(source)
     if problem is not None:
         raise StorageError(f"{source} cannot be restored: {problem}")
