@@ -88,8 +88,8 @@ def test_the_migrated_file_keeps_its_rules(tmp_path: Path) -> None:
         # Still one running session at most, enforced by the file itself.
         with pytest.raises(sqlite3.IntegrityError, match="session_one_running"):
             connection.execute(
-                "INSERT INTO session (name, started_at, created_at, updated_at) "
-                "VALUES ('second', 1, 1, 1)"
+                "INSERT INTO session (name, started_at, created_at, updated_at, billable) "
+                "VALUES ('second', 1, 1, 1, 1)"
             )
     finally:
         connection.close()

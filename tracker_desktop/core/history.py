@@ -18,9 +18,9 @@ class RowState(NamedTuple):
 
     @classmethod
     def of(cls, record: Any) -> RowState:
-        """The state of a model instance (``core/models.py``)."""
-        meta = record._meta
-        return cls(meta.table_name, record.id, tuple((n, getattr(record, n)) for n in meta.fields))
+        """The state of a model instance (``core/models.py``); a foreign key as its id."""
+        meta, data = record._meta, record.__data__
+        return cls(meta.table_name, record.id, tuple((n, data.get(n)) for n in meta.fields))
 
     @property
     def key(self) -> tuple[str, int]:

@@ -43,15 +43,16 @@ V1: Step = (
 )
 
 
-def rebuild(table: str, definition: str, columns: str) -> Step:
+def rebuild(table: str, definition: str, columns: str, values: str | None = None) -> Step:
     """Statements that give ``table`` a new definition and keep its rows (SQLite's way:
     make the new table, copy, drop the old, rename). ``definition`` is the column list of
-    the new table; ``columns`` those copied. The old table's indexes and triggers go
-    with it: the step creates them again."""
+    the new table; ``columns`` those filled, with ``values`` (default: the same columns
+    of the old table). The old table's indexes and triggers go with it: the step
+    creates them again."""
     new = f"{table}_new"
     return (
         f'CREATE TABLE "{new}" ({definition})',
-        f'INSERT INTO "{new}" ({columns}) SELECT {columns} FROM "{table}"',
+        f'INSERT INTO "{new}" ({columns}) SELECT {values or columns} FROM "{table}"',
         f'DROP TABLE "{table}"',
         f'ALTER TABLE "{new}" RENAME TO "{table}"',
     )
@@ -79,5 +80,50 @@ V2: Step = (
     *_V1_LONGEST_TRIGGERS,
 )
 
-MIGRATIONS: tuple[Step, ...] = (V1, V2)
+_LABEL = "TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100)"
+_STAMPS = '"created_at" INTEGER NOT NULL, "updated_at" INTEGER NOT NULL'
+
+# Version 3: clients, projects and tags; a session's project, tags and billable flag.
+V3: Step = (
+    f'CREATE TABLE "client" ("id" INTEGER NOT NULL PRIMARY KEY, "name" {_LABEL}, '
+    '"name_key" TEXT NOT NULL, "rate" TEXT, "currency" TEXT, '
+    f'"archived" INTEGER NOT NULL DEFAULT 0, {_STAMPS})',
+    'CREATE UNIQUE INDEX "client_name_key" ON "client" ("name_key")',
+    f'CREATE TABLE "project" ("id" INTEGER NOT NULL PRIMARY KEY, "name" {_LABEL}, '
+    '"name_key" TEXT NOT NULL, "client_id" INTEGER, "color" TEXT NOT NULL '
+    "CHECK (length(color) = 7 AND color GLOB '#[0-9a-f]*'), \"rate\" TEXT, "
+    f'"billable" INTEGER NOT NULL DEFAULT 1, "archived" INTEGER NOT NULL DEFAULT 0, {_STAMPS}, '
+    'FOREIGN KEY ("client_id") REFERENCES "client" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "project_client_id" ON "project" ("client_id")',
+    'CREATE UNIQUE INDEX "project_name_key_client" ON "project" '
+    '("name_key", ifnull("client_id", 0))',
+    f'CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "name" {_LABEL}, '
+    f'"name_key" TEXT NOT NULL, {_STAMPS})',
+    'CREATE UNIQUE INDEX "tag_name_key" ON "tag" ("name_key")',
+    *rebuild(
+        "session",
+        '"id" INTEGER NOT NULL PRIMARY KEY, '
+        '"name" TEXT NOT NULL CHECK (length(name) <= 500), '
+        '"started_at" INTEGER NOT NULL, '
+        '"ended_at" INTEGER CHECK (ended_at IS NULL OR ended_at >= started_at), '
+        f'{_STAMPS}, "project_id" INTEGER, "billable" INTEGER NOT NULL DEFAULT 1, '
+        'FOREIGN KEY ("project_id") REFERENCES "project" ("id") ON DELETE RESTRICT',
+        "id, name, started_at, ended_at, created_at, updated_at, project_id, billable",
+        "id, name, started_at, ended_at, created_at, updated_at, NULL, 1",
+    ),
+    'CREATE INDEX "session_started_at" ON "session" ("started_at")',
+    'CREATE UNIQUE INDEX "session_one_running" ON "session" ("ended_at" IS NULL) '
+    'WHERE ("ended_at" IS NULL)',
+    'CREATE INDEX "session_project_id" ON "session" ("project_id")',
+    'CREATE TABLE "session_tag" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"session_id" INTEGER NOT NULL, "tag_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("session_id") REFERENCES "session" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "session_tag_tag_id" ON "session_tag" ("tag_id")',
+    'CREATE UNIQUE INDEX "session_tag_session_id_tag_id" ON "session_tag" ("session_id", "tag_id")',
+    'CREATE TABLE "setting" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+    *_V1_LONGEST_TRIGGERS,
+)
+
+MIGRATIONS: tuple[Step, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)

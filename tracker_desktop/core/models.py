@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 
@@ -30,6 +30,11 @@ class UtcSecondsField(peewee.BigIntegerField):
         return None if value is None else from_epoch(value)
 
 
+def _flag(default: bool) -> peewee.BooleanField:
+    """A yes/no column; its default is the database's too, for other programs' rows."""
+    return peewee.BooleanField(default=default, constraints=[peewee.SQL(f"DEFAULT {int(default)}")])
+
+
 class BaseModel(peewee.Model):
     class Meta:
         database = unbound
@@ -40,6 +45,79 @@ class Record(BaseModel):
     """A row with an integer id, which every change (and its undo) names it by."""
 
     id = peewee.AutoField()
+
+
+def _label_name() -> peewee.TextField:
+    """The name of a client, project or tag: 1 to 100 characters (see core/names.py)."""
+    return peewee.TextField(constraints=[peewee.Check("length(name) BETWEEN 1 AND 100")])
+
+
+def _name_key() -> peewee.TextField:
+    """The name folded for comparison: names are unique whatever their case, and keep
+    the spelling first typed."""
+    return peewee.TextField()
+
+
+class Client(Record):
+    """Whom the work is for; its rate and currency apply to its projects' sessions."""
+
+    name = _label_name()
+    name_key = _name_key()
+    rate = peewee.TextField(null=True)  # an hourly rate, as exact decimal text
+    currency = peewee.TextField(null=True)  # ISO 4217; None: the default currency
+    archived = _flag(False)
+    created_at = UtcSecondsField()
+    updated_at = UtcSecondsField()
+
+    class Meta:
+        table_name = "client"
+        indexes = ((("name_key",), True),)
+
+
+class Project(Record):
+    """What a session is part of: a name unique within its client, a colour, a rate."""
+
+    name = _label_name()
+    name_key = _name_key()
+    client = peewee.ForeignKeyField(
+        Client, null=True, on_delete="RESTRICT", column_name="client_id", backref="projects"
+    )
+    color = peewee.TextField(
+        constraints=[peewee.Check("length(color) = 7 AND color GLOB '#[0-9a-f]*'")]
+    )
+    rate = peewee.TextField(null=True)  # None: the client's, else the default rate
+    billable = _flag(True)  # what its new sessions start as
+    archived = _flag(False)
+    created_at = UtcSecondsField()
+    updated_at = UtcSecondsField()
+    if TYPE_CHECKING:  # the id behind the foreign key (peewee's stubs do not say)
+        client_id: int | None
+
+    class Meta:
+        table_name = "project"
+
+
+# Unique within its client; the projects without a client share one scope (a plain
+# unique index would let NULLs repeat).
+Project.add_index(
+    Project.index(
+        Project.name_key,
+        peewee.fn.ifnull(Project.client, 0),
+        unique=True,
+        name="project_name_key_client",
+    )
+)
+
+
+class Tag(Record):
+    name = _label_name()
+    name_key = _name_key()
+    created_at = UtcSecondsField()
+    updated_at = UtcSecondsField()
+
+    class Meta:
+        table_name = "tag"
+        indexes = ((("name_key",), True),)
 
 
 class SessionRecord(Record):
@@ -53,6 +131,12 @@ class SessionRecord(Record):
     )
     created_at = UtcSecondsField()
     updated_at = UtcSecondsField()
+    project = peewee.ForeignKeyField(
+        Project, null=True, on_delete="RESTRICT", column_name="project_id", backref="sessions"
+    )
+    billable = _flag(True)
+    if TYPE_CHECKING:
+        project_id: int | None
 
     class Meta:
         table_name = "session"
@@ -65,6 +149,38 @@ SessionRecord.add_index(
         SessionRecord.ended_at.is_null(), unique=True, name="session_one_running"
     ).where(SessionRecord.ended_at.is_null())
 )
+
+
+class SessionTag(Record):
+    """A tag on a session."""
+
+    # (Found by session through the unique index below: no index of its own.)
+    session = peewee.ForeignKeyField(
+        SessionRecord,
+        on_delete="CASCADE",
+        column_name="session_id",
+        backref="tag_links",
+        index=False,
+    )
+    tag = peewee.ForeignKeyField(Tag, on_delete="CASCADE", column_name="tag_id", backref="links")
+    if TYPE_CHECKING:
+        session_id: int
+        tag_id: int
+
+    class Meta:
+        table_name = "session_tag"
+        indexes = ((("session", "tag"), True),)
+
+
+class Setting(BaseModel):
+    """The user's preferences that the command line needs too (default rate, currency,
+    first day of the week), as text."""
+
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+    class Meta:
+        table_name = "setting"
 
 
 class Stat(BaseModel):
@@ -104,7 +220,15 @@ SESSION_TRIGGERS = (
 )
 
 # Every table, in the order they are created (a table before those that refer to it).
-MODELS: tuple[type[BaseModel], ...] = (SessionRecord, Stat)
+MODELS: tuple[type[BaseModel], ...] = (
+    Client,
+    Project,
+    Tag,
+    SessionRecord,
+    SessionTag,
+    Setting,
+    Stat,
+)
 # The tables whose rows changes touch (and undo restores), in the same order.
 RECORDS: tuple[type[Record], ...] = tuple(m for m in MODELS if issubclass(m, Record))
 RECORDS_BY_TABLE: dict[str, type[Record]] = {m._meta.table_name: m for m in RECORDS}
@@ -124,5 +248,7 @@ def create_schema(database: peewee.Database) -> None:
 
 
 def row_values(record: BaseModel) -> dict[str, Any]:
-    """Every column of ``record`` (Python values), by field name."""
-    return {name: getattr(record, name) for name in record._meta.fields}
+    """Every column of ``record`` (Python values; a foreign key as the id it holds), by
+    field name."""
+    data = record.__data__
+    return {name: data.get(name) for name in record._meta.fields}

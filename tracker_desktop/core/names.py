@@ -43,3 +43,36 @@ def normalize_name(text: str) -> str:
             field="name",
         )
     return name
+
+
+MAX_LABEL_LENGTH = 100
+
+
+def normalize_label(text: str, what: str) -> str:
+    """The name of a client, project or tag (``what``): a session name's rules, but not
+    empty and at most 100 characters."""
+    name = normalize_name(text)
+    if not name:
+        raise InvalidInputError(f"{what}: a {what} needs a name", field="name")
+    if len(name) > MAX_LABEL_LENGTH:
+        raise InvalidInputError(
+            f"{what}: {len(name)} characters is too long (at most {MAX_LABEL_LENGTH})",
+            field="name",
+        )
+    return name
+
+
+def normalize_tag(text: str) -> str:
+    """A tag's name: a label without white space or commas (``design``, ``client-a``)."""
+    stripped = text.strip()
+    if any(_is_separator(char) or char == "," for char in stripped):
+        raise InvalidInputError(
+            f"tag: {text!r} holds a space or a comma; a tag is one word (use - to join)",
+            field="tags",
+        )
+    return normalize_label(stripped, "tag")
+
+
+def name_key(name: str) -> str:
+    """What two names are compared by: case folded, so "ACME" and "Acme" are one name."""
+    return unicodedata.normalize("NFC", name).casefold()

@@ -2,38 +2,59 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import peewee
 
-from tracker_desktop.core.clock import (
-    Clock,
-    SystemClock,
-    check_supported,
-    local_zone,
-    whole_seconds,
-)
-from tracker_desktop.core.errors import ConflictError, InvalidInputError, NotFoundError
-from tracker_desktop.core.formatting import local_minutes
-from tracker_desktop.core.history import Change, Listeners, RowState
+from tracker_desktop.core import catalog
+from tracker_desktop.core.catalog import ProjectName
+from tracker_desktop.core.clock import check_supported
+from tracker_desktop.core.errors import InvalidInputError, NotFoundError
 from tracker_desktop.core.models import (
     LONGEST_FINISHED,
-    RECORDS,
-    RECORDS_BY_TABLE,
-    Record,
+    Client,
+    Project,
     SessionRecord,
+    SessionTag,
     Stat,
+    Tag,
 )
-from tracker_desktop.core.names import normalize_name
+from tracker_desktop.core.names import name_key, normalize_name
 from tracker_desktop.core.periods import Period, PeriodKind, overlap, period_containing
-from tracker_desktop.core.storage import Storage
+from tracker_desktop.core.writes import UNCHANGED, Recorder, Writer, _Unchanged
+
+__all__ = ["UNCHANGED", "Labels", "ProjectName", "ProjectRef", "Session", "Tracker"]
 
 _S = SessionRecord
-# What a Session is made of, in its field order.
-_SESSION_FIELDS = (_S.id, _S.name, _S.started_at, _S.ended_at)
+# What a Session is made of, in its field order: the session's columns, then its
+# project's (joined; all None without one).
+_SESSION_FIELDS = (
+    _S.id,
+    _S.name,
+    _S.started_at,
+    _S.ended_at,
+    _S.billable,
+    Project.id,
+    Project.name,
+    Client.name,
+    Project.color,
+)
+
+
+class ProjectRef(NamedTuple):
+    """A session's project as shown: its name, its client's and its colour."""
+
+    id: int
+    name: str
+    client: str | None
+    color: str
+
+    @property
+    def label(self) -> str:
+        """``Acme ▸ Website``, or ``Website`` without a client."""
+        return f"{self.client} ▸ {self.name}" if self.client else self.name
 
 
 class Session(NamedTuple):
@@ -43,6 +64,9 @@ class Session(NamedTuple):
     name: str
     start: datetime
     end: datetime | None
+    project: ProjectRef | None = None
+    tags: tuple[str, ...] = ()  # sorted case-insensitively
+    billable: bool = True
 
     @property
     def running(self) -> bool:
@@ -110,46 +134,124 @@ def find_overlaps(sessions: Iterable[Session], now: datetime) -> dict[int, list[
     return found
 
 
-def _session(record: SessionRecord) -> Session:
-    return Session(record.id, record.name, record.started_at, record.ended_at)
+class Labels(NamedTuple):
+    """What a session is labelled with, as given to a change.
+
+    ``project``: a project id, a ``ProjectName`` (found, or created with its client),
+    None for none, or UNCHANGED (an edit keeps it; a new session has none).
+    ``tags``: exactly these tags (found or created), or None to keep them (a new session:
+    none). ``billable``: None keeps it (a new session: its project's default).
+    """
+
+    project: int | ProjectName | _Unchanged | None = UNCHANGED
+    tags: tuple[str, ...] | None = None
+    billable: bool | None = None
+
+
+NO_LABELS = Labels()
 
 
 if TYPE_CHECKING:  # generic in peewee's stubs only
     _Select: TypeAlias = peewee.ModelSelect[SessionRecord]
 
 
-def _sessions(query: _Select) -> Iterator[Session]:
-    """The Sessions a select of ``_SESSION_FIELDS`` yields."""
-    rows: Iterable[tuple[int, str, datetime, datetime | None]] = query.tuples()  # type: ignore[assignment]
-    return map(Session._make, rows)
+def _select() -> _Select:
+    """Sessions with their projects and clients joined (for ``_SESSION_FIELDS``)."""
+    return (
+        _S.select(*_SESSION_FIELDS)
+        .join(Project, peewee.JOIN.LEFT_OUTER, on=(_S.project == Project.id))
+        .join(Client, peewee.JOIN.LEFT_OUTER, on=(Project.client == Client.id))
+    )
+
+
+def _sessions(query: _Select) -> list[Session]:
+    """The Sessions a select of ``_SESSION_FIELDS`` yields, with their tags (one more
+    query, over the same rows).
+
+    The rows are read from the database's own cursor: peewee's result wrappers would
+    triple the time of a month with many sessions, and this is the window's hot path.
+    """
+    make, instant, utc = Session._make, datetime.fromtimestamp, UTC  # (a hot loop)
+    found = [
+        make(
+            (
+                sid,
+                name,
+                instant(start, utc),
+                None if end is None else instant(end, utc),
+                None if pid is None else ProjectRef(pid, pname, client, color),
+                (),
+                billable == 1,
+            )
+        )
+        for sid, name, start, end, billable, pid, pname, client, color in _S._meta.database.execute(
+            query
+        )
+    ]
+    if found:
+        tags = _tags_of(query.select(_S.id))
+        if tags:
+            found = [s._replace(tags=tags[s.id]) if s.id in tags else s for s in found]
+    return found
+
+
+def _tags_of(ids: _Select) -> dict[int, tuple[str, ...]]:
+    """The tags of the sessions that ``ids`` (a select of session ids) finds."""
+    names: dict[int, list[str]] = {}
+    query = (
+        SessionTag.select(SessionTag.session, Tag.name)
+        .join(Tag, on=(SessionTag.tag == Tag.id))
+        .where(SessionTag.session.in_(ids))
+    )
+    for session_id, tag in SessionTag._meta.database.execute(query):
+        names.setdefault(session_id, []).append(tag)
+    return {sid: tuple(sorted(found, key=str.casefold)) for sid, found in names.items()}
 
 
 def _first_session(query: _Select) -> Session | None:
-    return next(_sessions(query.limit(1)), None)
+    found = _sessions(query.limit(1))
+    return found[0] if found else None
 
 
-class _Unchanged:
-    """Marks an argument that was not given (where None is a meaningful value)."""
+def _session_by_id(session_id: int) -> Session:
+    found = _first_session(_select().where(_S.id == session_id))
+    if found is None:
+        raise NotFoundError(f"no session with id {session_id}")
+    return found
 
 
-UNCHANGED = _Unchanged()
+class SessionFilter(NamedTuple):
+    """Which sessions a listing keeps: of these projects, of this client, with this tag."""
+
+    project_ids: tuple[int, ...] | None = None
+    client_id: int | None = None
+    tag: str | None = None
+
+    def where(self, query: _Select) -> _Select:
+        if self.project_ids is not None:
+            query = query.where(_S.project.in_(self.project_ids))
+        if self.client_id is not None:
+            query = query.where(Project.client == self.client_id)
+        if self.tag is not None:
+            tagged = (
+                SessionTag.select(SessionTag.session)
+                .join(Tag, on=(SessionTag.tag == Tag.id))
+                .where(Tag.name_key == name_key(self.tag))
+            )
+            query = query.where(_S.id.in_(tagged))
+        return query
 
 
-class Tracker:
-    """Starts, stops, renames and reports sessions; the UI and CLI only call this."""
+EVERY_SESSION = SessionFilter()
 
-    def __init__(
-        self, storage: Storage, clock: Clock | None = None, zone: tzinfo | None = None
-    ) -> None:
-        self.storage = storage
-        self.clock: Clock = clock or SystemClock()
-        self.zone: tzinfo = zone or local_zone()
-        # Told of every change made through this tracker (undo, the window's views).
-        self.changes: Listeners[Change] = Listeners()
 
-    def now(self) -> datetime:
-        """The current instant, in whole seconds."""
-        return whole_seconds(self.clock.now())
+class Tracker(Writer):
+    """Starts, stops, renames and reports sessions; the UI and CLI only call this (and
+    its ``catalog``, for clients, projects and tags)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.catalog = catalog.Catalog(self)
 
     # -- queries -------------------------------------------------------------------
 
@@ -160,12 +262,11 @@ class Tracker:
 
     def get(self, session_id: int) -> Session:
         with self.storage.snapshot():
-            found = _first_session(_S.select(*_SESSION_FIELDS).where(_S.id == session_id))
-        if found is None:
-            raise NotFoundError(f"no session with id {session_id}")
-        return found
+            return _session_by_id(session_id)
 
-    def sessions_between(self, start: datetime, end: datetime) -> list[Session]:
+    def sessions_between(
+        self, start: datetime, end: datetime, only: SessionFilter = EVERY_SESSION
+    ) -> list[Session]:
         """Sessions overlapping ``[start, end)``, newest first: one indexed range scan.
 
         A session overlapping the range starts at most "longest finished session" before
@@ -173,13 +274,13 @@ class Tracker:
         """
         with self.storage.snapshot():
             lookback = timedelta(seconds=self._longest_finished_seconds())
-            query = _S.select(*_SESSION_FIELDS).where(
+            query = _select().where(
                 (_S.started_at >= start - lookback)
                 & (_S.started_at < end)
                 & ((_S.started_at >= start) | (_S.ended_at > start) | _S.ended_at.is_null())
             )
-            found = {session.id: session for session in _sessions(query)}
-            running = self._running_session()
+            found = {session.id: session for session in _sessions(only.where(query))}
+            running = _first_session(only.where(_select().where(_S.ended_at.is_null())))
         if running is not None:
             found[running.id] = running
         now = self.now()
@@ -187,13 +288,23 @@ class Tracker:
         sessions.sort(key=lambda s: (s.start, s.id), reverse=True)
         return sessions
 
-    def report(self, kind: PeriodKind, day: date, *, week_start: int = 0) -> PeriodReport:
-        """The day, week or month containing local ``day``, with its sessions."""
+    def report(
+        self,
+        kind: PeriodKind,
+        day: date,
+        *,
+        week_start: int | None = None,
+        only: SessionFilter = EVERY_SESSION,
+    ) -> PeriodReport:
+        """The day, week or month containing local ``day``, with its sessions (weeks
+        start on the preferred weekday unless ``week_start`` says otherwise)."""
+        if week_start is None:
+            week_start = self.catalog.week_start()
         period = period_containing(kind, day, self.zone, week_start=week_start)
-        return self.period_report(period)
+        return self.period_report(period, only)
 
-    def period_report(self, period: Period) -> PeriodReport:
-        sessions = self.sessions_between(period.start, period.end)
+    def period_report(self, period: Period, only: SessionFilter = EVERY_SESSION) -> PeriodReport:
+        sessions = self.sessions_between(period.start, period.end, only)
         return PeriodReport(period, tuple(sessions), self.now())
 
     def recent_names(self, limit: int = 50, *, scan: int = 2000) -> list[str]:
@@ -201,16 +312,19 @@ class Tracker:
 
         Looks at the newest ``scan`` sessions only, so it costs the same at any size.
         """
-        return [session.name for session in self.recent_distinct(limit, scan=scan)]
+        names = dict.fromkeys(s.name for s in self.recent_distinct(limit, scan=scan))
+        return list(names)[:limit]
 
     def recent_distinct(self, limit: int = 5, *, scan: int = 2000) -> list[Session]:
-        """The latest session of each of the ``limit`` most recent distinct names
-        (unnamed sessions left out), newest first; reads at most ``scan`` rows."""
-        latest: dict[str, Session] = {}
+        """The latest session of each of the ``limit`` most recent distinct combinations
+        of name, project and tags (unnamed sessions left out), newest first; reads at
+        most ``scan`` rows."""
+        latest: dict[tuple[str, int | None, tuple[str, ...]], Session] = {}
         with self.storage.snapshot():
             for session in _sessions(self._newest_first().limit(scan)):
-                if session.name and session.name not in latest:
-                    latest[session.name] = session
+                key = (session.name, session.project and session.project.id, session.tags)
+                if session.name and key not in latest:
+                    latest[key] = session
                     if len(latest) == limit:
                         break
         return list(latest.values())
@@ -221,39 +335,31 @@ class Tracker:
             return self._most_recent_session()
 
     def _newest_first(self) -> _Select:
-        return _S.select(*_SESSION_FIELDS).order_by(_S.started_at.desc(), _S.id.desc())
+        return _select().order_by(_S.started_at.desc(), _S.id.desc())
 
     def _most_recent_session(self) -> Session | None:
         return _first_session(self._newest_first())
 
     def _running_session(self) -> Session | None:
-        return _first_session(_S.select(*_SESSION_FIELDS).where(_S.ended_at.is_null()))
+        return _first_session(_select().where(_S.ended_at.is_null()))
 
     def _longest_finished_seconds(self) -> int:
         value = Stat.select(Stat.value).where(Stat.key == LONGEST_FINISHED).scalar()
         return int(value or 0)
 
     # -- changes -------------------------------------------------------------------
-    # Each change runs in one transaction and is reported to ``changes`` with the
-    # rows it touched before and after, which is all an undo needs.
+    # Each change runs in one transaction (``changing``) and is reported to
+    # ``changes`` with the rows it touched before and after, all an undo needs.
 
-    @contextlib.contextmanager
-    def _changing(self) -> Iterator[_Recorder]:
-        recorder = _Recorder()
-        with self.storage.atomic():
-            yield recorder
-            after = tuple(_current_rows(recorder.keys))
-        change = Change(recorder.description, tuple(recorder.before.values()), after)
-        if change.changed_anything:
-            self.changes(change)
-
-    def start(self, name: str = "", at: datetime | None = None) -> Switch:
+    def start(
+        self, name: str = "", at: datetime | None = None, labels: Labels = NO_LABELS
+    ) -> Switch:
         """Starts a session; a running one is stopped at the same instant (a switch)."""
         name = normalize_name(name)
-        with self._changing() as change:
-            return self._start(change, name, at)
+        with self.changing() as change:
+            return self._start(change, name, at, labels)
 
-    def _start(self, change: _Recorder, name: str, at: datetime | None) -> Switch:
+    def _start(self, change: Recorder, name: str, at: datetime | None, labels: Labels) -> Switch:
         # "Now" is read inside the write transaction: a command that waited for
         # another process's write must not start before what that process started.
         now = self.now()
@@ -262,80 +368,128 @@ class Tracker:
         stopped = None
         if running is not None:
             self._end(running, instant, now, change, "start time", "start")
-            stopped = _session(running)
-        record = SessionRecord.create(name=name, started_at=instant, created_at=now, updated_at=now)
-        change.watch_new(record)
+            stopped = running.id
+        record = self._create(change, name, instant, None, labels, now)
         verb = "Switch to" if stopped else "Start"
         change.description = f"{verb} {label(name)}"
-        return Switch(_session(record), stopped)
+        return Switch(
+            _session_by_id(record.id), None if stopped is None else _session_by_id(stopped)
+        )
 
-    def continue_session(self, session_id: int | None = None) -> Switch:
-        """Starts a new session named like ``session_id`` (default: the most recent one)."""
+    def _create(
+        self,
+        change: Recorder,
+        name: str,
+        start: datetime,
+        end: datetime | None,
+        labels: Labels,
+        now: datetime,
+    ) -> SessionRecord:
+        """A new session labelled with ``labels`` (its project's billable default)."""
+        record: SessionRecord = SessionRecord.create(
+            name=name, started_at=start, ended_at=end, created_at=now, updated_at=now
+        )
+        change.watch_new(record)
+        self._label(change, record, labels, now, new=True)
+        return record
+
+    def _label(
+        self, change: Recorder, record: SessionRecord, labels: Labels, now: datetime, *, new: bool
+    ) -> None:
+        """Gives ``record`` the project, tags and billable flag ``labels`` ask for."""
+        changed = False
+        if not isinstance(labels.project, _Unchanged):
+            project = labels.project
+            if isinstance(project, ProjectName):
+                project = catalog.resolve_project(change, project, now).id
+            elif project is not None and Project.get_or_none(Project.id == project) is None:
+                raise NotFoundError(f"no project with id {project}")
+            if record.project_id != project:
+                record.project_id = project
+                changed = True
+        billable = labels.billable
+        if billable is None and new and record.project_id is not None:
+            billable = Project.get_by_id(record.project_id).billable
+        if billable is not None and record.billable != billable:
+            record.billable = billable
+            changed = True
+        if changed:
+            record.updated_at = now
+            record.save()
+        if labels.tags is not None:
+            tags = catalog.resolve_tags(change, labels.tags, now)
+            catalog.set_session_tags(change, record.id, tags)
+
+    def continue_session(self, session_id: int | None = None, labels: Labels = NO_LABELS) -> Switch:
+        """Starts a new session named and labelled like ``session_id`` (default: the
+        most recent one); ``labels`` override what it is labelled with."""
         if session_id is None:
             latest = self.most_recent()
             if latest is None:
                 raise NotFoundError("there is no session to continue yet")
-            name = latest.name
         else:
-            name = self.get(session_id).name
-        return self.start(name)
+            latest = self.get(session_id)
+        return self.start(latest.name, labels=_labels_like(latest, labels))
 
     def toggle(self) -> tuple[Session | None, Switch | None]:
-        """Stops the running session, or, when idle, starts one named like the most recent.
+        """Stops the running session, or, when idle, starts one named and labelled like
+        the most recent.
 
         Returns (stopped session, None) or (None, the start); one transaction, so a
         concurrent command cannot slip between the check and the change.
         """
-        with self._changing() as change:
+        with self.changing() as change:
             if self._running_session() is not None:
                 return self._stop(change, None), None
             latest = self._most_recent_session()
-            return None, self._start(change, latest.name if latest else "", None)
+            if latest is None:
+                return None, self._start(change, "", None, NO_LABELS)
+            return None, self._start(change, latest.name, None, _labels_like(latest, NO_LABELS))
 
     def split(self, stop_at: datetime, resume_at: datetime) -> Switch:
         """Cuts a gap out of the running session: it stops at ``stop_at`` and a new one
-        with its name starts at ``resume_at`` (one change)."""
+        like it starts at ``resume_at`` (one change)."""
         now = self.now()
         stop_at = self._checked_instant(stop_at, now, what="stop")
         resume_at = self._checked_instant(resume_at, now, what="start")
         if resume_at < stop_at:
             raise InvalidInputError("the gap ends before it starts", field="start")
-        with self._changing() as change:
+        with self.changing() as change:
             record = self._require_running()
+            running = _session_by_id(record.id)
             self._end(record, stop_at, now, change)
-            resumed = SessionRecord.create(
-                name=record.name, started_at=resume_at, created_at=now, updated_at=now
+            resumed = self._create(
+                change, record.name, resume_at, None, _labels_like(running, NO_LABELS), now
             )
-            change.watch_new(resumed)
             change.description = f"Split {label(record.name)}"
-        return Switch(_session(resumed), _session(record))
+            return Switch(_session_by_id(resumed.id), _session_by_id(record.id))
 
     def stop(self, at: datetime | None = None) -> Session:
         """Stops (saves) the running session."""
-        with self._changing() as change:
+        with self.changing() as change:
             return self._stop(change, at)
 
-    def _stop(self, change: _Recorder, at: datetime | None) -> Session:
+    def _stop(self, change: Recorder, at: datetime | None) -> Session:
         now = self.now()  # inside the transaction, as in _start
         instant = self._checked_instant(at, now, what="stop")
         record = self._require_running()
         self._end(record, instant, now, change)
         change.description = f"Stop {label(record.name)}"
-        return _session(record)
+        return _session_by_id(record.id)
 
     def discard(self) -> Session:
         """Deletes the running session without saving it; returns what it was."""
-        with self._changing() as change:
+        with self.changing() as change:
             record = self._require_running()
-            change.watch(record)
-            record.delete_instance()
+            session = _session_by_id(record.id)
+            self._delete(change, record)
             change.description = f"Discard {label(record.name)}"
-        return _session(record)
+        return session
 
     def rename(self, name: str, session_id: int | None = None) -> Session:
         """Renames session ``session_id``, or the running session."""
         name = normalize_name(name)
-        with self._changing() as change:
+        with self.changing() as change:
             record = self._require_running() if session_id is None else self._require(session_id)
             change.watch(record)
             if record.name != name:
@@ -343,19 +497,16 @@ class Tracker:
                 record.updated_at = self.now()
                 record.save()
             change.description = f"Rename to {label(name)}"
-        return _session(record)
+            return _session_by_id(record.id)
 
-    def add(self, name: str, start: datetime, end: datetime) -> Session:
+    def add(self, name: str, start: datetime, end: datetime, labels: Labels = NO_LABELS) -> Session:
         """Records a session that was never timed."""
         name, start, checked_end = self.check_fields(name, start, end)
         now = self.now()
-        with self._changing() as change:
-            record = SessionRecord.create(
-                name=name, started_at=start, ended_at=checked_end, created_at=now, updated_at=now
-            )
-            change.watch_new(record)
+        with self.changing() as change:
+            record = self._create(change, name, start, checked_end, labels, now)
             change.description = f"Add {label(name)}"
-        return _session(record)
+            return _session_by_id(record.id)
 
     def edit(
         self,
@@ -364,9 +515,10 @@ class Tracker:
         name: str | None = None,
         start: datetime | None = None,
         end: datetime | _Unchanged | None = UNCHANGED,
+        labels: Labels = NO_LABELS,
     ) -> Session:
         """Corrects a session; ``end=None`` is allowed only for the running session."""
-        with self._changing() as change:
+        with self.changing() as change:
             record = self._require(session_id)
             new_end = record.ended_at if isinstance(end, _Unchanged) else end
             new_name, new_start, new_end = self.check_fields(
@@ -381,8 +533,9 @@ class Tracker:
                 record.name, record.started_at, record.ended_at = new_name, new_start, new_end
                 record.updated_at = self.now()
                 record.save()
+            self._label(change, record, labels, self.now(), new=False)
             change.description = f"Edit {label(new_name)}"
-        return _session(record)
+            return _session_by_id(record.id)
 
     def delete(
         self,
@@ -394,47 +547,25 @@ class Tracker:
         ``before_commit`` is given the sessions about to go, inside the transaction: if it
         fails (their record could not be written down), nothing is deleted."""
         ids = list(dict.fromkeys(session_ids))
-        with self._changing() as change:
+        with self.changing() as change:
             records = [self._require(session_id) for session_id in ids]
+            sessions = [_session_by_id(r.id) for r in records]
             for record in records:
-                change.watch(record)
-                record.delete_instance()
+                self._delete(change, record)
             if len(records) == 1:
                 change.description = f"Delete {label(records[0].name)}"
             else:
                 change.description = f"Delete {len(records)} sessions"
             if before_commit is not None:
-                before_commit([_session(r) for r in records])
-        return [_session(r) for r in records]
+                before_commit(sessions)
+        return sessions
 
-    def apply(self, change: Change) -> None:
-        """Moves the touched rows from ``change.before`` to ``change.after`` exactly.
-
-        Refused (ConflictError) when those rows are no longer as ``change.before`` says,
-        for example because another program edited them meanwhile.
-        """
-        try:
-            with self.storage.atomic():
-                if set(_current_rows(change.keys)) != set(change.before):
-                    raise ConflictError(
-                        f"{change.description} cannot be reversed: those sessions were "
-                        "changed elsewhere since"
-                    )
-                # Rows that refer to others go first, and come back last.
-                ids = _ids_by_table(change.keys)
-                for model in reversed(RECORDS):
-                    if model._meta.table_name in ids:
-                        model.delete().where(model.id.in_(ids[model._meta.table_name])).execute()
-                for model in RECORDS:
-                    for row in change.after:
-                        if row.table == model._meta.table_name:
-                            model.insert(**row.as_dict()).execute()
-        except ConflictError as error:
-            if error.__cause__ is None:
-                raise
-            raise ConflictError(
-                f"{change.description} cannot be reversed: another session is running now"
-            ) from error
+    def _delete(self, change: Recorder, record: SessionRecord) -> None:
+        """Deletes ``record`` with its tags (recorded, so that undo brings them back)."""
+        for link in SessionTag.select().where(SessionTag.session == record.id):
+            change.watch(link)
+        change.watch(record)
+        record.delete_instance()
 
     def check_fields(
         self,
@@ -473,7 +604,7 @@ class Tracker:
                 else ""
             )
             raise InvalidInputError(
-                f"end: {self._local(end)} is not after the start ({self._local(start)}){hint}",
+                f"end: {self.local(end)} is not after the start ({self.local(start)}){hint}",
                 field="end",
             )
         return name, start, end
@@ -485,14 +616,14 @@ class Tracker:
         record: SessionRecord,
         instant: datetime,
         now: datetime,
-        change: _Recorder,
+        change: Recorder,
         what: str = "stop time",
         field: str = "end",
     ) -> None:
         """Ends the running ``record`` at ``instant``; an end before its start is refused."""
         if record.started_at > now:
             raise InvalidInputError(
-                f"the running session starts in the future ({self._local(record.started_at)}): "
+                f"the running session starts in the future ({self.local(record.started_at)}): "
                 "the clock was wrong when it was started. Correct its start with "
                 f"'edit {record.id} --start WHEN' (or Edit Session… in the window), or "
                 "discard it",
@@ -500,8 +631,8 @@ class Tracker:
             )
         if instant < record.started_at:
             raise InvalidInputError(
-                f"{what} {self._local(instant)} is before the running session's start "
-                f"({self._local(record.started_at)})",
+                f"{what} {self.local(instant)} is before the running session's start "
+                f"({self.local(record.started_at)})",
                 field=field,
             )
         change.watch(record)
@@ -530,47 +661,20 @@ class Tracker:
             return now
         if at.tzinfo is None:
             raise ValueError("naive datetime given to the tracker")
-        instant = check_supported(whole_seconds(at), what)
+        instant = check_supported(at.replace(microsecond=0), what)
         if instant > now:
-            raise InvalidInputError(f"{what}: {self._local(instant)} is in the future", field=what)
+            raise InvalidInputError(f"{what}: {self.local(instant)} is in the future", field=what)
         return instant
 
-    def _local(self, instant: datetime) -> str:
-        return local_minutes(instant, self.zone)
 
-
-class _Recorder:
-    """Collects the rows a change touches, as they were before it."""
-
-    def __init__(self) -> None:
-        self.before: dict[tuple[str, int], RowState] = {}
-        self.keys: list[tuple[str, int]] = []
-        self.description = ""
-
-    def watch(self, record: Record) -> None:
-        """Remember ``record`` as it is now, before it is changed or deleted."""
-        state = RowState.of(record)
-        if state.key not in self.before:
-            self.before[state.key] = state
-            self.keys.append(state.key)
-
-    def watch_new(self, record: Record) -> None:
-        """Remember that ``record`` did not exist before."""
-        self.keys.append((record._meta.table_name, record.id))
-
-
-def _ids_by_table(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
-    ids: dict[str, list[int]] = {}
-    for table, row_id in keys:
-        ids.setdefault(table, []).append(row_id)
-    return ids
-
-
-def _current_rows(keys: Iterable[tuple[str, int]]) -> Iterator[RowState]:
-    """The stored state of the rows ``keys`` name (those that exist)."""
-    for table, ids in _ids_by_table(keys).items():
-        model = RECORDS_BY_TABLE[table]
-        yield from map(RowState.of, model.select().where(model.id.in_(ids)))
+def _labels_like(session: Session, given: Labels) -> Labels:
+    """``given``, where it says nothing, filled in from ``session``'s labels."""
+    project = session.project.id if session.project else None
+    return Labels(
+        project if isinstance(given.project, _Unchanged) else given.project,
+        session.tags if given.tags is None else given.tags,
+        session.billable if given.billable is None else given.billable,
+    )
 
 
 def label(name: str) -> str:

@@ -239,6 +239,11 @@ class Storage:
         )
         return manager
 
+    def defer_foreign_keys(self) -> None:
+        """Within the current write transaction, checks references only at the commit
+        (for a change put back row by row, whose rows refer to each other)."""
+        _execute(self.database, "PRAGMA defer_foreign_keys = on")
+
     def data_version(self) -> int:
         """Changes whenever another connection commits (``PRAGMA data_version``)."""
         with storage_errors(self.path):

@@ -1,0 +1,137 @@
+"""The one way rows change: a transaction that records the rows it touches, tells every
+listener what changed (undo, the views, later sync), and can be reversed exactly."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from datetime import datetime, tzinfo
+
+from tracker_desktop.core.clock import Clock, SystemClock, local_zone, whole_seconds
+from tracker_desktop.core.errors import ConflictError
+from tracker_desktop.core.formatting import local_minutes
+from tracker_desktop.core.history import Change, Listeners, RowState
+from tracker_desktop.core.models import RECORDS, RECORDS_BY_TABLE, Record
+from tracker_desktop.core.storage import Storage
+
+
+class _Unchanged:
+    """Marks an argument that was not given (where None is a meaningful value)."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED = _Unchanged()
+
+
+class Recorder:
+    """Collects the rows a change touches, as they were before it."""
+
+    def __init__(self) -> None:
+        self.before: dict[tuple[str, int], RowState] = {}
+        self.keys: list[tuple[str, int]] = []
+        self.description = ""
+
+    def watch(self, record: Record) -> None:
+        """Remember ``record`` as it is now, before it is changed or deleted."""
+        state = RowState.of(record)
+        if state.key not in self.before:
+            self.before[state.key] = state
+            self.keys.append(state.key)
+
+    def watch_new(self, record: Record) -> None:
+        """Remember that ``record`` did not exist before."""
+        self.keys.append((record._meta.table_name, record.id))
+
+
+class Writer:
+    """Storage, clock and zone, with the change listeners every writer shares."""
+
+    def __init__(
+        self, storage: Storage, clock: Clock | None = None, zone: tzinfo | None = None
+    ) -> None:
+        self.storage = storage
+        self.clock: Clock = clock or SystemClock()
+        self.zone: tzinfo = zone or local_zone()
+        # Told of every change made through this writer (undo, the window's views).
+        self.changes: Listeners[Change] = Listeners()
+
+    def now(self) -> datetime:
+        """The current instant, in whole seconds."""
+        return whole_seconds(self.clock.now())
+
+    def local(self, instant: datetime) -> str:
+        """``instant`` for messages: local date and minutes."""
+        return local_minutes(instant, self.zone)
+
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[Recorder]:
+        """One write transaction whose touched rows are recorded and, once committed,
+        reported to ``changes`` (before and after: all an undo needs)."""
+        recorder = Recorder()
+        with self.storage.atomic():
+            yield recorder
+            after = tuple(_current_rows(recorder.keys))
+        change = Change(recorder.description, tuple(recorder.before.values()), after)
+        if change.changed_anything:
+            self.changes(change)
+
+    def apply(self, change: Change) -> None:
+        """Moves the touched rows from ``change.before`` to ``change.after`` exactly.
+
+        Refused (ConflictError) when those rows are no longer as ``change.before`` says,
+        for example because another program edited them meanwhile.
+        """
+        try:
+            with self.storage.atomic():
+                current = {row.key: row for row in _current_rows(change.keys)}
+                if set(current.values()) != set(change.before):
+                    raise ConflictError(
+                        f"{change.description} cannot be reversed: what it changed was "
+                        "changed elsewhere since"
+                    )
+                wanted = {row.key: row for row in change.after}
+                # Row by row: gone rows first, then changed ones, then new ones (so that
+                # a running session stops before another starts); references between
+                # them are checked at the commit, when all are in place.
+                self.storage.defer_foreign_keys()
+                for model in reversed(RECORDS):
+                    table = model._meta.table_name
+                    gone = [key[1] for key in current if key not in wanted and key[0] == table]
+                    if gone:
+                        model.delete().where(model.id.in_(gone)).execute()
+                for key, row in wanted.items():
+                    if key in current and current[key] != row:
+                        model = RECORDS_BY_TABLE[key[0]]
+                        values = row.as_dict()
+                        del values["id"]
+                        model.update(**values).where(model.id == row.id).execute()
+                for model in RECORDS:
+                    for key, row in wanted.items():
+                        if key not in current and key[0] == model._meta.table_name:
+                            model.insert(**row.as_dict()).execute()
+        except ConflictError as error:
+            if error.__cause__ is None:
+                raise
+            raise ConflictError(
+                f"{change.description} cannot be reversed: another session is running now, "
+                "or a name it needs is taken"
+            ) from error
+
+
+def _ids_by_table(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    ids: dict[str, list[int]] = {}
+    for table, row_id in keys:
+        ids.setdefault(table, []).append(row_id)
+    return ids
+
+
+def _current_rows(keys: Iterable[tuple[str, int]]) -> Iterator[RowState]:
+    """The stored state of the rows ``keys`` name (those that exist)."""
+    for table, ids in _ids_by_table(keys).items():
+        model = RECORDS_BY_TABLE[table]
+        for chunk in range(0, len(ids), 500):
+            yield from map(
+                RowState.of, model.select().where(model.id.in_(ids[chunk : chunk + 500]))
+            )
