@@ -21,6 +21,8 @@ import pytest
 from tests.support import Result
 from tracker_desktop.core.layout import DATABASE_FILENAME
 
+# What a session without a project or tags carries in JSON besides its times.
+NO_LABELS = {"project": None, "tags": [], "billable": True}
 LOCAL_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 
 
@@ -196,7 +198,7 @@ def test_status_json_when_running(seeded: Path) -> None:
     before = int(time.time())
     running = parsed(ok(seeded, "status", "--json"))["running"]
     after = int(time.time()) + 1
-    assert set(running) == {"id", "name", "start", "elapsed_seconds"}
+    assert set(running) == {"id", "name", "start", "elapsed_seconds", *NO_LABELS}
     assert running["id"] == 2
     assert running["name"] == "Seeded"
     assert running["start"] == "2020-01-06T09:00:00+01:00"
@@ -221,6 +223,7 @@ def test_list_json_shape_totals_and_order(cli_dir: Path) -> None:
                 "start": "2020-01-06T13:00:00+01:00",
                 "end": "2020-01-07T01:00:00+01:00",
                 "duration_seconds": 12 * 3600,
+                **NO_LABELS,
             },
             {
                 "id": 2,
@@ -228,6 +231,7 @@ def test_list_json_shape_totals_and_order(cli_dir: Path) -> None:
                 "start": "2020-01-06T10:30:00+01:00",
                 "end": "2020-01-06T11:15:30+01:00",
                 "duration_seconds": 45 * 60 + 30,
+                **NO_LABELS,
             },
             {
                 "id": 1,
@@ -235,6 +239,7 @@ def test_list_json_shape_totals_and_order(cli_dir: Path) -> None:
                 "start": "2020-01-06T09:00:00+01:00",
                 "end": "2020-01-06T10:30:00+01:00",
                 "duration_seconds": 90 * 60,
+                **NO_LABELS,
             },
         ],
         "total_seconds": 13 * 3600 + 15 * 60 + 30,  # the night session clipped at midnight
@@ -270,6 +275,7 @@ def test_list_json_types_summer_offset_and_running_session(cli_dir: Path) -> Non
             "start": "2020-07-01T12:00:00+02:00",
             "end": "2020-07-01T13:00:00+02:00",
             "duration_seconds": 3600,
+            **NO_LABELS,
         }
     ]
 
@@ -279,7 +285,7 @@ def test_list_json_types_summer_offset_and_running_session(cli_dir: Path) -> Non
     after = int(time.time()) + 1
     assert list(day) == ["period", "sessions", "total_seconds"]
     (entry,) = day["sessions"]
-    assert list(entry) == ["id", "name", "start", "end", "duration_seconds"]
+    assert list(entry) == ["id", "name", "start", "end", "duration_seconds", *NO_LABELS]
     assert entry["end"] is None
     assert LOCAL_ISO.match(entry["start"])
     started = 1593725400  # 2020-07-02T21:30:00Z
@@ -467,6 +473,7 @@ def test_add_then_edit_with_json_in_the_list_entry_shape(cli_dir: Path) -> None:
         "start": "2020-01-06T09:00:00+01:00",
         "end": "2020-01-06T09:45:00+01:00",
         "duration_seconds": 2700,
+        **NO_LABELS,
     }
     edited = parsed(ok(cli_dir, "edit", "1", "--end", "2020-01-06T10:00", "--json"))
     assert edited["end"] == "2020-01-06T10:00:00+01:00"
@@ -557,7 +564,7 @@ def test_continue_defaults_to_the_most_recent_session(cli_dir: Path) -> None:
     status = parsed(ok(cli_dir, "status", "--json"))["running"]
     assert status["name"] == "Old"
     entry = parsed(ok(cli_dir, "continue", "2", "--json"))
-    assert set(entry) == {"id", "name", "start", "end", "duration_seconds"}
+    assert set(entry) == {"id", "name", "start", "end", "duration_seconds", *NO_LABELS}
     assert (entry["name"], entry["end"]) == ("Newer", None)
 
 

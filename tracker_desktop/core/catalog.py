@@ -412,10 +412,10 @@ class Catalog:
         rate: Decimal | None = None,
         billable: bool = True,
     ) -> ProjectInfo:
-        """Creates a project (in ``client``, which must exist)."""
+        """Creates a project (in ``client``, made if new)."""
         color = None if color is None else parse_color(color)
         with self.writer.changing() as change:
-            owner = None if client is None else require_client(client)
+            owner = None if client is None else _client_named(change, client, self.writer.now())
             record = create_project(change, name, self.writer.now(), owner, color, rate, billable)
             change.description = f"Add project “{record.name}”"
             return _project_info(record)
@@ -438,7 +438,8 @@ class Catalog:
             record = _require_id(Project, project_id, "project")
             change.watch(record)
             if not isinstance(client, _Unchanged):
-                record.client_id = None if client is None else require_client(client).id
+                owner = None if client is None else _client_named(change, client, self.writer.now())
+                record.client_id = None if owner is None else owner.id
             if name is not None:
                 new_name = normalize_label(name, "project")
                 record.name, record.name_key = new_name, name_key(new_name)
@@ -551,6 +552,11 @@ class Catalog:
                     Setting.delete().where(Setting.key == key).execute()
                 else:
                     Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+def _client_named(change: Recorder, name: str, now: datetime) -> Client:
+    """The client called ``name``, made if there is none."""
+    return find_client(name) or create_client(change, name, now)
 
 
 def _merge_tag(change: Recorder, source: Tag, target: Tag) -> None:

@@ -13,15 +13,29 @@ import os
 import sys
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, cast
 
 from tracker_desktop import __version__
+from tracker_desktop.core.cli_catalog import (
+    CreatedNotes,
+    add_catalog_commands,
+    add_filter_options,
+    add_label_options,
+    filter_from,
+    label_text,
+    label_words,
+    labels_from,
+    labels_json,
+    run_client,
+    run_project,
+    run_tag,
+)
 from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
 from tracker_desktop.core.layout import default_data_dir
 from tracker_desktop.core.periods import Period, PeriodKind
-from tracker_desktop.core.service import UNCHANGED, PeriodReport, Session, Tracker
+from tracker_desktop.core.service import UNCHANGED, Labels, PeriodReport, Session, Tracker
 from tracker_desktop.core.storage import open_for_reading, open_storage
 from tracker_desktop.core.timeparse import WHEN_FORMATS, parse_when
 
@@ -95,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser("start", help="start a session (stopping a running one)")
     start.add_argument("name", nargs="*", metavar="NAME", help="what you work on")
     start.add_argument("--at", metavar="WHEN", help="when it started (default: now)")
+    add_label_options(start)
 
     stop = commands.add_parser("stop", help="stop and save the running session")
     stop.add_argument("--at", metavar="WHEN", help="when it ended (default: now)")
@@ -114,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--start", required=True, metavar="WHEN", help="when it started")
     add.add_argument("--end", required=True, metavar="WHEN", help="when it ended")
     add.add_argument("--json", action="store_true", help="print the session as JSON")
+    add_label_options(add)
 
     edit = commands.add_parser("edit", help="correct a session's name, start or end")
     edit.add_argument("id", type=_session_id, metavar="ID")
@@ -121,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--start", metavar="WHEN")
     edit.add_argument("--end", metavar="WHEN")
     edit.add_argument("--json", action="store_true", help="print the session as JSON")
+    add_label_options(edit, edit=True)
 
     delete = commands.add_parser(
         "delete", help="delete sessions, printing each as a command that brings it back"
@@ -132,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     continue_.add_argument("id", nargs="?", type=_session_id, metavar="ID")
     continue_.add_argument("--json", action="store_true", help="print the session as JSON")
+    add_label_options(continue_)
 
     commands.add_parser("backup", help="copy the database into the backups folder now")
     restore = commands.add_parser(
@@ -153,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="a day in the period (default: today)",
     )
     listing.add_argument("--json", action="store_true", help="print JSON")
+    add_filter_options(listing)
+
+    add_catalog_commands(commands)
     return parser
 
 
@@ -184,7 +205,7 @@ def run_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     except BrokenPipeError:
         raise  # the reader went away (`list | head -1`): see main()
     except OSError as error:
-        done = "the change was saved, but " if args.command in _WRITES else ""
+        done = "the change was saved, but " if _writes(args) else ""
         warn(f"{done}its report could not be written to standard output: {error.strerror}")
         return 0 if done else StorageError.exit_code
     return 0
@@ -205,9 +226,7 @@ def warn(message: str) -> None:
 
 
 def _run_on_database(data_dir: Path, args: argparse.Namespace, report: TextIO, out: TextIO) -> None:
-    opener = (
-        open_storage if args.command in _WRITES or args.command == "backup" else open_for_reading
-    )
+    opener = open_storage if _writes(args) or args.command == "backup" else open_for_reading
     try:
         storage = opener(data_dir)
     except StorageError as error:
@@ -218,20 +237,49 @@ def _run_on_database(data_dir: Path, args: argparse.Namespace, report: TextIO, o
         warn(f"note: {note}")
     try:
         tracker = Tracker(storage)
+        # Clients, projects and tags made along the way are said: before the command's
+        # own lines, or on stderr when standard output carries JSON.
+        created = CreatedNotes()
+        if args.command in {"start", "add", "edit", "continue"}:
+            tracker.changes.add(created)
         if args.command == "delete":
             _cmd_delete(tracker, args, out)
         else:
-            _COMMANDS[args.command](tracker, args, report)
+            notes_first = cast(TextIO, _NotesFirst(report, created, args))
+            _COMMANDS[args.command](tracker, args, notes_first)
     finally:
         storage.close()
-    if args.command in _WRITES:
+    if _writes(args):
         _daily_backup(data_dir, tracker)
+
+
+class _NotesFirst(io.TextIOBase):
+    """The command's report, with what it created written before its first line."""
+
+    def __init__(self, report: TextIO, created: CreatedNotes, args: argparse.Namespace):
+        self._report, self._created, self._json = report, created, getattr(args, "json", False)
+
+    def write(self, text: str) -> int:
+        for line in self._created.lines:
+            if self._json:
+                warn(f"note: {line}")
+            else:
+                self._report.write(f"{line}\n")
+        self._created.lines.clear()
+        return self._report.write(text)
 
 
 # Commands that change sessions; after one, the day's backup is made if it is due.
 _WRITES = frozenset(
     {"start", "stop", "discard", "rename", "toggle", "add", "edit", "delete", "continue"}
 )
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Whether the command changes the database (and is followed by the day's backup)."""
+    if args.command in {"client", "project", "tag"}:
+        return bool(args.action != "list")
+    return args.command in _WRITES
 
 
 def _daily_backup(data_dir: Path, tracker: Tracker) -> None:
@@ -287,7 +335,7 @@ def _clock(instant: datetime, zone: tzinfo) -> str:
 
 
 def _cmd_start(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
-    switch = tracker.start(_name(args.name), _when(tracker, args.at, "--at"))
+    switch = tracker.start(_name(args.name), _when(tracker, args.at, "--at"), labels_from(args))
     zone = tracker.zone
     if switch.stopped is not None:
         stopped = switch.stopped
@@ -329,17 +377,25 @@ def _cmd_add(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
     # Both are required arguments, so neither is None.
     assert start is not None
     assert end is not None
-    session = tracker.add(_name(args.name), start, end)
+    session = tracker.add(_name(args.name), start, end, labels_from(args))
     _print_session(tracker, session, args.json, f"Added {_label(session)}", out)
 
 
 def _cmd_edit(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
-    if args.name is None and args.start is None and args.end is None:
-        raise InvalidInputError("edit: nothing to change; give --name, --start or --end")
+    labels = labels_from(args)
+    if args.name is None and args.start is None and args.end is None and labels == Labels():
+        raise InvalidInputError(
+            "edit: nothing to change; give --name, --start, --end, --project, --tag, "
+            "--no-project, --no-tags, --billable or --not-billable"
+        )
     start = _when(tracker, args.start, "--start")
     end = _when(tracker, args.end, "--end")
     session = tracker.edit(
-        args.id, name=args.name, start=start, end=UNCHANGED if end is None else end
+        args.id,
+        name=args.name,
+        start=start,
+        end=UNCHANGED if end is None else end,
+        labels=labels,
     )
     _print_session(tracker, session, args.json, f"Saved {_label(session)}", out)
 
@@ -362,7 +418,7 @@ def _cmd_delete(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None
 
 
 def _cmd_continue(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
-    switch = tracker.continue_session(args.id)
+    switch = tracker.continue_session(args.id, labels_from(args))
     if args.json:
         _print_json(session_json(switch.started, tracker.zone, tracker.now()), out)
         return
@@ -380,10 +436,10 @@ def recreate_command(session: Session, zone: tzinfo) -> str:
 
     start = local_iso(session.start, zone)
     if session.end is None:
-        words = [PROG, "start", "--at", start, "--", session.name]
+        words = [PROG, "start", "--at", start, *label_words(session), "--", session.name]
     else:
         words = [PROG, "add", "--start", start, "--end", local_iso(session.end, zone)]
-        words += ["--", session.name]
+        words += [*label_words(session), "--", session.name]
     return shlex.join(words)
 
 
@@ -407,6 +463,7 @@ def _cmd_status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None
                 "name": session.name,
                 "start": local_iso(session.start, tracker.zone),
                 "elapsed_seconds": int(session.duration(now).total_seconds()),
+                **labels_json(session),
             }
         _print_json({"running": running}, out)
     elif session is None:
@@ -421,7 +478,7 @@ def _cmd_status(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None
 
 def _cmd_list(tracker: Tracker, args: argparse.Namespace, out: TextIO) -> None:
     day = args.date or tracker.now().astimezone(tracker.zone).date()
-    report = tracker.report(PeriodKind(args.period), day)
+    report = tracker.report(PeriodKind(args.period), day, only=filter_from(args, tracker.catalog))
     if args.json:
         _print_json(report_json(report, tracker.zone), out)
     else:
@@ -436,6 +493,7 @@ def session_json(session: Session, zone: tzinfo, now: datetime) -> dict[str, Any
         "start": local_iso(session.start, zone),
         "end": None if session.end is None else local_iso(session.end, zone),
         "duration_seconds": int(session.duration(now).total_seconds()),
+        **labels_json(session),
     }
 
 
@@ -499,7 +557,7 @@ def _print_report(report: PeriodReport, zone: tzinfo, out: TextIO) -> None:
                 f"{session.start.astimezone(zone):%Y-%m-%d %H:%M}",
                 _end_text(session, zone),
                 format_duration(session.duration(report.now)),
-                session.name or "(unnamed)",
+                (session.name or "(unnamed)") + label_text(session),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
@@ -526,6 +584,9 @@ _COMMANDS = {
     "edit": _cmd_edit,
     "delete": _cmd_delete,
     "continue": _cmd_continue,
+    "client": lambda t, a, o: run_client(t, a, o, lambda value: _print_json(value, o)),
+    "project": lambda t, a, o: run_project(t, a, o, lambda value: _print_json(value, o)),
+    "tag": lambda t, a, o: run_tag(t, a, o, lambda value: _print_json(value, o)),
     "backup": _cmd_backup,
     "status": _cmd_status,
     "list": _cmd_list,
