@@ -1,4 +1,5 @@
-"""Fill a data folder with N realistic sessions through the real schema, fast.
+"""Fill a data folder with N realistic sessions through the real schema, fast: 15
+clients, 300 projects (one per session name), 50 tags on a third of the sessions.
 
     python benchmarks/make_db.py --sessions 1000000 --data-dir /tmp/td-1m
 
@@ -24,6 +25,7 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -68,6 +70,39 @@ TASKS = [
     "retro",
     "copy edits",
 ]
+
+
+TAGS = [
+    f"{word}-{n}" for word in ("focus", "billable", "travel", "remote", "urgent") for n in range(10)
+]
+
+
+def _catalog(cursor: Any, any_sessions: bool) -> dict[str, int]:
+    """The 15 clients, a project for each of their 300 "client: task" names (the names the
+    sessions get) and 50 tags; returns each name's project id. None for an empty folder."""
+    if not any_sessions:
+        return {}
+    now = int(time.time())
+    projects: dict[str, int] = {}
+    for client_id, client in enumerate(CLIENTS, start=1):
+        cursor.execute(
+            "INSERT INTO client (id, name, name_key, rate, currency, archived, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, 'EUR', 0, ?, ?)",
+            (client_id, client, client.casefold(), str(60 + client_id * 5), now, now),
+        )
+        for task in TASKS:
+            projects[f"{client}: {task}"] = project_id = len(projects) + 1
+            color = f"#{(project_id * 2654435761) % 0xFFFFFF:06x}"
+            cursor.execute(
+                "INSERT INTO project (id, name, name_key, client_id, color, rate, billable, "
+                "archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, 1, 0, ?, ?)",
+                (project_id, task, task.casefold(), client_id, color, now, now),
+            )
+    cursor.executemany(
+        "INSERT INTO tag (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)",
+        ((tag, tag.casefold(), now, now) for tag in TAGS),
+    )
+    return projects
 
 
 # Sessions a day at the realistic pace, on average (weekends included). Past the recent
@@ -154,10 +189,21 @@ def main() -> int:
     with storage.atomic():
         cursor = storage.database.cursor()
         cursor.execute("PRAGMA cache_size = -200000")
+        projects = _catalog(cursor, args.sessions > 0)
         cursor.executemany(
-            "INSERT INTO session (name, started_at, ended_at, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            rows,
+            "INSERT INTO session (name, started_at, ended_at, created_at, updated_at, "
+            "project_id, billable) VALUES (?, ?, ?, ?, ?, ?, 1)",
+            ((*row, projects[row[0]]) for row in rows),
+        )
+        # A third of the sessions carry one of the 50 tags.
+        rng = random.Random(args.seed)
+        cursor.executemany(
+            "INSERT INTO session_tag (session_id, tag_id) VALUES (?, ?)",
+            (
+                (session_id, rng.randint(1, len(TAGS)))
+                for session_id in range(1, len(rows) + 1)
+                if rng.random() < 1 / 3
+            ),
         )
     storage.close()
     seconds = time.perf_counter() - began
