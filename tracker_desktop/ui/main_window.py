@@ -184,9 +184,15 @@ class MainWindow(QMainWindow):
         self.name_edit.setCompleter(completer)
         self._completer = completer
         self.action_start_at_login = add_start_at_login_action(
-            self, self._file_menu, before=self.action_quit
+            self._file_menu, self.show_error, before=self.action_quit
         )
-        self.tray = tray.TrayIcon(self, self.continue_from)
+        self.tray = tray.TrayIcon(
+            self,
+            self.action_start_stop,
+            self.action_show_window,
+            self.action_quit,
+            self.continue_from,
+        )
         self.tray.host_appeared = self._on_tray_host_appeared
         self.tray.update_state(*self._tray_state)
         try:
