@@ -380,6 +380,35 @@ def test_start_end_and_duration_show_their_whole_text(
     assert max(header.sectionSize(column) for column in (START, END, DURATION)) <= widest + 3
 
 
+def test_after_midnight_the_current_day_moves_on_even_with_nothing_running(
+    qtbot: QtBot, tracker: Tracker, clock: FakeClock, make_window: WindowFactory
+) -> None:
+    clock.set(at("2026-11-26T23:59:30+01:00"))
+    tracker.add("Late", at("2026-11-26T22:00:00+01:00"), at("2026-11-26T23:00:00+01:00"))
+    window = make_window()
+    assert label_text(window, "periodTotalLabel") == "Total 1:00:00"
+    assert label_text(window, "periodTitleLabel") == "Thursday 26 November 2026"
+    clock.set(at("2026-11-27T00:00:30+01:00"))
+    qtbot.waitUntil(lambda: label_text(window, "periodTitleLabel") == "Friday 27 November 2026")
+    assert "Nothing tracked today" in label_text(window, "emptyStateLabel")
+    assert label_text(window, "periodTotalLabel") == "Total 0:00:00"
+
+
+def test_after_midnight_a_past_day_stays_and_today_is_offered(
+    qtbot: QtBot, clock: FakeClock, window: MainWindow
+) -> None:
+    trigger(window, "actionPreviousPeriod")  # Wednesday 25
+    today = child(window, QToolButton, "currentPeriodButton")
+    assert today.isEnabled()
+    trigger(window, "actionNextPeriod")
+    assert not today.isEnabled()
+    trigger(window, "actionNextPeriod")  # Friday 27, tomorrow
+    assert today.isEnabled()
+    clock.advance(days=1)
+    qtbot.waitUntil(lambda: not today.isEnabled())  # tomorrow became today
+    assert label_text(window, "periodTitleLabel") == "Friday 27 November 2026"
+
+
 def test_renaming_in_the_table_keeps_the_row_selected(
     qtbot: QtBot, tracker: Tracker, window: MainWindow
 ) -> None:

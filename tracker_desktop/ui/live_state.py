@@ -226,3 +226,5 @@ class LiveState(QObject):
         if version is not None and version != self._data_version:
             self._data_version = version
             self.refresh()
+        elif self._local_today() != self._today:
+            self._follow_today()  # past midnight with nothing running (nothing ticks)
