@@ -23,21 +23,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, QSocketNotifier, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QTableView, QToolButton
 
 from tests.reliability.harness import read_rows
 from tests.reliability.ledger import Generator, Ledger, Op, apply, latest_instant
 from tracker_desktop.core.clock import SystemClock
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.history import Change, RowState
-from tracker_desktop.core.periods import PeriodKind
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import open_storage
 from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
-from tracker_desktop.ui.sessions_model import NAME
+from tracker_desktop.ui.sessions_model import NAME, SessionsModel
 
 
 def emit(value: dict[str, Any]) -> None:
@@ -67,11 +67,18 @@ class VirtualClock:
 
 
 class Script:
-    """Drives one window; reads its input without blocking the event loop."""
+    """Drives one window through its widgets and actions (found by object name); reads
+    its input without blocking the event loop."""
 
     def __init__(self, window: MainWindow, tracker: Tracker) -> None:
         self.window = window
         self.tracker = tracker
+        self.name_edit = self._child(QLineEdit, "sessionNameEdit")
+        self.banner = self._child(QFrame, "messageBanner")
+        self.table = self._child(QTableView, "sessionsTable")
+        model = self.table.model()
+        assert isinstance(model, SessionsModel)
+        self.model = model
         self.answers: list[SessionFields] = []
         self.input_closed = False
         self._input = b""
@@ -89,6 +96,17 @@ class Script:
         Confirmation.ask = classmethod(lambda cls, *args: True)  # every "Discard?" is a yes
         self._notifier = QSocketNotifier(0, QSocketNotifier.Type.Read)
         self._notifier.activated.connect(self._on_input)
+
+    def _child(self, kind: type, name: str) -> Any:
+        found = self.window.findChild(kind, name)
+        assert found is not None, f"the window has no {name}"
+        return found
+
+    def trigger(self, name: str) -> None:
+        self._child(QAction, name).trigger()
+
+    def _text(self, kind: type, name: str) -> str:
+        return str(self._child(kind, name).text())
 
     def _answer(
         self,
@@ -127,26 +145,25 @@ class Script:
         self.commands += [json.loads(line) for line in lines if line.strip()]
 
     def refused(self) -> str | None:
-        banner = self.window.message_banner
-        return None if banner.isHidden() else self.window.message_label.text()
+        return None if self.banner.isHidden() else self._text(QLabel, "messageLabel")
 
     def perform(self, op: Op) -> None:
         """Does ``op`` the way a person would in this window."""
-        window, model = self.window, self.window.model
-        window.message_banner.hide()
+        window, model, name_edit = self.window, self.model, self.name_edit
+        self.banner.hide()
         if op.kind == "start":
-            window.name_edit.setText(op.name or "")
-            window.action_start_stop.trigger()
+            name_edit.setText(op.name or "")
+            self.trigger("actionStartStop")
         elif op.kind == "continue":
-            window.continue_from(op.id)
+            window.continue_from(op.id)  # as the tray's Continue menu does
         elif op.kind == "stop":
-            window.action_start_stop.trigger()
+            self.trigger("actionStartStop")
         elif op.kind == "discard":
-            window.action_discard.trigger()
+            self.trigger("actionDiscard")
         elif op.kind == "rename" and op.id is None:  # the running one: type, press Enter
-            window.name_edit.setText(op.name or "")
-            window.name_edit.setModified(True)
-            QTest.keyClick(window.name_edit, Qt.Key.Key_Return)
+            name_edit.setText(op.name or "")
+            name_edit.setModified(True)
+            QTest.keyClick(name_edit, Qt.Key.Key_Return)
         elif op.kind == "rename":
             model.setData(model.index(self._row(op.id), NAME), op.name)
         elif op.kind == "edit":
@@ -160,11 +177,11 @@ class Script:
             start, end = _instant(op.start), _instant(op.end)
             assert start is not None
             self.answers.append(SessionFields(op.name or "", start, end))
-            window.add_session()
+            self.trigger("actionAddSession")
         elif op.kind == "delete":
-            window.table.clearSelection()
-            window.table.selectRow(self._row(op.ids[0]))
-            window.action_delete.trigger()
+            self.table.clearSelection()
+            self.table.selectRow(self._row(op.ids[0]))
+            self.trigger("actionDeleteSessions")
         else:
             raise AssertionError(op)
         problem = self.refused()
@@ -172,18 +189,17 @@ class Script:
             emit({"refused": problem})
 
     def _row(self, session_id: int | None) -> int:
-        row = self.window.model.row_of(session_id or 0)
+        row = self.model.row_of(session_id or 0)
         assert row >= 0, f"session {session_id} is not shown"
         return row
 
     def state(self) -> dict[str, Any]:
-        window = self.window
         return {
-            "elapsed": window.elapsed_label.text(),
-            "button": window.start_stop_button.text(),
-            "name": window.name_edit.text(),
-            "total": window.period_total_label.text(),
-            "rows": window.model.rowCount(),
+            "elapsed": self._text(QLabel, "elapsedLabel"),
+            "button": self._text(QToolButton, "startStopButton"),
+            "name": self.name_edit.text(),
+            "total": self._text(QLabel, "periodTotalLabel"),
+            "rows": self.model.rowCount(),
             "refused": self.refused(),
         }
 
@@ -228,7 +244,7 @@ def _live(script: Script, app: QApplication, seed: int) -> None:
             return
         done += 1
         name = f"gui-{seed}-{done}"
-        if script.window.start_stop_button.text() == "Start":
+        if script.state()["button"] == "Start":
             op = Op("start", name=name)
         elif chance.random() < 0.5:
             op = Op("stop")
@@ -274,9 +290,9 @@ def main() -> None:
     window = MainWindow(tracker, settings)
     window.show()
     window.finish_after_first_paint()
-    if mode == "random":
-        window.show_period_kind(PeriodKind.MONTH)
     script = Script(window, tracker)
+    if mode == "random":
+        script.trigger("actionShowMonth")
     if mode == "random":
         _random(script, app, int(args[0]), int(args[1]))
     elif mode == "live":

@@ -1,14 +1,16 @@
-"""Fixtures for window tests: a real window on a real database in tmp_path."""
+"""Fixtures for window tests: a real window on a real database in tmp_path, and finding
+its parts by object name, as a user (or an accessibility tool) finds them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tracker_desktop.core.service import Tracker
@@ -50,3 +52,22 @@ def make_window(qtbot: QtBot, tracker: Tracker, data_dir: Path) -> WindowFactory
 @pytest.fixture
 def window(make_window: WindowFactory) -> MainWindow:
     return make_window()
+
+
+def child(window: QObject, kind: type, name: str) -> Any:
+    """The window's ``kind`` named ``name`` (failing the test if there is none)."""
+    found = window.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name}"
+    return found
+
+
+def name_edit(window: QObject) -> QLineEdit:
+    return child(window, QLineEdit, "sessionNameEdit")
+
+
+def action(window: QObject, name: str) -> QAction:
+    return child(window, QAction, name)
+
+
+def trigger(window: QObject, action_name: str) -> None:
+    action(window, action_name).trigger()

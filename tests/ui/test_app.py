@@ -15,9 +15,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton
 
 from tests.support import FakeClock
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, trigger
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.periods import PeriodKind
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui import app as gui_app
 from tracker_desktop.ui.recovery import RecoveryDialog
@@ -51,7 +50,7 @@ def test_window_total_equals_cli_total_across_a_dst_week(
     tracker.stop(at=local("2026-10-19T08:00:00+02:00"))
     clock.set(local("2026-10-25T21:00:00+01:00"))
     window = make_window()
-    window.show_period_kind(PeriodKind.WEEK)
+    trigger(window, "actionShowWeek")
 
     result = run_cli(data_dir, "list", "--period", "week", "--date", "2026-10-25", "--json")
     assert result.returncode == 0, result.stderr
@@ -68,7 +67,8 @@ CRASH_SCRIPT = textwrap.dedent(
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from pathlib import Path
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication, QLineEdit
     from tracker_desktop.core.service import Tracker
     from tracker_desktop.core.storage import open_storage
     from tracker_desktop.ui.main_window import MainWindow
@@ -78,8 +78,8 @@ CRASH_SCRIPT = textwrap.dedent(
     settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Tracker(open_storage(folder)), settings)
     window.show()
-    window.name_edit.setText("Killed mid-session")
-    window.action_start_stop.trigger()
+    window.findChild(QLineEdit, "sessionNameEdit").setText("Killed mid-session")
+    window.findChild(QAction, "actionStartStop").trigger()
     print("started", flush=True)
     app.exec()
     """

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QSystemTrayIcon, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.support import FakeClock
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, action, name_edit, trigger
 from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, open_storage
@@ -88,7 +88,7 @@ def test_continue_lists_the_five_latest_distinct_names_and_switches(
     running = tracker.running()
     assert running is not None
     assert running.name == "E"
-    assert window.name_edit.text() == "E"
+    assert name_edit(window).text() == "E"
 
 
 def test_the_tray_icon_tells_idle_from_running(window: MainWindow) -> None:
@@ -96,27 +96,27 @@ def test_the_tray_icon_tells_idle_from_running(window: MainWindow) -> None:
     icon.show_when_possible()  # what the app does after its first paint
     idle = icon.icon().pixmap(32, 32).toImage()
     assert not idle.isNull()
-    window.action_start_stop.trigger()
+    trigger(window, "actionStartStop")
     running = icon.icon().pixmap(32, 32).toImage()
     assert not running.isNull()
     assert running != idle
-    window.action_start_stop.trigger()
+    trigger(window, "actionStartStop")
     assert icon.icon().pixmap(32, 32).toImage() == idle
 
 
 def test_the_tooltip_tells_what_runs_and_todays_total(
-    tracker: Tracker, clock: FakeClock, make_window: WindowFactory
+    qtbot: QtBot, tracker: Tracker, clock: FakeClock, make_window: WindowFactory
 ) -> None:
     tracker.add("Earlier today", NOW - 3 * HOUR, NOW - 2 * HOUR)
     tracker.add("Yesterday", NOW - 30 * HOUR, NOW - 29 * HOUR)
     window = make_window()
     assert tray(window).toolTip() == "Tracker Desktop — not tracking\nToday: 1:00:00"
 
-    window.name_edit.setText("Design")
-    window.action_start_stop.trigger()
-    clock.advance(minutes=12, seconds=5)
-    window.refresh()
-    assert tray(window).toolTip() == "Design — 0:12:05\nToday: 1:12:05"
+    name_edit(window).setText("Design")
+    trigger(window, "actionStartStop")
+    assert tray(window).toolTip() == "Design — 0:00:00\nToday: 1:00:00"
+    clock.advance(minutes=12, seconds=5)  # shown at the next tick of the running time
+    qtbot.waitUntil(lambda: tray(window).toolTip() == "Design — 0:12:05\nToday: 1:12:05")
 
 
 def test_clicking_the_tray_icon_shows_the_hidden_window(qtbot: QtBot, window: MainWindow) -> None:
@@ -138,11 +138,11 @@ def test_with_a_tray_closing_hides_and_says_so_once(
     monkeypatch.setattr(
         TrayIcon, "showMessage", lambda self, title, text, *a: messages.append(text)
     )
-    window.action_start_stop.trigger()
+    trigger(window, "actionStartStop")
 
     assert window.close() is False
     assert not window.isVisible()
-    window.show_and_raise()
+    trigger(window, "actionShowWindow")
     assert window.close() is False
     assert len(messages) == 1
     assert "tray" in messages[0]
@@ -161,8 +161,8 @@ def test_a_change_from_another_process_shows_within_two_seconds(
     finally:
         other.close()
     qtbot.waitUntil(lambda: shown_names(window) == ["Started from a terminal"], timeout=2000)
-    assert window.name_edit.text() == "Started from a terminal"
-    assert window.action_start_stop.text() == "Stop"
+    assert name_edit(window).text() == "Started from a terminal"
+    assert action(window, "actionStartStop").text() == "Stop"
     assert tray(window).toolTip().startswith("Started from a terminal — ")
 
 
@@ -314,8 +314,8 @@ def test_a_clock_jump_while_running_is_a_sleep_gap_split_on_request(
     clock: FakeClock,
 ) -> None:
     ask = answer_gaps_with(monkeypatch, GapAnswer.SPLIT)
-    window.name_edit.setText("Coding")
-    window.action_start_stop.trigger()
+    name_edit(window).setText("Coding")
+    trigger(window, "actionStartStop")
     alive = timer(window, "aliveTimer")
     clock.advance(seconds=5)
     alive.timeout.emit()
@@ -333,7 +333,7 @@ def test_a_clock_jump_while_running_is_a_sleep_gap_split_on_request(
         ("Coding", clock.now(), None),
     ]
     before_undo = table_rows(storage)
-    window.action_undo.trigger()  # the answer is undoable
+    trigger(window, "actionUndo")  # the answer is undoable
     assert table_rows(storage) != before_undo
     assert [row[3] for row in table_rows(storage)] == [None]
 
@@ -382,4 +382,4 @@ def qtbot_top_levels() -> list[Any]:
 
 
 def test_window_actions_exist_for_the_tray(window: MainWindow) -> None:
-    assert window.findChild(QAction, "actionShowWindow") is not None
+    assert isinstance(action(window, "actionShowWindow"), QAction)

@@ -11,21 +11,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.support import FakeClock
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, child, name_edit, trigger
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.sessions_model import DURATION, END, NAME, START
-
-
-def child(window: MainWindow, kind: type, name: str):
-    found = window.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name}"
-    return found
-
-
-def name_edit(window: MainWindow) -> QLineEdit:
-    return child(window, QLineEdit, "sessionNameEdit")
 
 
 def label_text(window: MainWindow, name: str) -> str:
@@ -38,12 +28,6 @@ def table_texts(window: MainWindow) -> list[list[str]]:
         [str(model.index(row, column).data() or "") for column in range(model.columnCount())]
         for row in range(model.rowCount())
     ]
-
-
-def trigger(window: MainWindow, action_name: str) -> None:
-    from PySide6.QtGui import QAction
-
-    child(window, QAction, action_name).trigger()
 
 
 def at(text: str) -> datetime:
@@ -142,8 +126,7 @@ def test_renaming_by_editing_the_name_cell(
     qtbot: QtBot, window: MainWindow, tracker: Tracker, clock: FakeClock
 ) -> None:
     tracker.start("Old", at=at("2026-11-26T08:00:00+01:00"))
-    tracker.stop(at=at("2026-11-26T09:00:00+01:00"))
-    window.refresh()
+    tracker.stop(at=at("2026-11-26T09:00:00+01:00"))  # the window shows it at once
     table = child(window, QTableView, "sessionsTable")
     index = table.model().index(0, NAME)
     table.setCurrentIndex(index)
@@ -354,9 +337,10 @@ def test_an_error_shows_in_a_tinted_banner_until_dismissed(
 ) -> None:
     banner = child(window, QFrame, "messageBanner")
     assert not banner.isVisible()
-    window.show_error("The disk is full.")
+    name_edit(window).setText("x" * 501)
+    trigger(window, "actionStartStop")  # refused: the name is too long
     assert banner.isVisible()
-    assert label_text(window, "messageLabel") == "The disk is full."
+    assert "too long" in label_text(window, "messageLabel")
     inside = banner.grab().toImage().pixelColor(8, banner.height() // 2)
     backdrop = window.palette().color(QPalette.ColorRole.Window)
     assert inside != backdrop
@@ -394,3 +378,46 @@ def test_start_end_and_duration_show_their_whole_text(
     assert header.sectionSize(DURATION) > narrow
     widest = max(table.sizeHintForColumn(column) for column in (START, END, DURATION))
     assert max(header.sectionSize(column) for column in (START, END, DURATION)) <= widest + 3
+
+
+def test_after_midnight_the_current_day_moves_on_even_with_nothing_running(
+    qtbot: QtBot, tracker: Tracker, clock: FakeClock, make_window: WindowFactory
+) -> None:
+    clock.set(at("2026-11-26T23:59:30+01:00"))
+    tracker.add("Late", at("2026-11-26T22:00:00+01:00"), at("2026-11-26T23:00:00+01:00"))
+    window = make_window()
+    assert label_text(window, "periodTotalLabel") == "Total 1:00:00"
+    assert label_text(window, "periodTitleLabel") == "Thursday 26 November 2026"
+    clock.set(at("2026-11-27T00:00:30+01:00"))
+    qtbot.waitUntil(lambda: label_text(window, "periodTitleLabel") == "Friday 27 November 2026")
+    assert "Nothing tracked today" in label_text(window, "emptyStateLabel")
+    assert label_text(window, "periodTotalLabel") == "Total 0:00:00"
+
+
+def test_after_midnight_a_past_day_stays_and_today_is_offered(
+    qtbot: QtBot, clock: FakeClock, window: MainWindow
+) -> None:
+    trigger(window, "actionPreviousPeriod")  # Wednesday 25
+    today = child(window, QToolButton, "currentPeriodButton")
+    assert today.isEnabled()
+    trigger(window, "actionNextPeriod")
+    assert not today.isEnabled()
+    trigger(window, "actionNextPeriod")  # Friday 27, tomorrow
+    assert today.isEnabled()
+    clock.advance(days=1)
+    qtbot.waitUntil(lambda: not today.isEnabled())  # tomorrow became today
+    assert label_text(window, "periodTitleLabel") == "Friday 27 November 2026"
+
+
+def test_renaming_in_the_table_keeps_the_row_selected(
+    qtbot: QtBot, tracker: Tracker, window: MainWindow
+) -> None:
+    tracker.add("First", at("2026-11-26T07:00:00+01:00"), at("2026-11-26T08:00:00+01:00"))
+    tracker.add("Second", at("2026-11-26T08:00:00+01:00"), at("2026-11-26T09:00:00+01:00"))
+    table = child(window, QTableView, "sessionsTable")
+    table.selectRow(1)
+    assert table.model().setData(table.model().index(1, NAME), "First, renamed")
+
+    assert [index.row() for index in table.selectionModel().selectedRows()] == [1]
+    assert table_texts(window)[1][NAME] == "First, renamed"
+    assert "Renamed to “First, renamed”" in window.statusBar().currentMessage()

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import child, name_edit, trigger
 from tracker_desktop.core.layout import DATABASE_FILENAME, Backup, list_backups
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import APPLICATION_ID, make_backup, open_storage
@@ -124,11 +125,12 @@ def test_back_up_now_and_restore_from_the_window(
     monkeypatch: pytest.MonkeyPatch, window: MainWindow, tracker: Tracker, data_dir: Path
 ) -> None:
     tracker.add("In the backup", NOW - 3 * HOUR, NOW - 2 * HOUR)
-    window.findChild(QAction, "actionBackupNow").trigger()
+    trigger(window, "actionBackupNow")
     (backup,) = list_backups(data_dir)
-    window.name_edit.setText("After the backup")
-    window.action_start_stop.trigger()
-    assert window.undo_stack.count() == 2  # the add and the start
+    name_edit(window).setText("After the backup")
+    trigger(window, "actionStartStop")
+    history = child(window, QUndoStack, "undoStack")
+    assert history.count() == 2  # the add and the start
 
     chosen: list[list[Backup]] = []
 
@@ -137,14 +139,14 @@ def test_back_up_now_and_restore_from_the_window(
         return backup.path
 
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(ask))
-    window.findChild(QAction, "actionRestoreBackup").trigger()
+    trigger(window, "actionRestoreBackup")
 
     assert chosen == [[backup]]
     assert tracker.running() is None
     names = [s.name for s in tracker.sessions_between(NOW - 5 * HOUR, NOW + HOUR)]
     assert names == ["In the backup"]
-    assert window.undo_stack.count() == 0
-    assert window.name_edit.text() == ""
+    assert history.count() == 0  # the history no longer matches the rows
+    assert name_edit(window).text() == ""
     assert "After the backup" in [r[1] for r in rows(kept_aside(data_dir))]
     assert "Restored" in window.statusBar().currentMessage()
 

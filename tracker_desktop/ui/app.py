@@ -26,8 +26,9 @@ from tracker_desktop.core.layout import LOG_FILENAME, SETTINGS_FILENAME, default
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
-from tracker_desktop.ui.main_window import APP_TITLE, MainWindow
+from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.single_instance import InstanceGuard
+from tracker_desktop.ui.window_shell import APP_TITLE
 
 log = logging.getLogger(__name__)
 LOG_MAX_BYTES = 1_000_000

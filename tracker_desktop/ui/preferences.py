@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
@@ -11,15 +11,12 @@ from PySide6.QtWidgets import QMenu
 from tracker_desktop.core import autostart as autostart_module
 from tracker_desktop.core.autostart import Autostart
 
-if TYPE_CHECKING:
-    from tracker_desktop.ui.main_window import MainWindow
-
 log = logging.getLogger(__name__)
 
 
 def add_start_at_login_action(
-    window: MainWindow,
     menu: QMenu,
+    show_error: Callable[[str], None],
     *,
     before: QAction | None = None,
     autostart: Autostart | None = None,
@@ -29,10 +26,10 @@ def add_start_at_login_action(
 
     Checking it installs this system's autostart entry (see ``core/autostart.py``) for the
     running installation; unchecking removes it. The entry itself is the setting, so the
-    check mark is re-read each time the menu opens. Failures show in the window's banner.
+    check mark is re-read each time the menu opens. Failures go to ``show_error``.
     """
     entry = autostart or autostart_module.for_platform()
-    action = QAction("Start at Login", window, checkable=True)
+    action = QAction("Start at Login", menu, checkable=True)
     action.setObjectName("actionStartAtLogin")
     action.setToolTip("Open Tracker Desktop when you log in to this computer")
 
@@ -54,7 +51,7 @@ def add_start_at_login_action(
             log.warning("cannot change the autostart entry %s: %s", entry.location, error)
             refresh()
             verb = "turn on" if checked else "turn off"
-            window.show_error(f"Could not {verb} Start at Login ({entry.location}): {error}")
+            show_error(f"Could not {verb} Start at Login ({entry.location}): {error}")
             return
         log.info("start at login %s: %s", "on" if checked else "off", entry.location)
 

@@ -104,12 +104,23 @@ class SessionsModel(QAbstractTableModel):
     # -- feeding ---------------------------------------------------------------------
 
     def set_sessions(self, period: Period, sessions: tuple[Session, ...], now: datetime) -> None:
-        """Shows ``sessions`` (newest first) of ``period``."""
-        self.beginResetModel()
-        self._period, self._sessions, self._now = period, sessions, now
-        self._rows = self._build_rows(period, sessions)
+        """Shows ``sessions`` (newest first) of ``period``. When every row keeps its place
+        (a rename, or a read that found nothing new) the rows are redrawn where they are,
+        keeping the selection and an open editor; otherwise the model is reset."""
+        rows = self._build_rows(period, sessions, now)
+        in_place = (
+            period == self._period
+            and _times(sessions) == _times(self._sessions)
+            and list(map(_row_key, rows)) == list(map(_row_key, self._rows))
+        )
+        if not in_place:
+            self.beginResetModel()
+        self._period, self._sessions, self._now, self._rows = period, sessions, now, rows
         self._overlaps = find_overlaps(sessions, now)
-        self.endResetModel()
+        if not in_place:
+            self.endResetModel()
+        elif rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HEADERS) - 1))
 
     def set_now(self, now: datetime) -> None:
         """Moves the clock: the running row's duration and its day's total change."""
@@ -136,7 +147,9 @@ class SessionsModel(QAbstractTableModel):
                 return number
         return -1
 
-    def _build_rows(self, period: Period, sessions: tuple[Session, ...]) -> list[Row]:
+    def _build_rows(
+        self, period: Period, sessions: tuple[Session, ...], now: datetime
+    ) -> list[Row]:
         if period.kind is PeriodKind.DAY:
             return [SessionRow(s) for s in sessions]
         by_day: dict[date, list[Session]] = {}
@@ -146,7 +159,7 @@ class SessionsModel(QAbstractTableModel):
         rows: list[Row] = []
         for day in reversed(period.days()):
             listed = by_day.get(day, [])
-            if listed or self.day_total(day) > timedelta(0):
+            if listed or self._day_total(day, sessions, now) > timedelta(0):
                 rows.append(DayRow(day))
                 rows.extend(SessionRow(s) for s in listed)
         return rows
@@ -161,9 +174,12 @@ class SessionsModel(QAbstractTableModel):
 
     def day_total(self, day: date) -> timedelta:
         """Time inside local ``day`` (sessions from the evening before count their part)."""
+        return self._day_total(day, self._sessions, self._now)
+
+    def _day_total(self, day: date, sessions: tuple[Session, ...], now: datetime) -> timedelta:
         start = start_of_day(day, self._zone)
         end = start_of_day(day + timedelta(days=1), self._zone)
-        return clipped_total(self._sessions, start, end, self._now)
+        return clipped_total(sessions, start, end, now)
 
     # -- Qt model interface ----------------------------------------------------------
 
@@ -334,6 +350,15 @@ class SessionsModel(QAbstractTableModel):
             qdate = QDate(local.year, local.month, local.day)
             text = f"{self._locale.toString(qdate, 'ddd d MMM')} {text}"
         return text
+
+
+def _times(sessions: tuple[Session, ...]) -> list[tuple[int, datetime, datetime | None]]:
+    """What places each session in the table: everything but its name."""
+    return [(s.id, s.start, s.end) for s in sessions]
+
+
+def _row_key(row: Row) -> tuple[date | int, bool]:
+    return (row.day, True) if isinstance(row, DayRow) else (row.session.id, False)
 
 
 def _alignment(column: int) -> int:

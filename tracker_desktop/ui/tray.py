@@ -7,17 +7,13 @@ exists, and shown only once a tray host is there (at login the host may come lat
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import svg_icon
-
-if TYPE_CHECKING:
-    from tracker_desktop.ui.main_window import MainWindow
 
 # How long to keep looking for a tray host that appears after the app (at login).
 HOST_CHECK_INTERVAL_MS = 2000
@@ -25,27 +21,35 @@ HOST_CHECKS = 15
 
 
 class TrayIcon(QSystemTrayIcon):
-    """The tray icon of ``window``; ``available`` tells whether a tray shows it."""
+    """The tray icon of the window ``parent``; ``available`` tells whether a tray shows
+    it. Clicking it triggers ``show_window``; its Continue menu calls ``continue_from``."""
 
-    def __init__(self, window: MainWindow, continue_from: Callable[[int], None]) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        parent: QWidget,
+        start_stop: QAction,
+        show_window: QAction,
+        quit_app: QAction,
+        continue_from: Callable[[int], None],
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("trayIcon")
         self._continue_from = continue_from
         # Drawn from SVG once the tray is about to show (after the window's first paint).
         self._running = False
         self._icon_shown = False
 
-        menu = QMenu(window)
+        menu = QMenu(parent)
         menu.setObjectName("trayMenu")
-        menu.addAction(window.action_start_stop)
+        menu.addAction(start_stop)
         self.continue_menu = menu.addMenu("Continue")
         self.continue_menu.setObjectName("trayContinueMenu")
         menu.addSeparator()
-        menu.addAction(window.action_show_window)
-        menu.addAction(window.action_quit)
+        menu.addAction(show_window)
+        menu.addAction(quit_app)
         self.setContextMenu(menu)
         self.activated.connect(self._on_activated)
-        self._show_window = window.show_and_raise
+        self._show_window = show_window
 
         self._host_checks = 0
         self._host_timer = QTimer(self)
@@ -108,4 +112,4 @@ class TrayIcon(QSystemTrayIcon):
             QSystemTrayIcon.ActivationReason.Trigger,
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
-            self._show_window()
+            self._show_window.trigger()

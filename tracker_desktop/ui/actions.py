@@ -1,0 +1,126 @@
+"""The one set of QActions behind the window's buttons, menus, shortcuts and the tray.
+
+Texts, shortcuts, icons and when each is enabled live here; what an action does is
+connected where the window is put together (``main_window.py``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from tracker_desktop.core.periods import Period, PeriodKind
+from tracker_desktop.core.service import Session
+from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.period_text import current_label
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+class Actions(QObject):
+    """Every action of the window, found by object name (``actionStartStop`` …)."""
+
+    def __init__(self, parent: QWidget, undo_stack: QUndoStack) -> None:
+        super().__init__(parent)
+        self.start_stop = self._action("actionStartStop", "Start", ("Ctrl+Return", "Ctrl+Enter"))
+        self.discard = self._action(
+            "actionDiscard", "Discard Running Session…", ("Ctrl+Shift+Backspace",)
+        )
+        self.quit = self._action("actionQuit", "Quit", ("Ctrl+Q",))
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.show_window = self._action("actionShowWindow", "Show Window")
+        self._period_group = QActionGroup(self)
+        self.period_kinds: dict[PeriodKind, QAction] = {}
+        for kind, name, text, key in (
+            (PeriodKind.DAY, "actionShowDay", "Day", "Ctrl+1"),
+            (PeriodKind.WEEK, "actionShowWeek", "Week", "Ctrl+2"),
+            (PeriodKind.MONTH, "actionShowMonth", "Month", "Ctrl+3"),
+        ):
+            action = self._action(name, text, (key,))
+            action.setCheckable(True)
+            self._period_group.addAction(action)
+            self.period_kinds[kind] = action
+        self.previous = self._action("actionPreviousPeriod", "Previous", ("Alt+Left",))
+        self.next = self._action("actionNextPeriod", "Next", ("Alt+Right",))
+        self.current = self._action("actionCurrentPeriod", "Today", ("Alt+Home",))
+        self.add = self._action("actionAddSession", "Add Session…", ("Ctrl+N",))
+        self.edit = self._action("actionEditSession", "Edit Session…", ("Ctrl+E",))
+        self.delete = self._action("actionDeleteSessions", "Delete", ("Del",))
+        # Delete only while the sessions table itself has focus: never while typing a name.
+        self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.continue_session = self._action("actionContinueSession", "Continue Session")
+        self.backup = self._action("actionBackupNow", "Back Up Now")
+        self.restore = self._action("actionRestoreBackup", "Restore from Backup…")
+        self.undo = undo_stack.createUndoAction(self, "&Undo")
+        self.undo.setObjectName("actionUndo")
+        self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo = undo_stack.createRedoAction(self, "&Redo")
+        self.redo.setObjectName("actionRedo")
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:  # the platform may say Ctrl+Y only
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.redo.setShortcuts(redo_keys)
+
+        text_color = parent.palette().color(QPalette.ColorRole.ButtonText)
+        self.previous.setIcon(tinted_icon("chevron-left", text_color))
+        self.next.setIcon(tinted_icon("chevron-right", text_color))
+        self.discard.setIcon(tinted_icon("discard", text_color))
+        for action in (
+            *self.period_kinds.values(),
+            self.previous,
+            self.next,
+            self.current,
+            self.discard,
+            self.add,
+            self.edit,
+            self.delete,
+        ):
+            describe_shortcut(action)
+
+    def _action(self, name: str, text: str, shortcuts: tuple[Shortcut, ...] = ()) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        return action
+
+    def window_wide(self) -> list[QAction]:
+        """The actions whose shortcuts work anywhere in the window (even while the menu
+        bar is hidden): all but Delete, which belongs to the sessions table."""
+        return [a for a in self.findChildren(QAction) if a is not self.delete]
+
+    # -- enabled rules and texts ---------------------------------------------------------
+
+    def show_running(self, running: Session | None) -> None:
+        """Start or Stop, and Discard only while a session runs."""
+        action = self.start_stop
+        action.setText("Start" if running is None else "Stop")
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        verb = "Start a session" if running is None else "Stop and save the running session"
+        action.setToolTip(f"{verb} ({shortcut})")
+        action.setIcon(tinted_icon("play" if running is None else "stop", QColor("white")))
+        self.discard.setEnabled(running is not None)
+
+    def show_period(self, period: Period, is_current: bool) -> None:
+        """The shown kind checked, the way back to the current one, and the arrows' names."""
+        self.period_kinds[period.kind].setChecked(True)
+        self.current.setText(current_label(period.kind))
+        self.current.setEnabled(not is_current)
+        noun = period.kind.value.title()
+        self.previous.setText(f"Previous {noun}")
+        self.next.setText(f"Next {noun}")
+        for action in (self.current, self.previous, self.next):
+            describe_shortcut(action)
+
+    def show_selection(self, selected: int) -> None:
+        """Edit needs one selected session, Delete at least one."""
+        self.edit.setEnabled(selected == 1)
+        self.delete.setEnabled(selected > 0)
+        self.delete.setText(f"Delete {selected} Sessions" if selected > 1 else "Delete")
+
+
+def describe_shortcut(action: QAction) -> None:
+    """Shows an action's shortcut in its tooltip, as menus do."""
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    text = action.text().replace("&", "").rstrip("…")
+    action.setToolTip(f"{text} ({shortcut})" if shortcut else text)

@@ -1,0 +1,222 @@
+"""What the user can do to sessions from the window: start, stop, rename, discard, add,
+edit, delete and continue.
+
+Each is one tracker operation; a refusal shows as an error, success as a note in the
+status bar. The views follow by themselves (the tracker tells them of every change),
+and each change lands on the undo stack the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from datetime import time as dt_time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from tracker_desktop.core.errors import InvalidInputError, TrackerError
+from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.service import Session, Tracker, label
+from tracker_desktop.core.timeparse import local_instant
+
+if TYPE_CHECKING:
+    from tracker_desktop.ui.live_state import LiveState
+    from tracker_desktop.ui.message_banner import Messages
+    from tracker_desktop.ui.session_dialog import SessionFields
+    from tracker_desktop.ui.timer_bar import TimerBar
+
+FieldCheck = Callable[["SessionFields"], None]
+FieldSave = Callable[["SessionFields"], Session]
+
+
+class SessionCommands(QObject):
+    """The session commands of one window; dialogs open over ``parent``."""
+
+    def __init__(
+        self,
+        tracker: Tracker,
+        live: LiveState,
+        name_field: TimerBar,
+        messages: Messages,
+        undo: QAction,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._tracker = tracker
+        self._live = live
+        self._name = name_field
+        self._messages = messages
+        self._undo = undo
+        self._dialog_parent = parent
+
+    # -- the running session -------------------------------------------------------------
+
+    def start_or_stop(self) -> None:
+        """The Start/Stop button."""
+        self.start() if self._live.running is None else self.stop()
+
+    def start(self) -> None:
+        """Starts a session named as typed (a running one is saved: a switch)."""
+        name = self._name.typed_name()
+        switch = self._messages.attempt(lambda: self._tracker.start(name))
+        if switch is None:
+            return
+        self._name.show_name(switch.started.name)
+        note = f"Started {label(switch.started.name)}"
+        if switch.stopped is not None:
+            note = f"Saved {label(switch.stopped.name)} and started {label(switch.started.name)}"
+        self._messages.show_note(note)
+
+    def stop(self) -> None:
+        """Saves the running session (with the name being typed, if any)."""
+        self.commit_name()
+        session = self._messages.attempt(self._tracker.stop)
+        if session is None:
+            return
+        self._name.clear_name()
+        duration = format_duration(session.duration(session.start))
+        self._messages.show_note(f"Saved {label(session.name)} — {duration}")
+
+    def submit_name(self) -> None:
+        """Enter in the name field: starts a session, or renames the running one."""
+        self.start() if self._live.running is None else self.commit_name()
+
+    def commit_name(self) -> None:
+        """Renames the running session to the name field's text, if it was edited."""
+        running, edited = self._live.running, self._name.edited_name()
+        if running is None or edited is None:
+            return
+        session = self._messages.attempt(lambda: self._tracker.rename(edited, running.id))
+        if session is not None:
+            self._name.show_name(session.name)  # the cleaned name, no longer an edit
+            self._messages.show_note(f"Renamed to {label(session.name)}")
+
+    def discard(self) -> None:
+        """Deletes the running session without saving it, once the user confirms."""
+        running = self._live.running
+        if running is None:
+            return
+        elapsed = format_duration(running.duration(self._tracker.now()))
+        from tracker_desktop.ui.dialogs import Confirmation  # its QMessageBox waits till asked
+
+        if not Confirmation.ask(
+            self._dialog_parent,
+            "Discard running session?",
+            f"{label(running.name).capitalize()} has been running for {elapsed}.\n"
+            "Discarding deletes it without saving.",
+            "Discard",
+        ):
+            return
+        session = self._messages.attempt(self._tracker.discard)
+        if session is not None:
+            self._name.clear_name()
+            self._messages.show_note(f"Discarded {label(session.name)}")
+
+    # -- any session ---------------------------------------------------------------------
+
+    def rename(self, session_id: int, text: str) -> Session | None:
+        """Renames session ``session_id`` (the table's name cell); None if refused."""
+        session = self._messages.attempt(lambda: self._tracker.rename(text, session_id))
+        if session is not None:
+            self._messages.show_note(f"Renamed to {label(session.name)}")
+        return session
+
+    def delete(self, sessions: list[Session]) -> None:
+        """Deletes ``sessions`` at once (one undo brings them all back)."""
+        deleted = self._messages.attempt(lambda: self._tracker.delete(s.id for s in sessions))
+        if not deleted:
+            return
+        if any(s.running for s in deleted):
+            self._name.clear_name()
+        what = label(deleted[0].name) if len(deleted) == 1 else f"{len(deleted)} sessions"
+        undo = self._undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self._messages.show_note(f"Deleted {what} — {undo} brings it back")
+
+    def continue_from(self, session_id: int | None) -> None:
+        """Starts a new session named like ``session_id`` (default: the most recent)."""
+        switch = self._messages.attempt(lambda: self._tracker.continue_session(session_id))
+        if switch is not None:
+            self._name.show_name(switch.started.name)
+            self._messages.show_note(f"Continued {label(switch.started.name)}")
+
+    def edit(self, session: Session) -> None:
+        """Asks for corrected fields until they are saved or the user cancels."""
+
+        def check(fields: SessionFields) -> None:
+            self._tracker.check_fields(
+                fields.name,
+                fields.start,
+                fields.end,
+                running=session.running,
+                stored=(session.start, session.end),
+            )
+
+        def save(fields: SessionFields) -> Session:
+            return self._tracker.edit(
+                session.id, name=fields.name, start=fields.start, end=fields.end
+            )
+
+        from tracker_desktop.ui.session_dialog import SessionFields
+
+        fields = SessionFields(session.name, session.start, session.end)
+        self._ask_and_save("Edit Session", fields, check, save, session.running, "Saved")
+
+    def add(self) -> None:
+        """Asks for a forgotten session (by default the hour before now, or 9–10 on the
+        first day of a past period) and records it."""
+        now, period = self._tracker.now(), self._live.period
+        if period.start <= now < period.end:
+            end = now.replace(second=0)
+        else:
+            end = local_instant(datetime.combine(period.first_day, dt_time(10)), self._tracker.zone)
+
+        def check(fields: SessionFields) -> None:
+            self._tracker.check_fields(fields.name, fields.start, fields.end)
+
+        def save(fields: SessionFields) -> Session:
+            assert fields.end is not None  # the add dialog offers no "still running"
+            return self._tracker.add(fields.name, fields.start, fields.end)
+
+        from tracker_desktop.ui.session_dialog import SessionFields
+
+        fields = SessionFields("", end - timedelta(hours=1), end)
+        self._ask_and_save("Add Session", fields, check, save, False, "Added")
+
+    def _ask_and_save(
+        self,
+        title: str,
+        fields: SessionFields,
+        check: FieldCheck,
+        save: FieldSave,
+        may_run: bool,
+        verb: str,
+    ) -> None:
+        from tracker_desktop.ui.session_dialog import SessionDialog
+
+        error: InvalidInputError | None = None
+        while True:
+            answer = SessionDialog.ask(
+                self._dialog_parent,
+                title,
+                fields,
+                self._tracker.zone,
+                check,
+                may_run=may_run,
+                error=error,
+            )
+            if answer is None:
+                return
+            try:
+                session = save(answer)
+            except InvalidInputError as refused:  # checked, yet refused: ask again
+                fields, error = answer, refused
+                continue
+            except TrackerError as failure:
+                self._messages.show_error(str(failure))
+                return
+            self._messages.clear_error()
+            self._messages.show_note(f"{verb} {label(session.name)}")
+            return

@@ -1,0 +1,61 @@
+"""Undo and redo of every change made through the tracker in this process.
+
+Each change (``tracker.changes``) goes on a QUndoStack as it happens; undoing moves the
+rows it touched back with ``tracker.apply``, which refuses when they were changed
+elsewhere since.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.core.history import Change
+from tracker_desktop.core.service import Tracker
+
+
+class UndoHistory(QUndoStack):
+    """The changes made here, newest last; Undo and Redo actions come from it."""
+
+    applied = Signal(str)  # an undo or redo happened: what was undone or redone
+    refused = Signal(str)  # an undo or redo was refused (and dropped): why
+
+    def __init__(self, tracker: Tracker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoStack")
+        self._tracker = tracker
+        tracker.changes.add(self._on_tracker_changed)
+        self.destroyed.connect(lambda: tracker.changes.remove(self._on_tracker_changed))
+
+    def apply(self, change: Change, command: QUndoCommand, verb: str) -> None:
+        """Moves the rows to ``change.after``; a refusal drops ``command`` from the history."""
+        try:
+            self._tracker.apply(change)
+        except TrackerError as error:
+            command.setObsolete(True)
+            self.refused.emit(str(error))
+        else:
+            self.applied.emit(f"{verb}: {change.description}")
+
+    def _on_tracker_changed(self, change: Change) -> None:
+        self.push(_ChangeCommand(change, self))
+
+
+class _ChangeCommand(QUndoCommand):
+    """One change, on the undo stack."""
+
+    def __init__(self, change: Change, history: UndoHistory) -> None:
+        super().__init__(change.description)
+        self._change = change
+        self._history = history
+        self._applied = True  # pushed after it happened: the first redo has nothing to do
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._history.apply(self._change, self, "Redone")
+
+    def undo(self) -> None:
+        self._history.apply(self._change.inverse(), self, "Undone")

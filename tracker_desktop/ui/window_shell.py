@@ -1,0 +1,152 @@
+"""The main window's shell: where the parts sit, the menus made from the actions, the
+remembered geometry, the title, and closing to the tray."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMenu, QVBoxLayout, QWidget
+
+from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.ui.sessions_model import UNNAMED
+
+if TYPE_CHECKING:
+    from tracker_desktop.ui.actions import Actions
+    from tracker_desktop.ui.live_state import Totals
+    from tracker_desktop.ui.settings import WindowSettings
+    from tracker_desktop.ui.tray import TrayIcon
+
+APP_TITLE = "Tracker Desktop"
+DEFAULT_SIZE = (900, 600)
+MINIMUM_SIZE = (560, 400)
+CLOSE_HINT_MS = 5000
+
+
+class WindowShell(QMainWindow):
+    """The window (``mainWindow``) around the parts it is given."""
+
+    close_requested = Signal()  # closing, or hiding to the tray: a typed name is saved first
+    closed = Signal()  # really closing (not hidden to the tray)
+
+    def __init__(self, settings: WindowSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.statusBar().setSizeGripEnabled(True)
+        self._settings = settings
+        self._quitting = False
+        self.tray: TrayIcon | None = None
+
+    def lay_out(
+        self, timer_bar: QWidget, banner: QWidget, period_bar: QWidget, sessions: QWidget
+    ) -> None:
+        """Top to bottom: the timer bar, the message banner, a line, the period bar, and
+        the sessions in the height that is left."""
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setSpacing(12)
+        layout.addWidget(timer_bar)
+        layout.addWidget(banner)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        layout.addWidget(period_bar)
+        layout.addWidget(sessions, 1)
+        self.setCentralWidget(central)
+
+    def build_menus(self, actions: Actions) -> QMenu:
+        """File, Session, Edit and View; returns the File menu (Start at Login joins it
+        after the first paint)."""
+        self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
+        menus: tuple[tuple[str, list[QAction | None]], ...] = (
+            ("&File", [actions.backup, actions.restore, None, actions.quit]),
+            (
+                "&Session",
+                [actions.start_stop, actions.continue_session, actions.discard, None, actions.add],
+            ),
+            ("&Edit", [actions.undo, actions.redo, None, actions.edit, actions.delete]),
+            (
+                "&View",
+                [
+                    *actions.period_kinds.values(),
+                    None,
+                    actions.previous,
+                    actions.next,
+                    actions.current,
+                ],
+            ),
+        )
+        made = []
+        for title, entries in menus:
+            menu = self.menuBar().addMenu(title)
+            for action in entries:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+            made.append(menu)
+        return made[0]
+
+    def restore_geometry(self) -> None:
+        """The size and place of the window when it was last closed, else the default."""
+        geometry = self._settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+
+    def set_tray(self, tray: TrayIcon) -> None:
+        """From when ``tray`` is shown, closing the window hides it; Quit quits."""
+        self.tray = tray
+        tray.host_appeared = self._on_tray_host_appeared
+
+    def show_totals(self, totals: Totals) -> None:
+        """While a session runs, the title says its name and time."""
+        running = totals.running
+        if running is None:
+            self.setWindowTitle(APP_TITLE)
+        else:
+            self.setWindowTitle(f"{running.name or UNNAMED} — {format_duration(totals.elapsed)}")
+
+    def show_and_raise(self) -> None:
+        """Brings the window to the front (from the tray, or for a second launch)."""
+        self.show()
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        """Closes the window and quits, even when a tray icon would keep it."""
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
+    def _on_tray_host_appeared(self) -> None:
+        QApplication.setQuitOnLastWindowClosed(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_requested.emit()
+        tray = self.tray
+        if tray is not None and tray.available and not self._quitting:
+            # With a tray, closing hides the window; the tray's Quit quits.
+            event.ignore()
+            self.hide()
+            if not self._settings.close_hint_shown:
+                from PySide6.QtWidgets import QSystemTrayIcon
+
+                tray.showMessage(
+                    APP_TITLE,
+                    "Still running in the tray. Use Quit in its menu to quit.",
+                    QSystemTrayIcon.MessageIcon.Information,
+                    CLOSE_HINT_MS,
+                )
+                self._settings.close_hint_shown = True
+            return
+        self.closed.emit()
+        self._settings.geometry = self.saveGeometry()
+        self._settings.sync()
+        super().closeEvent(event)
