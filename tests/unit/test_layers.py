@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -89,3 +90,107 @@ def test_no_core_module_imports_qt(tmp_path: Path) -> None:
     for expected in ("cli", "names", "periods", "service", "storage", "timeparse"):
         assert f"tracker_desktop.core.{expected}" in modules
     assert result["loaded"] == []
+
+
+# -- no import cycles ------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[2] / "tracker_desktop"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path, modules: set[str]) -> set[str]:
+    """The package's modules that ``path`` imports anywhere: at the top, inside functions
+    and under TYPE_CHECKING alike (each is a dependency a reader has to follow)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        found.update(name for name in names if name in modules)
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    paths = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+    modules = set(paths)
+    # A package's __init__ is not a dependency of its own modules' imports.
+    return {
+        name: {m for m in imports_of(path, modules) if not name.startswith(m + ".")} - {name}
+        for name, path in paths.items()
+    }
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_of_the_package_imports_itself_back_through_others() -> None:
+    graph = import_graph()
+    assert "tracker_desktop.core.storage" in graph["tracker_desktop.core.writes"]
+    assert cycles(graph) == []
+
+
+def test_the_cycle_check_finds_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+EACH_ALONE_SCRIPT = textwrap.dedent(
+    """
+    import importlib
+    import json
+    import sys
+
+    failed = {}
+    for name in sys.argv[1:]:
+        for loaded in [m for m in sys.modules if m.split(".")[0] == "tracker_desktop"]:
+            del sys.modules[loaded]
+        try:
+            importlib.import_module(name)
+        except Exception as error:
+            failed[name] = repr(error)
+    print(json.dumps({"failed": failed}))
+    """
+)
+
+
+def test_each_module_imports_on_its_own(tmp_path: Path) -> None:
+    # ``python -m tracker_desktop`` runs the app when imported: not a module to import.
+    names = sorted(set(import_graph()) - {"tracker_desktop.__main__"})
+    assert len(names) > 20
+    result = run_python(EACH_ALONE_SCRIPT, *names, cwd=tmp_path)
+    assert result["failed"] == {}
