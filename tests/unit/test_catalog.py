@@ -389,3 +389,27 @@ def test_per_project_earnings_add_up_to_the_session_by_session_earnings(
     assert by_project == whole
     one_by_one = sum((earnings(pricing, [p]).get("EUR", Decimal(0)) for p in priced), Decimal(0))
     assert rounded(one_by_one, "EUR") == rounded(whole.get("EUR", Decimal(0)), "EUR")
+
+
+def test_time_per_project_is_summed_by_the_database_as_the_listing_clips_it(
+    tracker: Tracker, clock: FakeClock
+) -> None:
+    site = tracker.catalog.add_project("Site")
+    start = NOW - 30 * HOUR  # the day before, crossing midnight into the listed day
+    tracker.add("across midnight", start, start + 10 * HOUR, Labels(site.id))
+    tracker.add("inside", NOW - 3 * HOUR, NOW - 2 * HOUR, Labels(site.id, billable=False))
+    tracker.add("no project", NOW - 5 * HOUR, NOW - 4 * HOUR)
+    tracker.start("running", NOW - HOUR, Labels(site.id))
+    clock.advance(minutes=30)
+    from tracker_desktop.core.periods import PeriodKind
+
+    report = tracker.report(PeriodKind.DAY, NOW.astimezone(tracker.zone).date())
+    period = report.period
+    expected: dict[int | None, int] = {}
+    for session in report.sessions:
+        seconds = int(session.time_within(period.start, period.end, report.now).total_seconds())
+        key = session.project.id if session.project else None
+        expected[key] = expected.get(key, 0) + seconds
+    assert tracker.seconds_by_project(period.start, period.end) == expected
+    billable = tracker.seconds_by_project(period.start, period.end, billable_only=True)
+    assert billable[site.id] == expected[site.id] - 3600

@@ -10,7 +10,7 @@ import peewee
 
 from tracker_desktop.core import catalog
 from tracker_desktop.core.catalog import ProjectName
-from tracker_desktop.core.clock import check_supported
+from tracker_desktop.core.clock import check_supported, to_epoch
 from tracker_desktop.core.errors import InvalidInputError, NotFoundError
 from tracker_desktop.core.models import (
     LONGEST_FINISHED,
@@ -306,6 +306,45 @@ class Tracker(Writer):
     def period_report(self, period: Period, only: SessionFilter = EVERY_SESSION) -> PeriodReport:
         sessions = self.sessions_between(period.start, period.end, only)
         return PeriodReport(period, tuple(sessions), self.now())
+
+    def seconds_by_project(
+        self, start: datetime, end: datetime, *, billable_only: bool = False
+    ) -> dict[int | None, int]:
+        """Time inside ``[start, end)`` per project (None: sessions without one), summed
+        by the database over the same indexed range a period's listing reads."""
+        now = self.now()
+        first, after = to_epoch(start), to_epoch(end)
+        # The part of each finished session inside the range: from the later of the
+        # starts to the earlier of the ends, never below nothing.
+        inside = peewee.fn.max(
+            peewee.fn.min(_S.ended_at, after) - peewee.fn.max(_S.started_at, first), 0
+        )
+        with self.storage.snapshot():
+            lookback = timedelta(seconds=self._longest_finished_seconds())
+            query = (
+                _S.select(_S.project, peewee.fn.sum(inside))
+                .where(
+                    (_S.started_at >= start - lookback)
+                    & (_S.started_at < end)
+                    & (_S.ended_at > start)
+                )
+                .group_by(_S.project)
+            )
+            if billable_only:
+                query = query.where(_S.billable)
+            totals = {
+                project: int(seconds)
+                for project, seconds in _S._meta.database.execute(query)
+                if seconds
+            }
+            running = self._running_session()
+        # The running session (its own index, not the range) lasts until now.
+        if running is not None and (running.billable or not billable_only):
+            seconds = int(running.time_within(start, end, now).total_seconds())
+            key = running.project.id if running.project else None
+            if seconds:
+                totals[key] = totals.get(key, 0) + seconds
+        return totals
 
     def recent_names(self, limit: int = 50, *, scan: int = 2000) -> list[str]:
         """Distinct non-empty names of the latest sessions, most recent first.
