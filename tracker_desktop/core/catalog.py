@@ -340,6 +340,14 @@ class Catalog:
             rows: Iterable[tuple[int, str, int]] = query  # type: ignore[assignment]
             return [TagInfo(*row) for row in rows]
 
+    def tag_names(self) -> list[str]:
+        """Every tag's name, by name: what a picker offers (``tags`` also counts their
+        sessions, which reads every tagged session)."""
+        with self.writer.storage.snapshot():
+            query = Tag.select(Tag.name).order_by(Tag.name_key).tuples()
+            rows: Iterable[tuple[str]] = query  # type: ignore[assignment]
+            return [name for (name,) in rows]
+
     def default_rate(self) -> Decimal | None:
         with self.writer.storage.snapshot():
             return rate_from_text(read_setting(DEFAULT_RATE))
