@@ -101,15 +101,19 @@ class Writer:
                     gone = [key[1] for key in current if key not in wanted and key[0] == table]
                     if gone:
                         model.delete().where(model.id.in_(gone)).execute()
+                missing = {key for key in wanted if key not in current}
                 for key, row in wanted.items():
                     if key in current and current[key] != row:
                         model = RECORDS_BY_TABLE[key[0]]
                         values = row.as_dict()
                         del values["id"]
-                        model.update(**values).where(model.id == row.id).execute()
+                        if not model.update(**values).where(model.id == row.id).execute():
+                            # Deleting a gone row took it along (ON DELETE CASCADE): a
+                            # row that pointed at a tag the change made, say.
+                            missing.add(key)
                 for model in RECORDS:
                     for key, row in wanted.items():
-                        if key not in current and key[0] == model._meta.table_name:
+                        if key in missing and key[0] == model._meta.table_name:
                             model.insert(**row.as_dict()).execute()
         except ConflictError as error:
             if error.__cause__ is None:
