@@ -50,6 +50,8 @@ class Actions(QObject):
         # Delete only while the sessions table itself has focus: never while typing a name.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.continue_session = self._action("actionContinueSession", "Continue Session")
+        self.choose_project = self._action("actionChooseProject", "Project…", ("Ctrl+P",))
+        self.choose_tags = self._action("actionChooseTags", "Tags…", ("Ctrl+T",))
         self.backup = self._action("actionBackupNow", "Back Up Now")
         self.restore = self._action("actionRestoreBackup", "Restore from Backup…")
         self.undo = undo_stack.createUndoAction(self, "&Undo")
@@ -77,6 +79,8 @@ class Actions(QObject):
             self.delete,
         ):
             describe_shortcut(action)
+        self.choose_project.setToolTip("Choose the project (Ctrl+P, or type @ in the name)")
+        self.choose_tags.setToolTip("Choose tags (Ctrl+T, or type # in the name)")
 
     def _action(self, name: str, text: str, shortcuts: tuple[Shortcut, ...] = ()) -> QAction:
         action = QAction(text, self)

@@ -96,6 +96,11 @@ class LiveState(QObject):
         """The shown day, week or month."""
         return self._period
 
+    @property
+    def report(self) -> PeriodReport:
+        """The shown period's sessions as last read."""
+        return self._report
+
     # -- what is shown ---------------------------------------------------------------------
 
     def show_kind(self, kind: PeriodKind) -> None:

@@ -38,6 +38,7 @@ from tracker_desktop.ui.window_shell import WindowShell
 if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.backup_actions import BackupActions
     from tracker_desktop.ui.gap_watcher import GapWatcher
+    from tracker_desktop.ui.label_entry import LabelEntry
 
 TRAY_RECENT = 5  # names in the tray's Continue menu
 
@@ -54,7 +55,9 @@ class MainWindow(WindowShell):
         self.action_set = actions = Actions(self, self.undo_history)
         self.live = LiveState(tracker, window_settings.period_kind, self)
         # Made in the order the eye (and the Tab key) goes through them.
-        self.timer_bar = TimerBar(actions.start_stop, self)
+        self.timer_bar = TimerBar(
+            actions.start_stop, actions.choose_project, actions.choose_tags, self
+        )
         self.banner = MessageBanner(self)
         self.messages = Messages(self.banner, self.statusBar())
         self.commands = SessionCommands(
@@ -74,6 +77,7 @@ class MainWindow(WindowShell):
         self._connect_parts()
         self.gaps: GapWatcher | None = None
         self.backups: BackupActions | None = None
+        self.labels: LabelEntry | None = None
         self._totals: Totals | None = None
         self.live.start()
 
@@ -154,7 +158,9 @@ class MainWindow(WindowShell):
         self.backups.restored.connect(self._on_backups_restored)
         actions.backup.triggered.connect(self.backups.back_up_now)
         actions.restore.triggered.connect(self.backups.choose_and_restore)
-        self.timer_bar.enable_completion()
+        self.timer_bar.enable_clear_button()
+        self._add_label_entry()
+        self._add_period_earnings()
         add_start_at_login_action(self._file_menu, self.messages.show_error, before=actions.quit)
         self.set_tray(
             tray.TrayIcon(
@@ -163,6 +169,30 @@ class MainWindow(WindowShell):
         )
         self._update_tray()
         self.live.watch_recent()
+
+    def _add_label_entry(self) -> None:
+        """The project and tag pickers, and recent combinations offered in the name."""
+        from tracker_desktop.ui.label_entry import LabelEntry, Mode
+
+        commands, actions = self.commands, self.action_set
+        self.labels = labels = LabelEntry(self._tracker, self.timer_bar, self.messages)
+        labels.show_running(self.live.running)
+        commands.labels_for_start = labels.labels_for_start
+        self.live.running_changed.connect(labels.show_running)
+        labels.relabel_requested.connect(commands.relabel)
+        labels.running_edit_requested.connect(commands.edit_running)
+        labels.start_requested.connect(commands.start)
+        actions.choose_project.triggered.connect(lambda: labels.open_from_button(Mode.PROJECT))
+        actions.choose_tags.triggered.connect(lambda: labels.open_from_button(Mode.TAG))
+
+    def _add_period_earnings(self) -> None:
+        """The shown period's earnings and time by project, beside its total."""
+        from tracker_desktop.ui.period_earnings import PeriodEarnings
+
+        earnings = PeriodEarnings(self._tracker, self.period_bar, self)
+        self.live.sessions_changed.connect(earnings.show_sessions)
+        self.live.totals_changed.connect(earnings.show_totals)
+        earnings.show_sessions(self.live.report)
 
     def show_tray_when_possible(self) -> None:
         """Shows the tray icon once a tray host is there (see TrayIcon)."""
@@ -220,7 +250,8 @@ class MainWindow(WindowShell):
         self._update_tray()
 
     def _on_live_recent_changed(self, recent: list[Session]) -> None:
-        self.timer_bar.show_recent(recent)
+        if self.labels is not None:
+            self.labels.show_recent(recent)
         if self.tray is not None:
             self.tray.set_recent(recent[:TRAY_RECENT])
 

@@ -1,5 +1,5 @@
-"""What the user can do to sessions from the window: start, stop, rename, discard, add,
-edit, delete and continue.
+"""What the user can do to sessions from the window: start, stop, rename, label,
+discard, add, edit, delete and continue.
 
 Each is one tracker operation; a refusal shows as an error, success as a note in the
 status bar. The views follow by themselves (the tracker tells them of every change),
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.service import Session, Tracker, label
+from tracker_desktop.core.service import NO_LABELS, Labels, Session, Tracker, label
 from tracker_desktop.core.timeparse import local_instant
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ class SessionCommands(QObject):
         self._messages = messages
         self._undo = undo
         self._dialog_parent = parent
+        # The labels of the next session; the pickers say, once they are there.
+        self.labels_for_start: Callable[[], Labels] = lambda: NO_LABELS
 
     # -- the running session -------------------------------------------------------------
 
@@ -59,16 +61,39 @@ class SessionCommands(QObject):
         self.start() if self._live.running is None else self.stop()
 
     def start(self) -> None:
-        """Starts a session named as typed (a running one is saved: a switch)."""
+        """Starts a session named and labelled as typed (a running one is saved: a
+        switch)."""
+        labels = self.labels_for_start()
         name = self._name.typed_name()
-        switch = self._messages.attempt(lambda: self._tracker.start(name))
+        switch = self._messages.attempt(lambda: self._tracker.start(name, labels=labels))
         if switch is None:
             return
         self._name.show_name(switch.started.name)
-        note = f"Started {label(switch.started.name)}"
+        note = f"Started {described(switch.started)}"
         if switch.stopped is not None:
-            note = f"Saved {label(switch.stopped.name)} and started {label(switch.started.name)}"
+            note = f"Saved {label(switch.stopped.name)} and started {described(switch.started)}"
         self._messages.show_note(note)
+
+    def relabel(self, labels: Labels) -> None:
+        """Gives the running session the project or tags ``labels`` says."""
+        running = self._live.running
+        if running is None:
+            return
+        session = self._messages.attempt(lambda: self._tracker.edit(running.id, labels=labels))
+        if session is not None:
+            self._messages.show_note(f"{label(session.name).capitalize()}: {labels_text(session)}")
+
+    def edit_running(self, name: str, labels: Labels) -> None:
+        """Names and labels the running session like a recent one."""
+        running = self._live.running
+        if running is None:
+            return
+        session = self._messages.attempt(
+            lambda: self._tracker.edit(running.id, name=name, labels=labels)
+        )
+        if session is not None:
+            self._name.show_name(session.name)
+            self._messages.show_note(f"Now {described(session)}")
 
     def stop(self) -> None:
         """Saves the running session (with the name being typed, if any)."""
@@ -156,12 +181,19 @@ class SessionCommands(QObject):
 
         def save(fields: SessionFields) -> Session:
             return self._tracker.edit(
-                session.id, name=fields.name, start=fields.start, end=fields.end
+                session.id,
+                name=fields.name,
+                start=fields.start,
+                end=fields.end,
+                labels=Labels(fields.project, fields.tags, fields.billable),
             )
 
         from tracker_desktop.ui.session_dialog import SessionFields
 
-        fields = SessionFields(session.name, session.start, session.end)
+        project = session.project.id if session.project else None
+        fields = SessionFields(
+            session.name, session.start, session.end, project, session.tags, session.billable
+        )
         self._ask_and_save("Edit Session", fields, check, save, session.running, "Saved")
 
     def add(self) -> None:
@@ -178,7 +210,8 @@ class SessionCommands(QObject):
 
         def save(fields: SessionFields) -> Session:
             assert fields.end is not None  # the add dialog offers no "still running"
-            return self._tracker.add(fields.name, fields.start, fields.end)
+            labels = Labels(fields.project, fields.tags, fields.billable)
+            return self._tracker.add(fields.name, fields.start, fields.end, labels)
 
         from tracker_desktop.ui.session_dialog import SessionFields
 
@@ -196,6 +229,12 @@ class SessionCommands(QObject):
     ) -> None:
         from tracker_desktop.ui.session_dialog import SessionDialog
 
+        catalog = self._tracker.catalog
+        offered = self._messages.attempt(
+            lambda: (catalog.projects(archived=True), catalog.tag_names())
+        )
+        if offered is None:
+            return
         error: InvalidInputError | None = None
         while True:
             answer = SessionDialog.ask(
@@ -206,6 +245,9 @@ class SessionCommands(QObject):
                 check,
                 may_run=may_run,
                 error=error,
+                projects=offered[0],
+                tags=offered[1],
+                new=verb == "Added",
             )
             if answer is None:
                 return
@@ -218,5 +260,17 @@ class SessionCommands(QObject):
                 self._messages.show_error(str(failure))
                 return
             self._messages.clear_error()
-            self._messages.show_note(f"{verb} {label(session.name)}")
+            self._messages.show_note(f"{verb} {described(session)}")
             return
+
+
+def described(session: Session) -> str:
+    """“Design” in Acme ▸ Website, for notes."""
+    where = f" in {session.project.label}" if session.project else ""
+    return f"{label(session.name)}{where}"
+
+
+def labels_text(session: Session) -> str:
+    """Its project and tags, for notes: ``Acme ▸ Website, #design #api``."""
+    project = session.project.label if session.project else "no project"
+    return ", ".join([project, " ".join(f"#{tag}" for tag in session.tags) or "no tags"])

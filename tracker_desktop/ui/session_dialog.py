@@ -1,15 +1,27 @@
-"""The dialog that edits a session's name, start and end, or adds a forgotten one."""
+"""The dialog that edits a session's name, project, tags, billable flag, start and end,
+or adds a forgotten one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QTimeZone,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -20,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.timeparse import local_instant
+from tracker_desktop.ui.project_colors import color_dot, empty_dot
 
 DATE_TIME_FORMAT = "yyyy-MM-dd  HH:mm:ss"
 ERROR_COLOR = QColor("#d64541")
@@ -34,6 +48,9 @@ class SessionFields:
     name: str
     start: datetime
     end: datetime | None
+    project: int | None = None  # a project id
+    tags: tuple[str, ...] = ()
+    billable: bool = True
 
 
 # Checks fields by the core's rules; raises InvalidInputError naming the field.
@@ -41,9 +58,10 @@ FieldCheck = Callable[[SessionFields], None]
 
 
 class SessionDialog(QDialog):
-    """Name, start and end of one session, checked before the dialog closes.
-
-    Invalid fields are marked and explained, and everything typed stays as typed.
+    """Name, project, tags, billable, start and end of one session, checked before the
+    dialog closes. Invalid fields are marked and explained, and everything typed stays
+    as typed. For a new session, billable follows the chosen project's default until it
+    is set by hand.
     """
 
     def __init__(
@@ -55,6 +73,9 @@ class SessionDialog(QDialog):
         check: FieldCheck,
         *,
         may_run: bool = False,
+        projects: Sequence[ProjectInfo] = (),
+        tags: Sequence[str] = (),
+        new: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionDialog")
@@ -67,6 +88,20 @@ class SessionDialog(QDialog):
         self.name_edit = QLineEdit(fields.name, self)
         self.name_edit.setObjectName("dialogNameEdit")
         self.name_edit.setPlaceholderText("What did you work on?")
+        self._projects = {p.id: p for p in projects}
+        self.project_combo = self._project_combo(projects, fields.project)
+        self.tags_edit = QLineEdit(", ".join(fields.tags), self)
+        self.tags_edit.setObjectName("dialogTagsEdit")
+        self.tags_edit.setPlaceholderText("Tags, separated by commas")
+        completer = _LastTagCompleter(list(tags), self.tags_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags_edit.setCompleter(completer)
+        self.billable_check = QCheckBox("&Billable", self)
+        self.billable_check.setObjectName("dialogBillableCheck")
+        self.billable_check.setChecked(fields.billable)
+        self._billable_set_by_hand = not new
+        self.billable_check.clicked.connect(self._on_billable_check_clicked)
+        self.project_combo.currentIndexChanged.connect(self._on_project_combo_changed)
         self.start_edit = self._date_time_edit("dialogStartEdit", fields.start)
         self.end_edit = self._date_time_edit("dialogEndEdit", fields.end or fields.start)
         self.running_check = QCheckBox("Still running", self)
@@ -77,11 +112,17 @@ class SessionDialog(QDialog):
         self._on_running_check_toggled(self.running_check.isChecked())
 
         self.errors = {
-            key: self._error_label(f"{key}Error") for key in ("name", "start", "end", "other")
+            key: self._error_label(f"{key}Error")
+            for key in ("name", "project", "tags", "start", "end", "other")
         }
         form = QFormLayout()
         form.addRow("&Name", self.name_edit)
         form.addRow("", self.errors["name"])
+        form.addRow("&Project", self.project_combo)
+        form.addRow("", self.errors["project"])
+        form.addRow("&Tags", self.tags_edit)
+        form.addRow("", self.errors["tags"])
+        form.addRow("", self.billable_check)
         form.addRow("&Start", self.start_edit)
         form.addRow("", self.errors["start"])
         form.addRow("&End", self.end_edit)
@@ -111,12 +152,27 @@ class SessionDialog(QDialog):
         *,
         may_run: bool = False,
         error: InvalidInputError | None = None,
+        projects: Sequence[ProjectInfo] = (),
+        tags: Sequence[str] = (),
+        new: bool = False,
     ) -> SessionFields | None:
         """The fields the user saved (already checked), or None if they cancelled.
 
-        ``error`` is shown at once, for fields that the database refused after checking.
+        ``projects`` are offered (archived ones only when the session has one), ``tags``
+        completed; ``new``: billable follows the project. ``error`` is shown at once, for
+        fields that the database refused after checking.
         """
-        dialog = cls(parent, title, fields, zone, check, may_run=may_run)
+        dialog = cls(
+            parent,
+            title,
+            fields,
+            zone,
+            check,
+            may_run=may_run,
+            projects=projects,
+            tags=tags,
+            new=new,
+        )
         if error is not None:
             dialog.show_error(error)
         dialog.exec()
@@ -128,7 +184,15 @@ class SessionDialog(QDialog):
         """The typed values as instants; refuses local times that do not exist."""
         start = self._instant(self.start_edit, "start")
         end = None if self.running_check.isChecked() else self._instant(self.end_edit, "end")
-        return SessionFields(self.name_edit.text(), start, end)
+        tags = tuple(dict.fromkeys(t for t in re.split(r"[,\s]+", self.tags_edit.text()) if t))
+        return SessionFields(
+            self.name_edit.text(),
+            start,
+            end,
+            self.project_combo.currentData(),
+            tags,
+            self.billable_check.isChecked(),
+        )
 
     def accept(self) -> None:
         self._clear_errors()
@@ -146,7 +210,13 @@ class SessionDialog(QDialog):
         label = self.errors[key]
         label.setText(str(error))
         label.show()
-        widget = {"name": self.name_edit, "start": self.start_edit, "end": self.end_edit}.get(key)
+        widget = {
+            "name": self.name_edit,
+            "project": self.project_combo,
+            "tags": self.tags_edit,
+            "start": self.start_edit,
+            "end": self.end_edit,
+        }.get(key)
         if widget is not None:
             widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR.name()};")
             widget.setFocus()
@@ -155,13 +225,35 @@ class SessionDialog(QDialog):
         for label in self.errors.values():
             label.hide()
             label.clear()
-        for widget in (self.name_edit, self.start_edit, self.end_edit):
+        for widget in (self.name_edit, self.tags_edit, self.start_edit, self.end_edit):
             widget.setStyleSheet("")
 
     def _on_running_check_toggled(self, running: bool) -> None:
         self.end_edit.setEnabled(not running)
 
+    def _on_billable_check_clicked(self) -> None:
+        self._billable_set_by_hand = True
+
+    def _on_project_combo_changed(self) -> None:
+        project = self._projects.get(self.project_combo.currentData())
+        if not self._billable_set_by_hand:
+            self.billable_check.setChecked(project is None or project.billable)
+
     # -- helpers -------------------------------------------------------------------------
+
+    def _project_combo(self, projects: Sequence[ProjectInfo], current: int | None) -> QComboBox:
+        """No project, then every project not archived (and the session's own)."""
+        combo = QComboBox(self)
+        combo.setObjectName("dialogProjectCombo")
+        combo.addItem(empty_dot(), "No project", None)
+        for project in projects:
+            if project.archived and project.id != current:
+                continue
+            text = f"{project.label} (archived)" if project.archived else project.label
+            combo.addItem(color_dot(project.color), text, project.id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.setMaxVisibleItems(15)
+        return combo
 
     def _date_time_edit(self, name: str, instant: datetime) -> QDateTimeEdit:
         # The edit holds the local wall time of our zone; marking it UTC keeps Qt from
@@ -206,3 +298,17 @@ def _set_wall_time(edit: QDateTimeEdit, wall: datetime) -> None:
             QTimeZone(QTimeZone.Initialization.UTC),
         )
     )
+
+
+class _LastTagCompleter(QCompleter):
+    """Completes the tag being typed after the ones before it (``design, fr`` offers
+    ``frontend``)."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [re.split(r"[,\s]+", path)[-1]]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        widget = self.widget()
+        typed = widget.text() if isinstance(widget, QLineEdit) else ""
+        done = typed[: len(typed) - len(self.splitPath(typed)[0])]
+        return f"{done}{index.data()}, "

@@ -5,62 +5,56 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
-from functools import cache
 from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
-    QTime,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont
 
-from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import Session, clipped_total, find_overlaps
 from tracker_desktop.core.timeparse import start_of_day
-from tracker_desktop.ui.icons import tinted_icon
-
-Index = QModelIndex | QPersistentModelIndex
-
-# The view asks each cell for a dozen roles on every paint: they are compared as plain
-# ints, and the roles this model never answers return at once.
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_EDIT = Qt.ItemDataRole.EditRole.value
-_DECORATION = Qt.ItemDataRole.DecorationRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_FONT = Qt.ItemDataRole.FontRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
-_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
-_ANSWERED = frozenset(
-    (
-        _DISPLAY,
-        _EDIT,
-        _DECORATION,
-        _TOOLTIP,
-        _ALIGNMENT,
-        _FONT,
-        _FOREGROUND,
-        _BACKGROUND,
-        _ACCESSIBLE,
-    )
+from tracker_desktop.ui.session_cells import (
+    ALIGNMENTS,
+    ANSWERED,
+    DISPLAY,
+    DURATION,
+    END,
+    FONT,
+    HEADERS,
+    LABEL_COLUMNS,
+    NAME,
+    PROJECT,
+    START,
+    TAGS,
+    TIME_COLUMNS,
+    UNNAMED,
+    SessionCells,
 )
 
-NAME, START, END, DURATION = range(4)
-TIME_COLUMNS = (START, END, DURATION)
-HEADERS = ("Name", "Start", "End", "Duration")
-UNNAMED = "Unnamed session"
-# Amber reads as "look here" on light and dark backgrounds alike.
-OVERLAP_COLOR = QColor("#d08a00")
+__all__ = [
+    "DURATION",
+    "END",
+    "LABEL_COLUMNS",
+    "NAME",
+    "PROJECT",
+    "START",
+    "TAGS",
+    "TIME_COLUMNS",
+    "UNNAMED",
+    "DayRow",
+    "RenameHandler",
+    "SessionRow",
+    "SessionsModel",
+]
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 class DayRow(NamedTuple):
@@ -79,13 +73,6 @@ Row = DayRow | SessionRow
 RenameHandler = Callable[[int, str], Session | None]
 
 
-def tabular_font(base: QFont | None = None) -> QFont:
-    """``base`` with tabular (fixed-width) digits, so ticking numbers never jump."""
-    font = QFont(base) if base is not None else QFont()
-    font.setFeature(QFont.Tag("tnum"), 1)
-    return font
-
-
 class SessionsModel(QAbstractTableModel):
     """Rows of the shown period; holds plain values only, never ORM objects."""
 
@@ -96,10 +83,9 @@ class SessionsModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._sessions: tuple[Session, ...] = ()
         self._period: Period | None = None
-        self._overlaps: dict[int, list[Session]] = {}
-        self._overlap_icon = tinted_icon("overlap", OVERLAP_COLOR)
         self._now = datetime.now().astimezone()
-        self._locale = QLocale()
+        self._cells = SessionCells(zone, self.day_total)
+        self._cells.day_notes = self._day_notes
 
     # -- feeding ---------------------------------------------------------------------
 
@@ -116,7 +102,8 @@ class SessionsModel(QAbstractTableModel):
         if not in_place:
             self.beginResetModel()
         self._period, self._sessions, self._now, self._rows = period, sessions, now, rows
-        self._overlaps = find_overlaps(sessions, now)
+        self._cells.period, self._cells.now = period, now
+        self._cells.overlaps = find_overlaps(sessions, now)
         if not in_place:
             self.endResetModel()
         elif rows:
@@ -124,7 +111,7 @@ class SessionsModel(QAbstractTableModel):
 
     def set_now(self, now: datetime) -> None:
         """Moves the clock: the running row's duration and its day's total change."""
-        self._now = now
+        self._now = self._cells.now = now
         for row_number, row in enumerate(self._rows):
             ticking = (isinstance(row, SessionRow) and row.session.running) or isinstance(
                 row, DayRow
@@ -168,9 +155,9 @@ class SessionsModel(QAbstractTableModel):
         """Each row's text in ``column``, with the font it is shown in (for sizing the
         column without asking the view to lay every cell out)."""
         for row in self._rows:
-            text = self._cell(row, column, _DISPLAY)
+            text = self._cell(row, column, DISPLAY)
             if text:
-                yield text, self._cell(row, column, _FONT)
+                yield text, self._cell(row, column, FONT)
 
     def day_total(self, day: date) -> timedelta:
         """Time inside local ``day`` (sessions from the evening before count their part)."""
@@ -196,7 +183,7 @@ class SessionsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return HEADERS[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _ALIGNMENTS[section]
+                return ALIGNMENTS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -211,7 +198,7 @@ class SessionsModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         role = int(role)
-        if role not in _ANSWERED or not index.isValid():
+        if role not in ANSWERED or not index.isValid():
             return None
         number = index.row()
         if not 0 <= number < len(self._rows):
@@ -235,7 +222,7 @@ class SessionsModel(QAbstractTableModel):
         )
         for item in items:
             role = item.role()
-            if role in _ANSWERED:
+            if role in ANSWERED:
                 item.setData(self._cell(row, column, role))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -263,116 +250,22 @@ class SessionsModel(QAbstractTableModel):
 
     def _cell(self, row: Row, column: int, role: int) -> Any:
         if isinstance(row, DayRow):
-            return self._day_data(row, column, role)
-        return self._session_data(row.session, column, role)
+            return self._cells.day(row.day, column, role)
+        return self._cells.session(row.session, column, role)
 
-    def _day_data(self, row: DayRow, column: int, role: int) -> Any:
-        if role == _DISPLAY:
-            if column == NAME:
-                qdate = QDate(row.day.year, row.day.month, row.day.day)
-                return self._locale.toString(qdate, "dddd d MMMM")
-            if column == DURATION:
-                return format_duration(self.day_total(row.day))
-            return None
-        if role == _FONT:
-            return _font(bold=True)
-        if role == _BACKGROUND:
-            return QApplication.palette().color(QPalette.ColorRole.AlternateBase)
-        if role == _ALIGNMENT:
-            return _ALIGNMENTS[column]
-        if role == _ACCESSIBLE and column == NAME:
-            return f"{self._day_data(row, NAME, _DISPLAY)}, total " + str(
-                self._day_data(row, DURATION, _DISPLAY)
-            )
-        return None
+    def _day_notes(self, day: date) -> str:
+        """A day heading's tooltip: its time by project (asked for on hovering only)."""
+        from tracker_desktop.ui.project_totals import time_by_project, totals_tooltip
 
-    def _session_data(self, session: Session, column: int, role: int) -> Any:
-        if role == _DISPLAY:
-            return self._session_text(session, column)
-        if role == _EDIT:
-            return session.name if column == NAME else self._session_text(session, column)
-        if role == _DECORATION:
-            if column == NAME and session.id in self._overlaps:
-                return self._overlap_icon
-            return None
-        if role == _TOOLTIP:
-            if column == NAME:
-                return "\n".join(
-                    [session.name or UNNAMED]
-                    + [f"Overlaps {self._describe(o)}" for o in self._overlaps.get(session.id, [])]
-                )
-            if column == END and session.running:
-                return "Running"
-            return None
-        if role == _ALIGNMENT:
-            return _ALIGNMENTS[column]
-        if role == _FONT:
-            return _font(bold=session.running, italic=column == NAME and not session.name)
-        if role == _FOREGROUND and column == NAME and not session.name:
-            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        if role == _BACKGROUND and session.running:
-            highlight = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
-            highlight.setAlpha(48)
-            return highlight
-        return None
-
-    def _session_text(self, session: Session, column: int) -> str:
-        if column == NAME:
-            return session.name or UNNAMED
-        # Times on another day than the row's (the day it is listed under) show their date.
-        row_day = session.start.astimezone(self._zone).date()
-        if self._period is not None:
-            row_day = max(row_day, self._period.first_day)
-        if column == START:
-            return self._time_text(session.start, row_day)
-        if column == END:
-            return "running" if session.end is None else self._time_text(session.end, row_day)
-        return format_duration(session.duration(self._now))
-
-    def _describe(self, session: Session) -> str:
-        """“Name” (Tue 24 Nov 09:00–10:30), for tooltips."""
-        local_start = session.start.astimezone(self._zone)
-        day = self._locale.toString(
-            QDate(local_start.year, local_start.month, local_start.day), "ddd d MMM"
-        )
-        start = self._time_text(session.start, local_start.date())
-        end = "now" if session.end is None else self._time_text(session.end, local_start.date())
-        name = f"“{session.name}”" if session.name else UNNAMED.lower()
-        return f"{name} ({day} {start}–{end})"
-
-    def _time_text(self, instant: datetime, same_day: date) -> str:
-        """Local time in the locale's format, with the day when it is not ``same_day``."""
-        local = instant.astimezone(self._zone)
-        text = self._locale.toString(
-            QTime(local.hour, local.minute, local.second), QLocale.FormatType.ShortFormat
-        )
-        if local.date() != same_day:
-            qdate = QDate(local.year, local.month, local.day)
-            text = f"{self._locale.toString(qdate, 'ddd d MMM')} {text}"
-        return text
+        start = start_of_day(day, self._zone)
+        end = start_of_day(day + timedelta(days=1), self._zone)
+        return totals_tooltip(time_by_project(self._sessions, start, end, self._now))
 
 
 def _times(sessions: tuple[Session, ...]) -> list[tuple[int, datetime, datetime | None]]:
-    """What places each session in the table: everything but its name."""
+    """What places each session in the table: everything but its labels and name."""
     return [(s.id, s.start, s.end) for s in sessions]
 
 
 def _row_key(row: Row) -> tuple[date | int, bool]:
     return (row.day, True) if isinstance(row, DayRow) else (row.session.id, False)
-
-
-def _alignment(column: int) -> int:
-    horizontal = Qt.AlignmentFlag.AlignRight if column == DURATION else Qt.AlignmentFlag.AlignLeft
-    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-
-
-_ALIGNMENTS = tuple(_alignment(column) for column in range(len(HEADERS)))
-
-
-@cache
-def _font(*, bold: bool = False, italic: bool = False) -> QFont:
-    """The table's tabular font, made once per style (the view asks for it per cell)."""
-    font = tabular_font()
-    font.setBold(bold)
-    font.setItalic(italic)
-    return font

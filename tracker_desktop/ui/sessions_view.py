@@ -7,7 +7,7 @@ import math
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QStackedWidget,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -24,8 +25,11 @@ from tracker_desktop.core.service import PeriodReport, Session
 from tracker_desktop.ui.period_text import empty_text
 from tracker_desktop.ui.sessions_model import (
     DURATION,
+    LABEL_COLUMNS,
     NAME,
+    PROJECT,
     START,
+    TAGS,
     TIME_COLUMNS,
     RenameHandler,
     SessionsModel,
@@ -35,9 +39,14 @@ if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import Totals
 
 
+# The widest the Project and Tags columns grow, as a share of the table's width (their
+# longer texts elide, whole in the tooltip), so that Name keeps the most room.
+LABEL_SHARE = {PROJECT: 0.26, TAGS: 0.17}
+
+
 class SessionsView(QStackedWidget):
-    """The table (Name stretches; Start, End and Duration as wide as their texts) with a
-    context menu, or the empty state."""
+    """The table (Name stretches; the other columns as wide as their texts, Project and
+    Tags up to a share of the width) with a context menu, or the empty state."""
 
     selection_changed = Signal()  # the selected sessions changed (or were cleared)
     session_activated = Signal(object)  # Session: double-clicked, or Enter pressed on it
@@ -75,10 +84,11 @@ class SessionsView(QStackedWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in TIME_COLUMNS:  # sized by _fit_time_columns
+        for column in (*LABEL_COLUMNS, *TIME_COLUMNS):  # sized by _fit_columns
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(90)
         self._cell_padding: int | None = None
+        self.table.viewport().installEventFilter(self)
         self.addWidget(self.table)
 
         self.empty_label = QLabel(self)
@@ -108,7 +118,7 @@ class SessionsView(QStackedWidget):
     def show_sessions(self, report: PeriodReport) -> None:
         """The shown period's sessions, as just read."""
         self.model.set_sessions(report.period, report.sessions, report.now)
-        self._fit_time_columns(TIME_COLUMNS)
+        self._fit_columns((*LABEL_COLUMNS, *TIME_COLUMNS))
         self._show_table_or_empty()
         # A reset model drops the selection without saying so.
         self.selection_changed.emit()
@@ -121,7 +131,7 @@ class SessionsView(QStackedWidget):
     def show_totals(self, totals: Totals) -> None:
         """The running row's duration and its day's total tick."""
         self.model.set_now(totals.now)
-        self._fit_time_columns((DURATION,))  # "9:59:59" becomes "10:00:00"
+        self._fit_columns((DURATION,))  # "9:59:59" becomes "10:00:00"
 
     def _show_table_or_empty(self) -> None:
         empty = self.model.rowCount() == 0
@@ -131,10 +141,11 @@ class SessionsView(QStackedWidget):
 
     # -- column sizing -------------------------------------------------------------------
 
-    def _fit_time_columns(self, columns: tuple[int, ...]) -> None:
-        """Makes Start, End and Duration as wide as their widest text or heading. Measured
-        here rather than by the header's ResizeToContents, which has the view lay out
-        every cell again (through the model, in Python) on each change and each tick."""
+    def _fit_columns(self, columns: tuple[int, ...]) -> None:
+        """Makes each column but Name as wide as its widest text (and icon) or heading;
+        Project and Tags at most their share of the width. Measured here rather than by
+        the header's ResizeToContents, which has the view lay out every cell again
+        (through the model, in Python) on each change and each tick."""
         header = self.table.horizontalHeader()
         metrics: dict[str, QFontMetricsF] = {}
         for column in columns:
@@ -146,9 +157,19 @@ class SessionsView(QStackedWidget):
                 widest = max(widest, metrics[key].horizontalAdvance(text))
             # Whole pixels up, and one more: the view lays text out on fractional ones.
             width = math.ceil(widest) + 1 + self._padding_of_cells() if widest else 0
+            if widest and column == PROJECT:  # the colour dot and its gap
+                width += self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
             width = max(width, header.sectionSizeHint(column), header.minimumSectionSize())
+            if column in LABEL_SHARE:
+                share = int(self.table.viewport().width() * LABEL_SHARE[column])
+                width = min(width, max(share, header.sectionSizeHint(column)))
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns(LABEL_COLUMNS)  # their share of the new width
+        return False
 
     def _padding_of_cells(self) -> int:
         """What the view's style adds around a cell's text (margins), measured once, on

@@ -1,8 +1,9 @@
-"""The timer bar: what you are working on, for how long, and the Start/Stop button."""
+"""The timer bar: what you are working on (its name, project and tags), for how long,
+and the Start/Stop button."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPalette
@@ -10,13 +11,28 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.service import Session
-from tracker_desktop.ui.sessions_model import tabular_font
+from tracker_desktop.ui.project_colors import color_dot, empty_dot
+from tracker_desktop.ui.session_cells import tabular_font
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import Totals
 
 # White text reads on this red in light and dark themes alike.
 STOP_COLOR = QColor("#d64541")
+LABEL_BUTTON_WIDTH = 210  # the widest the project and tags buttons grow (then elide)
+NO_PROJECT = "No project"
+
+
+class ShownLabels(NamedTuple):
+    """What the project and tags buttons show: a project's label and colour (None: one
+    to be made, no colour yet), or no project; and the tags."""
+
+    project: str | None = None
+    color: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+NO_LABELS = ShownLabels()
 
 
 class TimerBar(QWidget):
@@ -26,7 +42,13 @@ class TimerBar(QWidget):
     name_submitted = Signal()  # Enter pressed in the name field
     name_editing_finished = Signal()  # Enter pressed, or the name field left
 
-    def __init__(self, start_stop: QAction, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        start_stop: QAction,
+        choose_project: QAction,
+        choose_tags: QAction,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("timerBar")
         self._running: Session | None = None
@@ -45,6 +67,16 @@ class TimerBar(QWidget):
         self.name_edit.returnPressed.connect(self.name_submitted)
         self.name_edit.editingFinished.connect(self.name_editing_finished)
         row.addWidget(self.name_edit, 1)
+
+        labels = QHBoxLayout()
+        labels.setSpacing(2)
+        self.project_button = self._label_button("projectButton", "Project", choose_project)
+        self.tags_button = self._label_button("tagsButton", "Tags", choose_tags)
+        labels.addWidget(self.project_button)
+        labels.addWidget(self.tags_button)
+        row.addLayout(labels)
+        self._idle_labels = NO_LABELS
+        self.show_labels(NO_LABELS)
 
         self.elapsed_label = QLabel("0:00:00", self)
         self.elapsed_label.setObjectName("elapsedLabel")
@@ -71,7 +103,21 @@ class TimerBar(QWidget):
         button_font.setPointSizeF(button_font.pointSizeF() * 1.15)
         self.start_stop_button.setFont(button_font)
         row.addWidget(self.start_stop_button)
-        self.setTabOrder(self.name_edit, self.start_stop_button)
+        self.setTabOrder(self.name_edit, self.project_button)
+        self.setTabOrder(self.project_button, self.tags_button)
+        self.setTabOrder(self.tags_button, self.start_stop_button)
+
+    def _label_button(self, name: str, accessible: str, action: QAction) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setToolTip(action.toolTip())
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setMinimumHeight(32)
+        button.clicked.connect(action.trigger)
+        return button
 
     # -- the name field ------------------------------------------------------------------
 
@@ -96,22 +142,39 @@ class TimerBar(QWidget):
         if self._running is not None:
             self.name_edit.setText(self._running.name)
 
-    def enable_completion(self) -> None:
-        """A clear button and completion of recent names (they wait for the first paint:
-        the button shows only once there is text, and the names need a query)."""
-        from PySide6.QtWidgets import QCompleter
-
+    def enable_clear_button(self) -> None:
+        """A clear button in the name field (it waits for the first paint: it shows only
+        once there is text)."""
         self.name_edit.setClearButtonEnabled(True)
-        completer = QCompleter([], self.name_edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name_edit.setCompleter(completer)
 
-    def show_recent(self, recent: list[Session]) -> None:
-        """The names to complete from, newest first."""
-        completer = self.name_edit.completer()
-        if completer is not None:
-            completer.model().setStringList([s.name for s in recent])  # type: ignore[attr-defined]
+    # -- the project and tags buttons ----------------------------------------------------
+
+    def show_labels(self, labels: ShownLabels) -> None:
+        """Shows a project (with its colour dot) and tags on the buttons."""
+        project = self.project_button
+        if labels.project is None:
+            project.setIcon(empty_dot())
+            text = NO_PROJECT
+        else:
+            project.setIcon(empty_dot() if labels.color is None else color_dot(labels.color))
+            text = labels.project
+        self._set_elided(project, text)
+        project.setAccessibleDescription(text)
+        tags = " ".join(f"#{tag}" for tag in labels.tags) or "#"
+        self._set_elided(self.tags_button, tags)
+        self.tags_button.setAccessibleDescription(", ".join(labels.tags) or "No tags")
+
+    def set_idle_labels(self, labels: ShownLabels) -> None:
+        """What the next session will be labelled with (shown while nothing runs)."""
+        self._idle_labels = labels
+        if self._running is None:
+            self.show_labels(labels)
+
+    def _set_elided(self, button: QToolButton, text: str) -> None:
+        shown = button.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, LABEL_BUTTON_WIDTH
+        )
+        button.setText(shown.replace("&", "&&"))
 
     # -- showing the state ---------------------------------------------------------------
 
@@ -125,6 +188,7 @@ class TimerBar(QWidget):
                 self.name_edit.clear()
         elif changed or not self.name_edit.isModified():
             self.name_edit.setText(running.name)
+        self.show_labels(self._idle_labels if running is None else shown_labels(running))
         if running is None:
             base = self.palette().color(QPalette.ColorRole.Highlight)
             text = self.palette().color(QPalette.ColorRole.HighlightedText)
@@ -142,3 +206,11 @@ class TimerBar(QWidget):
     def show_totals(self, totals: Totals) -> None:
         """The running time (``0:00:00`` while idle)."""
         self.elapsed_label.setText(format_duration(totals.elapsed))
+
+
+def shown_labels(session: Session) -> ShownLabels:
+    """A session's project and tags, as the buttons show them."""
+    project = session.project
+    if project is None:
+        return ShownLabels(tags=session.tags)
+    return ShownLabels(project.label, project.color, session.tags)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.ui.sessions_model import UNNAMED
+from tracker_desktop.ui.session_cells import UNNAMED
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.actions import Actions
@@ -67,7 +67,16 @@ class WindowShell(QMainWindow):
             ("&File", [actions.backup, actions.restore, None, actions.quit]),
             (
                 "&Session",
-                [actions.start_stop, actions.continue_session, actions.discard, None, actions.add],
+                [
+                    actions.start_stop,
+                    actions.continue_session,
+                    actions.discard,
+                    None,
+                    actions.choose_project,
+                    actions.choose_tags,
+                    None,
+                    actions.add,
+                ],
             ),
             ("&Edit", [actions.undo, actions.redo, None, actions.edit, actions.delete]),
             (
