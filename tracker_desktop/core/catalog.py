@@ -340,6 +340,13 @@ class Catalog:
             rows: Iterable[tuple[int, str, int]] = query  # type: ignore[assignment]
             return [TagInfo(*row) for row in rows]
 
+    def project_sessions(self, project_id: int) -> int:
+        """How many sessions project ``project_id`` has (through their project index):
+        whether deleting it needs a project for them."""
+        with self.writer.storage.snapshot():
+            count: int = SessionRecord.select().where(SessionRecord.project == project_id).count()
+            return count
+
     def tag_names(self) -> list[str]:
         """Every tag's name, by name: what a picker offers (``tags`` also counts their
         sessions, which reads every tagged session)."""
