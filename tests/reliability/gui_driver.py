@@ -119,6 +119,7 @@ class Script:
         *,
         may_run: bool = False,
         error: InvalidInputError | None = None,
+        **offered: Any,  # the projects and tags the dialog offers (left as they are)
     ) -> SessionFields | None:
         """What a person types into the edit dialog, checked as the dialog checks it."""
         if error is not None:  # checked, yet refused on saving

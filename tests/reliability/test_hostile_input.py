@@ -509,11 +509,12 @@ def test_fields_typed_into_the_edit_dialog(
         *,
         may_run: bool = False,
         error: Any = None,
+        **offered: Any,  # the projects and tags to choose from
     ) -> SessionFields | None:
         if error is not None:  # refused on saving although the check passed
             seen["refused on save"] = str(error)
             return None
-        dialog = SessionDialog(parent, title, fields, zone, check, may_run=may_run)
+        dialog = SessionDialog(parent, title, fields, zone, check, may_run=may_run, **offered)
         dialog.name_edit.setText(name)
         dialog.set_wall_time("start", start)
         dialog.set_wall_time("end", end)

@@ -11,6 +11,7 @@ from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.service import Session
 
 RECENT_SHOWN = 8  # recent sessions offered at once
+CREATE = "Create"  # the last entry: "Create project “…”", "Create tag “…”"
 
 
 class Kind(Enum):
@@ -75,7 +76,7 @@ def project_entries(
     ]
     taken = any(typed.casefold() in (p.name.casefold(), p.label.casefold()) for p in found)
     if typed and not taken:
-        entries.append(Entry(Kind.NEW_PROJECT, f"Create project “{typed}”", name=typed))
+        entries.append(Entry(Kind.NEW_PROJECT, f"{CREATE} project “{typed}”", name=typed))
     return entries or [Entry(Kind.HINT, "Type a name to create a project")]
 
 
@@ -89,7 +90,7 @@ def tag_entries(tags: Iterable[str], query: str, chosen: Iterable[str] = ()) -> 
     found.sort(key=lambda tag: not tag.casefold().startswith(key))
     entries = [Entry(Kind.TAG, tag, checked=tag.casefold() in mine, name=tag) for tag in found]
     if typed and all(tag.casefold() != key for tag in found):
-        entries.append(Entry(Kind.NEW_TAG, f"Create tag “{typed}”", name=typed))
+        entries.append(Entry(Kind.NEW_TAG, f"{CREATE} tag “{typed}”", name=typed))
     return entries or [Entry(Kind.HINT, "Type a name to create a tag")]
 
 
