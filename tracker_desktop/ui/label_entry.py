@@ -34,6 +34,7 @@ from tracker_desktop.ui.picker_entries import (
 from tracker_desktop.ui.timer_bar import ShownLabels, TimerBar, shown_labels
 
 PICKER_WIDTH = 340
+RECENT_WIDTH = 560  # a name with its project and tags
 _TAKE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 _STEPS = {
     Qt.Key.Key_Down: 1,
@@ -197,7 +198,9 @@ class LabelEntry(QObject):
             self.close()
             return
         self.picker.show_entries(entries, current)
-        width = self._field.width() if self._mode is Mode.RECENT else PICKER_WIDTH
+        width = (
+            max(self._field.width(), RECENT_WIDTH) if self._mode is Mode.RECENT else PICKER_WIDTH
+        )
         self.picker.place(self._anchor, width)
 
     def _load(self, mode: Mode) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSize,
     Qt,
     Signal,
 )
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop.ui.picker_entries import Entry, Kind
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
+from tracker_desktop.ui.roomy_rows import RoomyDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +79,7 @@ class PickerModel(QAbstractListModel):
         return None
 
 
-class _EntryDelegate(QStyledItemDelegate):
+class _EntryDelegate(RoomyDelegate):
     """An entry's text, its detail in a quieter colour after it, and a check mark at the
     right when it is chosen."""
 
@@ -151,6 +152,7 @@ class LabelPicker(QFrame):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the typing stays in the field
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setUniformItemSizes(True)
+        self.list.setIconSize(QSize(16, 16))  # the dot as in the table
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.clicked.connect(self._on_list_clicked)

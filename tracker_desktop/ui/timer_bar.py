@@ -160,7 +160,7 @@ class TimerBar(QWidget):
             text = labels.project
         self._set_elided(project, text)
         project.setAccessibleDescription(text)
-        tags = " ".join(f"#{tag}" for tag in labels.tags) or "#"
+        tags = " ".join(f"#{tag}" for tag in labels.tags) or "# Tags"
         self._set_elided(self.tags_button, tags)
         self.tags_button.setAccessibleDescription(", ".join(labels.tags) or "No tags")
 
