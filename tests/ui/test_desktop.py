@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.support import FakeClock
 from tests.ui.conftest import WindowFactory, action, name_edit, trigger
 from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
-from tracker_desktop.core.service import Tracker
+from tracker_desktop.core.service import Labels, ProjectName, Tracker
 from tracker_desktop.core.storage import Storage, open_storage
 from tracker_desktop.ui.gap_dialog import GapDialog
 from tracker_desktop.ui.main_window import MainWindow
@@ -89,6 +89,37 @@ def test_continue_lists_the_five_latest_distinct_names_and_switches(
     assert running is not None
     assert running.name == "E"
     assert name_edit(window).text() == "E"
+
+
+def test_continue_entries_show_the_project_colour_and_label(
+    tracker: Tracker, make_window: WindowFactory
+) -> None:
+    tracker.catalog.add_project("Website", "Acme", color="#e15759")
+    tracker.add("Plain", NOW - 4 * HOUR, NOW - 3 * HOUR)
+    tracker.add(
+        "Header",
+        NOW - 3 * HOUR,
+        NOW - 2 * HOUR,
+        Labels(ProjectName("Website", "Acme"), ("design", "ui")),
+    )
+    window = make_window()
+    menu = tray(window).contextMenu().findChild(QMenu, "trayContinueMenu")
+    header, plain = menu.actions()
+    assert header.text() == "Header — Acme ▸ Website #design #ui"
+    assert plain.text() == "Plain"
+    dot = header.icon().pixmap(16, 16).toImage()
+    assert dot.pixelColor(8, 8).name() == "#e15759"
+    assert plain.icon().isNull()
+
+    header.trigger()
+    running = tracker.running()
+    assert running is not None
+    assert running.project is not None
+    assert (running.name, running.project.label, running.tags) == (
+        "Header",
+        "Acme ▸ Website",
+        ("design", "ui"),
+    )
 
 
 def test_the_tray_icon_tells_idle_from_running(window: MainWindow) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import svg_icon
+from tracker_desktop.ui.project_colors import color_dot
 
 # How long to keep looking for a tray host that appears after the app (at login).
 HOST_CHECK_INTERVAL_MS = 2000
@@ -96,10 +97,13 @@ class TrayIcon(QSystemTrayIcon):
             self.setToolTip(f"{name} — {elapsed}\nToday: {today}")
 
     def set_recent(self, sessions: list[Session]) -> None:
-        """The Continue submenu: one entry per recent distinct name."""
+        """The Continue submenu: one entry per recent name, project and tags, with the
+        project's colour dot and label (``Design — Acme ▸ Website #api``)."""
         self.continue_menu.clear()
         for session in sessions:
-            action = QAction(session.name.replace("&", "&&"), self.continue_menu)
+            action = QAction(continue_text(session).replace("&", "&&"), self.continue_menu)
+            if session.project is not None:
+                action.setIcon(color_dot(session.project.color))
             action.triggered.connect(self._continue_slot(session.id))
             self.continue_menu.addAction(action)
         self.continue_menu.setEnabled(bool(sessions))
@@ -113,3 +117,10 @@ class TrayIcon(QSystemTrayIcon):
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
             self._show_window.trigger()
+
+
+def continue_text(session: Session) -> str:
+    """A recent session as the Continue menu names it."""
+    labels = [session.project.label] if session.project else []
+    labels += [f"#{tag}" for tag in session.tags]
+    return " — ".join([session.name, " ".join(labels)]) if labels else session.name
