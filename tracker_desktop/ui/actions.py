@@ -52,6 +52,9 @@ class Actions(QObject):
         self.continue_session = self._action("actionContinueSession", "Continue Session")
         self.choose_project = self._action("actionChooseProject", "Project…", ("Ctrl+P",))
         self.choose_tags = self._action("actionChooseTags", "Tags…", ("Ctrl+T",))
+        self.show_projects = self._action(
+            "actionShowProjects", "Projects and Tags…", ("Ctrl+Shift+P",)
+        )
         self.backup = self._action("actionBackupNow", "Back Up Now")
         self.restore = self._action("actionRestoreBackup", "Restore from Backup…")
         self.undo = undo_stack.createUndoAction(self, "&Undo")
@@ -77,6 +80,7 @@ class Actions(QObject):
             self.add,
             self.edit,
             self.delete,
+            self.show_projects,
         ):
             describe_shortcut(action)
         self.choose_project.setToolTip("Choose the project (Ctrl+P, or type @ in the name)")

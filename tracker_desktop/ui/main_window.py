@@ -8,7 +8,9 @@ Each part has one job and its own module, and none knows another; they meet here
   widgets, in the shell of ``window_shell.py`` (layout, menus, geometry, tray closing);
 - ``session_commands.py`` and ``undo.py``: what the user does to sessions, and undo;
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
-  ``preferences.py`` and the completion of recent names.
+  ``preferences.py``, the pickers (``label_entry.py``) and the period's earnings
+  (``period_earnings.py``);
+- on first use: the Projects window (``projects_window.py``).
 
 All state comes from the database (through the Tracker) plus the clock; the window
 keeps nothing that a restart could lose.
@@ -39,6 +41,7 @@ if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.backup_actions import BackupActions
     from tracker_desktop.ui.gap_watcher import GapWatcher
     from tracker_desktop.ui.label_entry import LabelEntry
+    from tracker_desktop.ui.projects_window import ProjectsWindow
 
 TRAY_RECENT = 5  # names in the tray's Continue menu
 
@@ -78,6 +81,7 @@ class MainWindow(WindowShell):
         self.gaps: GapWatcher | None = None
         self.backups: BackupActions | None = None
         self.labels: LabelEntry | None = None
+        self.projects: ProjectsWindow | None = None
         self._totals: Totals | None = None
         self.live.start()
 
@@ -129,6 +133,7 @@ class MainWindow(WindowShell):
             (actions.previous.triggered, lambda: live.move(-1)),
             (actions.next.triggered, lambda: live.move(1)),
             (actions.current.triggered, live.show_current),
+            (actions.show_projects.triggered, self.show_projects),
         ):
             signal.connect(slot)
         for kind, action in actions.period_kinds.items():
@@ -212,6 +217,21 @@ class MainWindow(WindowShell):
         assert self.backups is not None
         self.backups.start_upkeep()
 
+    # -- the other windows -------------------------------------------------------------
+
+    def show_projects(self) -> None:
+        """The Projects window (made the first time), read afresh."""
+        if self.projects is None:
+            from tracker_desktop.ui.projects_window import ProjectsWindow
+
+            actions = self.action_set
+            self.projects = ProjectsWindow(self._tracker, actions.undo, actions.redo, self)
+            self.live.sessions_changed.connect(self._on_live_sessions_changed)
+        self.projects.reload()
+        self.projects.show()
+        self.projects.raise_()
+        self.projects.activateWindow()
+
     # -- what the parts ask of each other ------------------------------------------------
 
     def refresh(self) -> None:
@@ -254,6 +274,10 @@ class MainWindow(WindowShell):
             self.labels.show_recent(recent)
         if self.tray is not None:
             self.tray.set_recent(recent[:TRAY_RECENT])
+
+    def _on_live_sessions_changed(self, report: object) -> None:
+        if self.projects is not None and self.projects.isVisible():
+            self.projects.reload()  # a change, an undo, or another process's write
 
     def _on_sessions_view_selection_changed(self) -> None:
         self.action_set.show_selection(len(self.sessions_view.selected_sessions()))

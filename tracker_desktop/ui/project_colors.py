@@ -13,6 +13,12 @@ from PySide6.QtWidgets import QApplication
 # (canvas, dot diameter, outline width) in pixels; QIcon picks the size it is asked for.
 _SIZES = ((16, 10.0, 1.0), (32, 20.0, 1.6), (64, 40.0, 3.0))
 _OUTLINE_ALPHA = 130  # of the text colour: a visible edge, softer than text
+# What the palette's colours (core.catalog.PALETTE, in its order) are called, for menus
+# and for people who tell them apart by name.
+COLOR_NAMES = (
+    "Blue", "Orange", "Red", "Teal", "Green", "Yellow",
+    "Purple", "Pink", "Brown", "Grey", "Sea green", "Rose",
+)  # fmt: skip
 
 
 def color_dot(color: str) -> QIcon:

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QTime,
     QTimeZone,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -35,10 +33,10 @@ from PySide6.QtWidgets import (
 from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.timeparse import local_instant
+from tracker_desktop.ui.dialog_parts import ERROR_COLOR, error_label
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
 
 DATE_TIME_FORMAT = "yyyy-MM-dd  HH:mm:ss"
-ERROR_COLOR = QColor("#d64541")
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,7 @@ class SessionDialog(QDialog):
         self._on_running_check_toggled(self.running_check.isChecked())
 
         self.errors = {
-            key: self._error_label(f"{key}Error")
+            key: error_label(self, f"{key}Error")
             for key in ("name", "project", "tags", "start", "end", "other")
         }
         form = QFormLayout()
@@ -276,14 +274,6 @@ class SessionDialog(QDialog):
             return local_instant(wall, self._zone, what=what).astimezone(UTC)
         except InvalidInputError as error:
             raise InvalidInputError(str(error), field=what) from None
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet(f"color: {ERROR_COLOR.name()};")
-        label.hide()
-        return label
 
     def set_wall_time(self, which: str, wall: datetime) -> None:
         """Types ``wall`` (local, naive) into the start or end field."""

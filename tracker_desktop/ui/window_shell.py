@@ -87,6 +87,8 @@ class WindowShell(QMainWindow):
                     actions.previous,
                     actions.next,
                     actions.current,
+                    None,
+                    actions.show_projects,
                 ],
             ),
         )
