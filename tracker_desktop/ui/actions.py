@@ -55,6 +55,8 @@ class Actions(QObject):
         self.show_projects = self._action(
             "actionShowProjects", "Projects and Tags…", ("Ctrl+Shift+P",)
         )
+        self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.backup = self._action("actionBackupNow", "Back Up Now")
         self.restore = self._action("actionRestoreBackup", "Restore from Backup…")
         self.undo = undo_stack.createUndoAction(self, "&Undo")
@@ -81,6 +83,7 @@ class Actions(QObject):
             self.edit,
             self.delete,
             self.show_projects,
+            self.preferences,
         ):
             describe_shortcut(action)
         self.choose_project.setToolTip("Choose the project (Ctrl+P, or type @ in the name)")

@@ -57,12 +57,13 @@ class LiveState(QObject):
     def __init__(self, tracker: Tracker, kind: PeriodKind, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tracker = tracker
+        self._week_start = self._read_week_start()
         self._today = self._local_today()
-        self._period = period_containing(kind, self._today, tracker.zone)
+        self._period = self._containing(kind, self._today)
         self._running: Session | _Unread | None = _UNREAD
         self._shown_period: tuple[Period, bool] | None = None
         self._report = PeriodReport(self._period, (), tracker.now())
-        self._today_period = period_containing(PeriodKind.DAY, self._today, tracker.zone)
+        self._today_period = self._containing(PeriodKind.DAY, self._today)
         self._today_sessions: tuple[Session, ...] = ()
         self._wants_recent = False
         self._data_version: int | None = None
@@ -109,18 +110,28 @@ class LiveState(QObject):
         today = self._local_today()
         period = self._period
         anchor = today if period.first_day <= today < period.end_day else period.first_day
-        self._period = period_containing(kind, anchor, self._tracker.zone)
+        self._period = self._containing(kind, anchor)
         self.refresh()
+
+    def set_week_start(self, weekday: int) -> None:
+        """Weeks start on ``weekday`` (0 = Monday) from now on: a shown week moves to the
+        one that starts that way around the same days (today, if it holds it)."""
+        if weekday == self._week_start:
+            return
+        self._week_start = weekday
+        self.show_kind(self._period.kind)
 
     def move(self, steps: int) -> None:
         """``steps`` periods later (earlier when negative)."""
-        self._period = shift_period(self._period, steps, self._tracker.zone)
+        self._period = shift_period(
+            self._period, steps, self._tracker.zone, week_start=self._week_start
+        )
         self.refresh()
 
     def show_current(self) -> None:
         """Today, this week or this month."""
         self._today = self._local_today()
-        self._period = period_containing(self._period.kind, self._today, self._tracker.zone)
+        self._period = self._current_period()
         self.refresh()
 
     def watch_recent(self) -> None:
@@ -136,7 +147,16 @@ class LiveState(QObject):
     def reopened(self) -> None:
         """The database file was replaced (a restore): everything is read again."""
         self._data_version = self._read_data_version()
-        self.refresh()
+        self._reread_week_start()
+
+    def _reread_week_start(self) -> None:
+        """Reads the first day of the week again (the command line, or a restored file,
+        may have changed it), and everything shown."""
+        week_start = self._read_week_start()
+        if week_start != self._week_start:
+            self.set_week_start(week_start)
+        else:
+            self.refresh()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -144,7 +164,7 @@ class LiveState(QObject):
         """Reads the running session and the shown period again and announces them;
         False when the database could not be read (``read_failed`` says why)."""
         tracker = self._tracker
-        today = period_containing(PeriodKind.DAY, self._today, tracker.zone)
+        today = self._containing(PeriodKind.DAY, self._today)
         try:
             running = tracker.running()
             report = tracker.period_report(self._period)
@@ -209,7 +229,18 @@ class LiveState(QObject):
         return self._tracker.now().astimezone(self._tracker.zone).date()
 
     def _current_period(self) -> Period:
-        return period_containing(self._period.kind, self._today, self._tracker.zone)
+        return self._containing(self._period.kind, self._today)
+
+    def _containing(self, kind: PeriodKind, day: date) -> Period:
+        return period_containing(kind, day, self._tracker.zone, week_start=self._week_start)
+
+    def _read_week_start(self) -> int:
+        """The preferred first day of the week (Monday when it cannot be read)."""
+        try:
+            return self._tracker.catalog.week_start()
+        except TrackerError as error:
+            log.warning("cannot read the first day of the week: %s", error)
+            return 0
 
     def _read_data_version(self) -> int | None:
         try:
@@ -230,6 +261,6 @@ class LiveState(QObject):
         version = self._read_data_version()
         if version is not None and version != self._data_version:
             self._data_version = version
-            self.refresh()
+            self._reread_week_start()
         elif self._local_today() != self._today:
             self._follow_today()  # past midnight with nothing running (nothing ticks)

@@ -10,7 +10,8 @@ Each part has one job and its own module, and none knows another; they meet here
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
   ``preferences.py``, the pickers (``label_entry.py``) and the period's earnings
   (``period_earnings.py``);
-- on first use: the Projects window (``projects_window.py``).
+- on first use: the Projects window (``projects_window.py``) and the Preferences dialog
+  (``preferences_dialog.py``).
 
 All state comes from the database (through the Tracker) plus the clock; the window
 keeps nothing that a restart could lose.
@@ -41,6 +42,8 @@ if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.backup_actions import BackupActions
     from tracker_desktop.ui.gap_watcher import GapWatcher
     from tracker_desktop.ui.label_entry import LabelEntry
+    from tracker_desktop.ui.preferences import StartAtLogin
+    from tracker_desktop.ui.preferences_dialog import PreferencesDialog
     from tracker_desktop.ui.projects_window import ProjectsWindow
 
 TRAY_RECENT = 5  # names in the tray's Continue menu
@@ -81,7 +84,9 @@ class MainWindow(WindowShell):
         self.gaps: GapWatcher | None = None
         self.backups: BackupActions | None = None
         self.labels: LabelEntry | None = None
+        self.start_at_login: StartAtLogin | None = None
         self.projects: ProjectsWindow | None = None
+        self.preferences: PreferencesDialog | None = None
         self._totals: Totals | None = None
         self.live.start()
 
@@ -134,6 +139,7 @@ class MainWindow(WindowShell):
             (actions.next.triggered, lambda: live.move(1)),
             (actions.current.triggered, live.show_current),
             (actions.show_projects.triggered, self.show_projects),
+            (actions.preferences.triggered, self.show_preferences),
         ):
             signal.connect(slot)
         for kind, action in actions.period_kinds.items():
@@ -166,7 +172,9 @@ class MainWindow(WindowShell):
         self.timer_bar.enable_clear_button()
         self._add_label_entry()
         self._add_period_earnings()
-        add_start_at_login_action(self._file_menu, self.messages.show_error, before=actions.quit)
+        self.start_at_login = add_start_at_login_action(
+            self._file_menu, self.messages.show_error, before=actions.quit
+        )
         self.set_tray(
             tray.TrayIcon(
                 self, actions.start_stop, actions.show_window, actions.quit, self.continue_from
@@ -231,6 +239,23 @@ class MainWindow(WindowShell):
         self.projects.show()
         self.projects.raise_()
         self.projects.activateWindow()
+
+    def show_preferences(self) -> None:
+        """The Preferences dialog (made the first time); its changes apply at once."""
+        self.finish_after_first_paint()  # Start at Login is made there
+        assert self.start_at_login is not None
+        if self.preferences is None:
+            from tracker_desktop.ui.preferences_dialog import PreferencesDialog
+
+            self.preferences = PreferencesDialog(
+                self._tracker, self.settings, self.start_at_login, self
+            )
+            self.preferences.week_start_changed.connect(self.live.set_week_start)
+            self.preferences.pricing_changed.connect(self.live.refresh)
+        self.preferences.show_saved()
+        self.preferences.show()
+        self.preferences.raise_()
+        self.preferences.activateWindow()
 
     # -- what the parts ask of each other ------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Preferences shown as checkable actions in the window's menus."""
+"""Start at Login: a checkable action (in the File menu, and behind the Preferences
+dialog's check box) whose check mark is this system's autostart entry."""
 
 from __future__ import annotations
 
@@ -14,13 +15,21 @@ from tracker_desktop.core.autostart import Autostart
 log = logging.getLogger(__name__)
 
 
+class StartAtLogin(QAction):
+    """``actionStartAtLogin``; ``refresh`` reads the entry again into the check mark."""
+
+    def __init__(self, parent: QMenu, refresh: Callable[[], None]) -> None:
+        super().__init__("Start at Login", parent, checkable=True)
+        self.refresh = refresh
+
+
 def add_start_at_login_action(
     menu: QMenu,
     show_error: Callable[[str], None],
     *,
     before: QAction | None = None,
     autostart: Autostart | None = None,
-) -> QAction:
+) -> StartAtLogin:
     """Adds the checkable "Start at Login" action (``actionStartAtLogin``) to ``menu``
     (above ``before`` when given) and returns it.
 
@@ -29,9 +38,6 @@ def add_start_at_login_action(
     check mark is re-read each time the menu opens. Failures go to ``show_error``.
     """
     entry = autostart or autostart_module.for_platform()
-    action = QAction("Start at Login", menu, checkable=True)
-    action.setObjectName("actionStartAtLogin")
-    action.setToolTip("Open Tracker Desktop when you log in to this computer")
 
     def refresh() -> None:
         try:
@@ -40,6 +46,10 @@ def add_start_at_login_action(
             log.warning("cannot read the autostart entry %s: %s", entry.location, error)
             enabled = False
         action.setChecked(enabled)
+
+    action = StartAtLogin(menu, refresh)
+    action.setObjectName("actionStartAtLogin")
+    action.setToolTip("Open Tracker Desktop when you log in to this computer")
 
     def on_triggered(checked: bool) -> None:
         try:

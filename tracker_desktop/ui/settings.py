@@ -67,6 +67,12 @@ class WindowSettings:
         except (TypeError, ValueError):
             return timedelta(minutes=DEFAULT_GAP_MINUTES)
 
+    @gap_threshold.setter
+    def gap_threshold(self, threshold: timedelta) -> None:
+        """Saved in whole minutes (``[gaps] threshold_minutes``), at least one."""
+        minutes = max(int(threshold.total_seconds() // 60), 1)
+        self._settings.setValue("gaps/threshold_minutes", minutes)
+
     @property
     def close_hint_shown(self) -> bool:
         """Whether the user was told once that closing the window leaves it in the tray."""

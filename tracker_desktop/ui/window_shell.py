@@ -78,7 +78,18 @@ class WindowShell(QMainWindow):
                     actions.add,
                 ],
             ),
-            ("&Edit", [actions.undo, actions.redo, None, actions.edit, actions.delete]),
+            (
+                "&Edit",
+                [
+                    actions.undo,
+                    actions.redo,
+                    None,
+                    actions.edit,
+                    actions.delete,
+                    None,
+                    actions.preferences,
+                ],
+            ),
             (
                 "&View",
                 [
