@@ -33,6 +33,8 @@ def form_dialog(dialog: QDialog, rows: list[tuple[str, QWidget]], ok: str) -> QL
     form = QFormLayout()
     for label, widget in rows:
         form.addRow(label, widget)
+        if label and not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", ""))
     error = error_label(dialog, "dialogError")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, dialog)
     buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)

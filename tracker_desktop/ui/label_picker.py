@@ -143,10 +143,12 @@ class LabelPicker(QFrame):
         self.search = QLineEdit(self)
         self.search.setObjectName("pickerSearchEdit")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find")
         layout.addWidget(self.search)
         self.model = PickerModel(self)
         self.list = QListView(self)
         self.list.setObjectName("pickerList")
+        self.list.setAccessibleName("Choices")
         self.list.setModel(self.model)
         self.list.setItemDelegate(_EntryDelegate(self.list))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the typing stays in the field

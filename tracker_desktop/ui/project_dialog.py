@@ -56,6 +56,7 @@ class ColorRow(QWidget):
     def __init__(self, color: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("projectColorRow")
+        self.setAccessibleName("Colour")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)

@@ -90,6 +90,7 @@ class SessionDialog(QDialog):
         self.project_combo = self._project_combo(projects, fields.project)
         self.tags_edit = QLineEdit(", ".join(fields.tags), self)
         self.tags_edit.setObjectName("dialogTagsEdit")
+        self.tags_edit.setAccessibleName("Tags")
         self.tags_edit.setPlaceholderText("Tags, separated by commas")
         completer = _LastTagCompleter(list(tags), self.tags_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -243,6 +244,7 @@ class SessionDialog(QDialog):
         """No project, then every project not archived (and the session's own)."""
         combo = QComboBox(self)
         combo.setObjectName("dialogProjectCombo")
+        combo.setAccessibleName("Project")
         combo.addItem(empty_dot(), "No project", None)
         for project in projects:
             if project.archived and project.id != current:
