@@ -20,7 +20,6 @@ from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS, to_epo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.models import Client, Project, SessionRecord, SessionTag, Tag
 from tracker_desktop.core.money import rate_seconds, rounded
-from tracker_desktop.core.names import name_key
 from tracker_desktop.core.periods import PeriodKind, period_containing
 from tracker_desktop.core.pricing import Pricing
 from tracker_desktop.core.service import SessionFilter, Tracker
@@ -314,17 +313,7 @@ class _Query:
             & ((_S.ended_at > start) | _S.ended_at.is_null())
         )
         only = self.only
-        if only.project_ids is not None:
-            query = query.where(_S.project.in_(only.project_ids))
-        if only.client_id is not None:
-            query = query.where(Project.client == only.client_id)
-        if only.tag is not None:
-            tagged = (
-                SessionTag.select(SessionTag.session)
-                .join(Tag, on=(SessionTag.tag == Tag.id))
-                .where(Tag.name_key == name_key(only.tag))
-            )
-            query = query.where(_S.id.in_(tagged))
+        query = only.sessions.where(query)
         if only.billable_only:
             query = query.where(_S.billable)
         return query
