@@ -3,9 +3,11 @@ its private data folder, and owns no TCP, UDP or raw socket at all."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -130,3 +132,65 @@ def check_a_careless_folder(shared: Path) -> None:
     assert restored.code == 3, restored
     assert "another user" in restored.err
     assert thesis.read_text() == "four years of work"
+
+
+def hung_up(connection: socket.socket) -> bool:
+    """Whether the other end closed ``connection`` (or it never got through)."""
+    try:
+        return connection.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
+@pytest.mark.reliability
+@pytest.mark.skipif(sys.platform != "linux", reason="Unix sockets and ulimit")
+def test_a_flood_of_idle_connections_on_few_files_leaves_the_window_reachable(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    launch = f"ulimit -n 64 && exec {sys.executable} -m tracker_desktop --data-dir {data_dir}"
+    window = subprocess.Popen(
+        ["sh", "-c", launch],
+        env=environment(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    flood: list[socket.socket] = []
+    try:
+        qtbot.waitUntil(lambda: READY in log_text(data_dir), timeout=30000)
+        path = str(data_dir / SOCKET_FILENAME)
+        for _ in range(80):
+            idle = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            idle.setblocking(False)
+            # A full backlog refuses, as a busy server may.
+            with contextlib.suppress(BlockingIOError, ConnectionRefusedError):
+                idle.connect(path)
+            flood.append(idle)
+
+        def dealt_with() -> bool:
+            """The window dropped every idle connection, or lost its socket."""
+            return not Path(path).exists() or all(hung_up(idle) for idle in flood)
+
+        qtbot.waitUntil(dealt_with, timeout=30000)
+        assert Path(path).exists()  # not closed (and deleted) by the flood
+        for idle in flood:
+            idle.close()
+        second = subprocess.run(
+            [sys.executable, "-m", "tracker_desktop", "--data-dir", str(data_dir)],
+            env=environment(),
+            cwd=ROOT,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert second.returncode == 0, second.stderr
+        qtbot.waitUntil(lambda: "asked this window to show itself" in log_text(data_dir))
+        assert Path(path).exists()
+        assert window.poll() is None
+    finally:
+        for idle in flood:
+            idle.close()
+        window.kill()
+        window.wait(timeout=30)

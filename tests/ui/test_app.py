@@ -8,11 +8,12 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QToolButton
 
 from tests.support import FakeClock
 from tests.ui.conftest import WindowFactory, trigger
@@ -153,3 +154,34 @@ def test_without_a_display_the_window_explains_instead_of_aborting(data_dir: Pat
     assert "no display" in result.stderr
     assert "Traceback" not in result.stderr
     assert not data_dir.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+@pytest.mark.parametrize("name", ["gui.lock", "window.ini"])
+def test_a_fifo_among_the_windows_files_is_explained_not_waited_on(
+    qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    data_dir.mkdir(parents=True, mode=0o700)
+    os.mkfifo(data_dir / name)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    assert gui_app.run_gui(data_dir) == 3
+    assert len(shown) == 1
+    assert name in shown[0]
+    assert "FIFO" in shown[0]
+
+
+def test_a_time_zone_no_zone_has_is_explained(
+    qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setenv("TZ", "UTC+24")
+    time.tzset()  # the C library reads TZ again (the zone falls back to it)
+    try:
+        assert gui_app.run_gui(data_dir) == 2
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert len(shown) == 1
+    assert "UTC+24" in shown[0]

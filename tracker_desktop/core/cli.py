@@ -30,6 +30,7 @@ from tracker_desktop.core.cli_catalog import (
     run_project,
     run_tag,
 )
+from tracker_desktop.core.cli_report import add_report_commands, run_export, run_report
 from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(listing)
 
     add_catalog_commands(commands)
+    add_report_commands(commands)
     return parser
 
 
@@ -587,6 +589,8 @@ _COMMANDS = {
     "client": lambda t, a, o: run_client(t, a, o, lambda value: _print_json(value, o)),
     "project": lambda t, a, o: run_project(t, a, o, lambda value: _print_json(value, o)),
     "tag": lambda t, a, o: run_tag(t, a, o, lambda value: _print_json(value, o)),
+    "report": lambda t, a, o: run_report(t, a, o, lambda value: _print_json(value, o)),
+    "export": lambda t, a, o: run_export(t, a, o, lambda value: _print_json(value, o)),
     "backup": _cmd_backup,
     "status": _cmd_status,
     "list": _cmd_list,

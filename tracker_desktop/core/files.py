@@ -254,3 +254,48 @@ class FolderLock:
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
+
+
+def private_runtime_folder() -> Path | None:
+    """A folder only this user can enter, for sockets that do not fit in the data folder:
+    ``$XDG_RUNTIME_DIR`` when it is the user's own and private, else ``tracker-desktop-<uid>``
+    in the temporary folder, made private (None when that name is taken by someone else,
+    or is not a private folder of this user)."""
+    if not POSIX:
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    candidates = [Path(runtime)] if runtime else []
+    import tempfile
+
+    candidates.append(Path(tempfile.gettempdir()) / f"tracker-desktop-{os.geteuid()}")
+    for folder in candidates:
+        with contextlib.suppress(FileExistsError, OSError):
+            folder.mkdir(mode=0o700)
+        try:
+            info = folder.lstat()
+        except OSError:
+            continue
+        private = stat.S_ISDIR(info.st_mode) and not stat.S_IMODE(info.st_mode) & 0o077
+        if private and info.st_uid == os.geteuid():
+            return folder
+    return None
+
+
+def peer_uid(descriptor: int) -> int | None:
+    """The user id of the process at the other end of the Unix socket ``descriptor``
+    (None where the system does not say)."""
+    import socket
+    import struct
+
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return None
+    peer = socket.socket(fileno=os.dup(descriptor))
+    try:
+        credentials = peer.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    except OSError:
+        return None
+    finally:
+        peer.close()
+    _, uid, _ = struct.unpack("3i", credentials)
+    return int(uid)

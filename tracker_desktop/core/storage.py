@@ -691,7 +691,7 @@ def _check_journal(path: Path) -> None:
     read through the journal differs from the file's own."""
     wal = journal_files(path)[0]
     try:
-        if wal.stat().st_size <= 32:  # no journal, or a header without changes
+        if not wal.exists() or wal.stat().st_size <= 32:  # none, or a header alone
             return
         own = _database_id(f"{path.resolve().as_uri()}?immutable=1")  # the file alone
         through = _database_id(f"{path.resolve().as_uri()}?mode=ro")  # with its journal

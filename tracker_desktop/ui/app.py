@@ -21,8 +21,15 @@ from PySide6.QtWidgets import QApplication
 
 from tracker_desktop import __version__
 from tracker_desktop.core.clock import local_zone
-from tracker_desktop.core.errors import StorageError
-from tracker_desktop.core.layout import LOG_FILENAME, SETTINGS_FILENAME, default_data_dir
+from tracker_desktop.core.errors import InvalidInputError, StorageError
+from tracker_desktop.core.files import check_file, check_folder, is_regular_file
+from tracker_desktop.core.layout import (
+    GUI_LOCK_FILENAME,
+    LOG_FILENAME,
+    SETTINGS_FILENAME,
+    default_data_dir,
+    ensure_folder,
+)
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
@@ -58,6 +65,10 @@ def _setup_logging(data_dir: Path) -> None:
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         log_file = data_dir / LOG_FILENAME
+        if log_file.exists() and not is_regular_file(log_file):
+            # Opening a FIFO put there would hang the start: no log file then.
+            log.warning("%s is not a regular file; logging to the terminal only", log_file)
+            return
         # Rotated once per start rather than by logging.handlers, whose import (sockets,
         # pickle, queues) costs start-up time; one session never writes a megabyte.
         if log_file.exists() and log_file.stat().st_size > LOG_MAX_BYTES:
@@ -124,7 +135,26 @@ def run_gui(data_dir: Path | None) -> int:
         qInstallMessageHandler(previous_handler)
 
 
+def _check_folder(folder: Path) -> list[str]:
+    """The data folder and the window's own files in it, before anything opens them: the
+    user's own, private, and regular files (a FIFO named ``gui.lock`` or ``window.ini``
+    would hang Qt's lock or settings). Returns what was made private again."""
+    ensure_folder(folder)
+    notes = check_folder(folder)
+    for name in (GUI_LOCK_FILENAME, SETTINGS_FILENAME):
+        notes += check_file(folder / name)
+    return notes
+
+
 def _open_window_and_run(app: QApplication, folder: Path) -> int:
+    try:
+        notes = _check_folder(folder)
+    except StorageError as error:
+        log.error("cannot use the data folder: %s", error)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
+        return StorageError.exit_code
     guard = InstanceGuard(folder)
     held_elsewhere = guard.acquire() is False and guard.held_by_another_process()
     if held_elsewhere:
@@ -141,7 +171,7 @@ def _open_window_and_run(app: QApplication, folder: Path) -> int:
         )
         return 1
     try:
-        return _run_window(app, folder, guard)
+        return _run_window(app, folder, guard, notes)
     finally:
         guard.release()
 
@@ -177,11 +207,19 @@ def open_or_recover(folder: Path) -> Storage | None:
                 return None
 
 
-def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
+def _run_window(app: QApplication, folder: Path, guard: InstanceGuard, notes: list[str]) -> int:
     storage = open_or_recover(folder)
     if storage is None:
         return StorageError.exit_code
-    tracker = Tracker(storage)
+    try:
+        tracker = Tracker(storage)
+    except InvalidInputError as error:  # a TZ no zone has
+        storage.close()
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
+        return InvalidInputError.exit_code
+    notes = [*notes, *storage.notes]
     try:
         settings = QSettings(str(folder / SETTINGS_FILENAME), QSettings.Format.IniFormat)
         window = MainWindow(tracker, settings)
@@ -191,7 +229,7 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
             painted.connect(lambda: _report_first_paint(app, exit_after_paint))
         if exit_after_paint != "1":
             # What can wait, waits until the window is on screen.
-            painted.connect(lambda: _after_first_paint(app, window, guard))
+            painted.connect(lambda: _after_first_paint(app, window, guard, notes))
             if exit_after_paint == "settled":
                 painted.connect(app.quit, Qt.ConnectionType.QueuedConnection)
         window.show()
@@ -200,11 +238,15 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard) -> int:
         tracker.storage.close()  # the window may have reopened it (restore)
 
 
-def _after_first_paint(app: QApplication, window: MainWindow, guard: InstanceGuard) -> None:
+def _after_first_paint(
+    app: QApplication, window: MainWindow, guard: InstanceGuard, notes: list[str]
+) -> None:
     from tracker_desktop.ui.icons import app_icon  # its SVG rendering loads QtSvg
 
     app.setWindowIcon(app_icon())
     window.finish_after_first_paint()
+    if notes:  # files of the folder that were made private again
+        window.messages.show_error(". ".join(note[:1].upper() + note[1:] for note in notes) + ".")
     guard.listen(window.show_and_raise)
     window.show_tray_when_possible()
     window.check_gap_since_last_run()

@@ -37,6 +37,8 @@ def run_upkeep(data_dir: Path, now: datetime, zone: tzinfo) -> UpkeepResult:
         return UpkeepResult(None, daily_backup(data_dir, now, zone), None)
     except TrackerError as error:
         return UpkeepResult(None, None, str(error))
+    except OSError as error:  # a broken backups folder: a file, a FIFO, no access
+        return UpkeepResult(None, None, f"{error.filename or data_dir}: {error.strerror}")
 
 
 class Upkeep(QObject):
