@@ -66,14 +66,14 @@ def test_the_default_rate_and_currency_apply_to_earnings_at_once(
     rate.editingFinished.emit()
     assert tracker.catalog.default_rate() == Decimal("75.5")
     assert earned.isVisible()
-    assert earned.text() == "€151.00"
+    assert earned.text() == "Earned €151.00"
 
     currency = child(dialog, QComboBox, "defaultCurrencyCombo")
     currency.setCurrentText("gbp")
     currency.lineEdit().editingFinished.emit()
     assert tracker.catalog.default_currency() == "GBP"
     assert currency.currentText() == "GBP"
-    assert earned.text() == "£151.00"
+    assert earned.text() == "Earned £151.00"
 
     rate.setText("-1")
     rate.editingFinished.emit()

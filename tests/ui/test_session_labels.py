@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import WindowFactory, child, trigger
@@ -104,9 +104,9 @@ def test_the_total_tells_each_projects_time_and_earnings(
     assert "1:00:00" in tip
     assert "No project" in tip
     assert "0:30:00" in tip
-    earned = window.period_bar.earnings_label
+    earned = child(window, QLabel, "periodEarningsLabel")
     assert earned.isVisible()
-    assert earned.text() == "€160.00"
+    assert earned.text() == "Earned €160.00"
 
 
 def test_a_day_heading_tells_where_the_day_went(labelled: Tracker, window: MainWindow) -> None:

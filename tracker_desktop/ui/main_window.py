@@ -199,10 +199,10 @@ class MainWindow(WindowShell):
         actions.choose_tags.triggered.connect(lambda: labels.open_from_button(Mode.TAG))
 
     def _add_period_earnings(self) -> None:
-        """The shown period's earnings and time by project, beside its total."""
+        """The shown period's earnings (in the status bar) and time by project."""
         from tracker_desktop.ui.period_earnings import PeriodEarnings
 
-        earnings = PeriodEarnings(self._tracker, self.period_bar, self)
+        earnings = PeriodEarnings(self._tracker, self.period_bar, self.statusBar(), self)
         self.live.sessions_changed.connect(earnings.show_sessions)
         self.live.totals_changed.connect(earnings.show_totals)
         earnings.show_sessions(self.live.report)

@@ -1,13 +1,12 @@
 """The period bar: Day | Week | Month, the arrows, the way back to today, the shown
-period's title and its total (with what it earned, and its time by project in the
-tooltip)."""
+period's title and its total (its time by project in the tooltip)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from tracker_desktop.core.formatting import format_duration
@@ -69,19 +68,6 @@ class PeriodBar(QWidget):
         total_font.setBold(True)
         self.total_label.setFont(total_font)
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-        self.earnings_label = QLabel(self)
-        self.earnings_label.setObjectName("periodEarningsLabel")
-        self.earnings_label.setAccessibleName("Earned in the shown period")
-        self.earnings_label.setFont(tabular_font(self.earnings_label.font()))
-        palette = self.earnings_label.palette()
-        palette.setColor(
-            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.earnings_label.setPalette(palette)
-        self.earnings_label.hide()  # until something earns
-        row.addWidget(self.earnings_label)
-        row.addSpacing(4)
         row.addWidget(self.total_label)
 
     def show_period(self, period: Period, is_current: bool) -> None:
@@ -92,10 +78,6 @@ class PeriodBar(QWidget):
         """The time inside the shown period."""
         self.total_label.setText(f"Total {format_duration(totals.period)}")
 
-    def show_breakdown(self, tooltip: str, earned: str) -> None:
-        """The shown period's time by project (the total's tooltip) and what it earned
-        (beside the total; hidden when nothing did)."""
+    def show_breakdown(self, tooltip: str) -> None:
+        """The shown period's time (and earnings) by project, in the total's tooltip."""
         self.total_label.setToolTip(tooltip)
-        self.earnings_label.setToolTip(tooltip)
-        self.earnings_label.setText(earned)
-        self.earnings_label.setVisible(bool(earned))
