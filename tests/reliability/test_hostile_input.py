@@ -535,7 +535,7 @@ def test_fields_typed_into_the_edit_dialog(
     valid = (
         cleaned is not None
         and new_start is not None
-        and new_start <= NOW
+        and EARLIEST <= new_start <= NOW  # the kept years start in 1970 (UTC)
         and (keeps_running or (new_end is not None and new_start < new_end <= NOW))
     )
     assert "refused on save" not in seen, seen
