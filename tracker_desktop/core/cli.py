@@ -30,6 +30,7 @@ from tracker_desktop.core.cli_catalog import (
     run_project,
     run_tag,
 )
+from tracker_desktop.core.cli_import import add_import_command, run_import
 from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(listing)
 
     add_catalog_commands(commands)
+    add_import_command(commands)
     return parser
 
 
@@ -279,6 +281,8 @@ def _writes(args: argparse.Namespace) -> bool:
     """Whether the command changes the database (and is followed by the day's backup)."""
     if args.command in {"client", "project", "tag"}:
         return bool(args.action != "list")
+    if args.command == "import":
+        return not args.dry_run
     return args.command in _WRITES
 
 
@@ -587,6 +591,7 @@ _COMMANDS = {
     "client": lambda t, a, o: run_client(t, a, o, lambda value: _print_json(value, o)),
     "project": lambda t, a, o: run_project(t, a, o, lambda value: _print_json(value, o)),
     "tag": lambda t, a, o: run_tag(t, a, o, lambda value: _print_json(value, o)),
+    "import": lambda t, a, o: run_import(t, a, o, lambda value: _print_json(value, o), warn),
     "backup": _cmd_backup,
     "status": _cmd_status,
     "list": _cmd_list,
