@@ -41,6 +41,7 @@ from tracker_desktop.core.models import (
     DATABASE_ID,
     Client,
     Project,
+    Record,
     SessionOrigin,
     SessionRecord,
     SessionTag,
@@ -372,28 +373,41 @@ class _Pass:
 
     # -- clients, projects, tags -------------------------------------------------------
 
-    def _client(self, name: str, spec: ClientSpec | None = None) -> int:
-        """The id of the client called ``name``, made when missing (in a dry run, a
-        number below zero stands for it)."""
-        name = normalize_label(name, "client")
+    def _found_or_made(
+        self,
+        known: dict[str, int],
+        name: str,
+        created: list[str],
+        find: Callable[[], Record | None],
+        make: Callable[[], int],
+    ) -> int:
+        """The id of the client or tag ``name``: looked up once, made when missing (in
+        a dry run, a number below zero stands for it)."""
         key = name_key(name)
-        found = self.clients.get(key)
+        found = known.get(key)
         if found is None:
-            record = catalog.find_client(name)
+            record = find()
             if record is not None:
-                found = record.id
+                found = int(record.id)
             else:
-                self.clients_created.append(name)
-                found = -len(self.clients_created)
-                if self.change is not None:
-                    found = self._make_client(name, spec)
-            self.clients[key] = found
+                created.append(name)
+                found = -len(created) if self.change is None else make()
+            known[key] = found
         return found
 
+    def _client(self, name: str, spec: ClientSpec | None = None) -> int:
+        name = normalize_label(name, "client")
+        return self._found_or_made(
+            self.clients,
+            name,
+            self.clients_created,
+            lambda: catalog.find_client(name),
+            lambda: self._make_client(name, spec),
+        )
+
     def _make_client(self, name: str, spec: ClientSpec | None) -> int:
-        assert self.change is not None
         rate, currency = (None, None) if spec is None else (spec.rate, spec.currency)
-        record = catalog.create_client(self.change, name, self.now, rate, currency)
+        record = catalog.create_client(self._recorder(), name, self.now, rate, currency)
         if spec is not None and spec.archived:
             record.archived = True
             record.save()
@@ -429,10 +443,9 @@ class _Pass:
         return found
 
     def _make_project(self, name: str, client_id: int | None, spec: ProjectSpec | None) -> int:
-        assert self.change is not None
         owner = None if client_id is None else Client.get_by_id(client_id)
         record: Project = catalog.create_project(
-            self.change,
+            self._recorder(),
             name,
             self.now,
             owner,
@@ -454,19 +467,17 @@ class _Pass:
         return tuple(ids)
 
     def _tag(self, name: str) -> int:
-        key = name_key(name)
-        found = self.tags.get(key)
-        if found is None:
-            record = catalog.find_tag(name)
-            if record is not None:
-                found = record.id
-            else:
-                self.tags_created.append(name)
-                found = -len(self.tags_created)
-                if self.change is not None:
-                    found = catalog.create_tag(self.change, name, self.now).id
-            self.tags[key] = found
-        return found
+        return self._found_or_made(
+            self.tags,
+            name,
+            self.tags_created,
+            lambda: catalog.find_tag(name),
+            lambda: int(catalog.create_tag(self._recorder(), name, self.now).id),
+        )
+
+    def _recorder(self) -> Recorder:
+        assert self.change is not None  # only an import (not a dry run) makes anything
+        return self.change
 
     def _declared(self, item: ClientSpec | ProjectSpec | TagSpec | Any) -> None:
         """A client, project or tag the file declares with its settings: made when

@@ -5,11 +5,18 @@ sits in memory whole, and each entry's number and line can be named in a message
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from tracker_desktop.core.errors import InvalidInputError
-from tracker_desktop.core.importers.entries import MAX_ENTRY, TextFile
+from tracker_desktop.core.importers.entries import (
+    MAX_ENTRY,
+    Item,
+    Occurrences,
+    Source,
+    TextFile,
+)
 
 _CHUNK = 65536
 _WHITESPACE = " \t\r\n"
@@ -152,6 +159,25 @@ class JsonStream:
         self._buffer = self._buffer[self._pos :] + piece
         self._pos = 0
         return True
+
+
+def read_list(
+    source: Source,
+    path: Path,
+    what: str,
+    item: str,
+    read: Callable[[Any, str, Occurrences], Item],
+) -> Iterator[Item]:
+    """What ``read`` makes of each element of the JSON list in ``path`` (``what``:
+    "frames"; ``item``: "frame"), given where it is; an empty file is an empty list."""
+    file = source.open(path)
+    stream = JsonStream(file)
+    if stream.peek():
+        occurrences = Occurrences()
+        for number, line, value in stream.array(what, item):
+            yield read(value, f"{file.label}, {item} {number} (line {line})", occurrences)
+        stream.end()
+    source.finished(file)
 
 
 def _open_ended(value: Any) -> bool:

@@ -23,7 +23,7 @@ from tracker_desktop.core.importers.entries import (
     running_key,
     stable_key,
 )
-from tracker_desktop.core.importers.jsonstream import JsonStream
+from tracker_desktop.core.importers.jsonstream import read_list
 
 ORIGIN = "timewarrior"
 DATA_FILE = re.compile(r"\d{4}-\d{2}\.data")
@@ -192,14 +192,7 @@ class TimewarriorExport(Source):
         super().__init__(path, [path])
 
     def items(self) -> Iterator[Item]:
-        file = self.open(self.path)
-        stream = JsonStream(file)
-        occurrences = Occurrences()
-        for number, line, interval in stream.array("intervals", "interval"):
-            where = f"{file.label}, interval {number} (line {line})"
-            yield _interval(interval, where, occurrences)
-        stream.end()
-        self.finished(file)
+        return read_list(self, self.path, "intervals", "interval", _interval)
 
 
 def _interval(value: Any, where: str, occurrences: Occurrences) -> Entry | Problem:

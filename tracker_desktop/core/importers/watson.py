@@ -21,7 +21,7 @@ from tracker_desktop.core.importers.entries import (
     running_key,
     stable_key,
 )
-from tracker_desktop.core.importers.jsonstream import JsonStream
+from tracker_desktop.core.importers.jsonstream import JsonStream, read_list
 
 ORIGIN = "watson"
 FRAMES, STATE = "frames", "state"
@@ -68,23 +68,10 @@ class WatsonData(Source):
         return cls(path, path, None)
 
     def items(self) -> Iterator[Item]:
-        if self.frames is not None:
-            yield from self._frames(self.frames)
+        if self.frames is not None:  # (Watson reads an empty file as no frames)
+            yield from read_list(self, self.frames, "frames", "frame", _frame)
         if self.state is not None:
             yield from self._state(self.state)
-
-    def _frames(self, path: Path) -> Iterator[Item]:
-        file = self.open(path)
-        stream = JsonStream(file)
-        if stream.peek() == "":  # Watson reads an empty file as no frames
-            self.finished(file)
-            return
-        occurrences = Occurrences()
-        for number, line, frame in stream.array("frames", "frame"):
-            where = f"{file.label}, frame {number} (line {line})"
-            yield _frame(frame, where, occurrences)
-        stream.end()
-        self.finished(file)
 
     def _state(self, path: Path) -> Iterator[Item]:
         file = self.open(path)
