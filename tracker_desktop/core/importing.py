@@ -57,6 +57,8 @@ MAX_PROBLEMS = 100
 _BATCH = 500
 # Items read between two progress reports.
 _PROGRESS_EVERY = 1000
+# Session names remembered cleaned (a file of all different names needs none).
+_NAMES_KEPT = 10_000
 
 Progress = Callable[[int, int], None]
 """Told (bytes read, bytes in all) as a file is read; raising from it stops the import
@@ -311,7 +313,9 @@ class _Pass:
             )
         name = self.names.get(entry.name)
         if name is None:
-            name = self.names[entry.name] = normalize_name(entry.name)
+            name = normalize_name(entry.name)
+            if len(self.names) < _NAMES_KEPT:
+                self.names[entry.name] = name
         project_id, billable = None, True
         if entry.project is not None:
             labels = (entry.client, entry.project)
