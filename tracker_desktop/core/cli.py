@@ -31,6 +31,7 @@ from tracker_desktop.core.cli_catalog import (
     run_tag,
 )
 from tracker_desktop.core.cli_import import add_import_command, run_import
+from tracker_desktop.core.cli_report import add_report_commands, run_export, run_report
 from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_catalog_commands(commands)
     add_import_command(commands)
+    add_report_commands(commands)
     return parser
 
 
@@ -592,6 +594,8 @@ _COMMANDS = {
     "project": lambda t, a, o: run_project(t, a, o, lambda value: _print_json(value, o)),
     "tag": lambda t, a, o: run_tag(t, a, o, lambda value: _print_json(value, o)),
     "import": lambda t, a, o: run_import(t, a, o, lambda value: _print_json(value, o), warn),
+    "report": lambda t, a, o: run_report(t, a, o, lambda value: _print_json(value, o)),
+    "export": lambda t, a, o: run_export(t, a, o, lambda value: _print_json(value, o)),
     "backup": _cmd_backup,
     "status": _cmd_status,
     "list": _cmd_list,

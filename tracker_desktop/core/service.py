@@ -383,6 +383,14 @@ class Tracker(Writer):
     def _running_session(self) -> Session | None:
         return _first_session(_select().where(_S.ended_at.is_null()))
 
+    def earliest_reaching(self, start: datetime) -> datetime:
+        """The earliest start a session reaching into ``start`` can have: the longest
+        finished session bounds it, and the running session (whose start is read through
+        its own index) may start earlier still. Inside a snapshot."""
+        earliest = start - timedelta(seconds=self._longest_finished_seconds())
+        running = self._running_session()
+        return earliest if running is None else min(earliest, running.start)
+
     def _longest_finished_seconds(self) -> int:
         value = Stat.select(Stat.value).where(Stat.key == LONGEST_FINISHED).scalar()
         return int(value or 0)
