@@ -155,6 +155,15 @@ def test_a_range_and_a_filter_narrow_the_export(tracker: Tracker, tmp_path: Path
     assert [p["name"] for p in document["projects"]] == ["Website"]
     assert [t["name"] for t in document["tags"]] == ["Design", "Frontend"]
 
+    # As `export --last 24h --billable-only` asks: instants, and billable time only.
+    document = export_json(
+        tracker, date(2026, 11, 3), date(2026, 11, 4), billable_only=True,
+        between=(at(3, 22), at(4, 2)),
+    )  # fmt: skip
+    assert document["sessions"] == []
+    assert document["range"] == {"from": "2026-11-03", "to": "2026-11-04"}
+    assert document["clients"] == document["projects"] == document["tags"] == []
+
 
 @pytest.mark.parametrize(
     ("change", "message"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TextIO
 
 from tracker_desktop.core.clock import EARLIEST, LATEST
@@ -37,27 +37,36 @@ def export_json(
     first_day: date | None = None,
     last_day: date | None = None,
     only: SessionFilter = EVERY_SESSION,
+    *,
+    billable_only: bool = False,
+    between: tuple[datetime, datetime] | None = None,
 ) -> dict[str, Any]:
     """The JSON export of the sessions overlapping the local days ``first_day`` to
-    ``last_day`` (inclusive; None: unbounded) that ``only`` keeps, oldest first.
+    ``last_day`` (inclusive; None: unbounded) that ``only`` keeps (and, with
+    ``billable_only``, only the billable ones), oldest first. ``between`` gives the
+    range's instants where they are not whole days (``--last 24h``).
 
-    Clients, projects and tags: all of them (archived too) when ``only`` filters
-    nothing; else those the exported sessions use, so that an export made for one
-    client names no other.
+    Clients, projects and tags: all of them (archived too) when nothing is filtered
+    out; else those the exported sessions use, so that an export made for one client
+    names no other.
     """
     zone = tracker.zone
     start = EARLIEST if first_day is None else start_of_day(first_day, zone)
     end = LATEST if last_day is None else start_of_day(last_day + timedelta(days=1), zone)
+    if between is not None:
+        start, end = between
     catalog = tracker.catalog
     with tracker.storage.snapshot():  # one consistent reading of everything
         sessions = tracker.sessions_between(start, end, only)
         sessions.reverse()  # oldest first
+        if billable_only:
+            sessions = [s for s in sessions if s.billable]
         database_id = int(Stat.select(Stat.value).where(Stat.key == DATABASE_ID).scalar() or 0)
         origins = _origins(s.id for s in sessions)
         clients = catalog.clients(archived=True)
         projects = catalog.projects(archived=True)
         tags = catalog.tags()
-    if only != EVERY_SESSION:
+    if only != EVERY_SESSION or billable_only:
         used_projects = {s.project.id for s in sessions if s.project}
         projects = [p for p in projects if p.id in used_projects]
         used_clients = {p.client_id for p in projects}
