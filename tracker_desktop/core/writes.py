@@ -95,13 +95,20 @@ class Writer:
         """
         try:
             with self.storage.atomic():
-                current = {row.key: row for row in _current_rows(change.keys)}
-                if set(current.values()) != set(change.before):
-                    raise ConflictError(
-                        f"{change.description} cannot be reversed: what it changed was "
-                        "changed elsewhere since"
-                    )
+                # The stored rows are compared as they are read, none kept: an import's
+                # change names a few hundred thousand.
+                before = {row.key: row for row in change.before}
                 wanted = {row.key: row for row in change.after}
+                current: set[tuple[str, int]] = set()
+                differ: set[tuple[str, int]] = set()
+                for row in _current_rows(change.keys):
+                    if before.get(row.key) != row:
+                        raise self._conflict(change)
+                    current.add(row.key)
+                    if row.key in wanted and wanted[row.key] != row:
+                        differ.add(row.key)
+                if len(current) != len(before):
+                    raise self._conflict(change)
                 # Row by row: gone rows first, then changed ones, then new ones (so that
                 # a running session stops before another starts); references between
                 # them are checked at the commit, when all are in place.
@@ -112,7 +119,7 @@ class Writer:
                     for rows in _id_groups(model, gone):
                         model.delete().where(rows).execute()
                 for key, row in wanted.items():
-                    if key in current and current[key] != row:
+                    if key in differ:
                         model = RECORDS_BY_TABLE[key[0]]
                         values = row.as_dict()
                         del values["id"]
@@ -132,6 +139,12 @@ class Writer:
                 f"{change.description} cannot be reversed: another session is running now, "
                 "or a name it needs is taken"
             ) from error
+
+    @staticmethod
+    def _conflict(change: Change) -> ConflictError:
+        return ConflictError(
+            f"{change.description} cannot be reversed: what it changed was changed elsewhere since"
+        )
 
 
 # Ids per statement when rows are named by id (SQLite allows a limited number of variables).
