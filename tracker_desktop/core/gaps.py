@@ -127,12 +127,19 @@ class OpenQuestion:
         return question
 
 
+def subject(name: str) -> str:
+    """A session name starting a sentence: “Client report”, or Unnamed session (only the
+    first letter raised: ``str.capitalize`` would lower the rest of the name)."""
+    text = label(name)
+    return text[:1].upper() + text[1:]
+
+
 def apply_answer(tracker: Tracker, question: GapQuestion, answer: GapAnswer) -> str | None:
     """Carries out ``answer`` (one change, undoable); returns what happened, for the
     status bar, or None when nothing changed."""
     running = tracker.running()
     if not still_about(question, running):
-        name = label(question.session.name).capitalize()
+        name = subject(question.session.name)
         raise NotFoundError(
             f"{name} is no longer running as it was when asked; nothing was changed"
         )
@@ -141,9 +148,9 @@ def apply_answer(tracker: Tracker, question: GapQuestion, answer: GapAnswer) -> 
         return None
     if answer is GapAnswer.STOP_AT_GAP:
         tracker.stop(question.gap_start)
-        return f"{label(running.name).capitalize()} stopped where the gap began"
+        return f"{subject(running.name)} stopped where the gap began"
     if answer is GapAnswer.STOP_NOW:
         tracker.stop()
-        return f"{label(running.name).capitalize()} stopped"
+        return f"{subject(running.name)} stopped"
     tracker.split(question.gap_start, question.gap_end)
-    return f"{label(running.name).capitalize()}: the gap was left out"
+    return f"{subject(running.name)}: the gap was left out"

@@ -10,8 +10,7 @@ from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
-from tracker_desktop.core.service import label
+from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion, subject
 
 AnswerHandler = Callable[[GapAnswer | None], None]
 
@@ -60,7 +59,7 @@ class GapDialog(QDialog):
         gap = format_duration(question.gap_end - question.gap_start)
         again = " (you were back briefly in between)" if question.absences > 1 else ""
         self._text.setText(
-            f"{label(question.session.name).capitalize()} kept running while "
+            f"{subject(question.session.name)} kept running while "
             f"{CAUSES[question.kind]}, from {start} to {end} ({gap}){again}.\n\n"
             "What should happen to that time?"
         )

@@ -28,8 +28,9 @@ from tracker_desktop.core.gaps import (
     OpenQuestion,
     apply_answer,
     question_for,
+    subject,
 )
-from tracker_desktop.core.service import Session, Tracker, label
+from tracker_desktop.core.service import Session, Tracker
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.gap_dialog import GapDialog
@@ -123,7 +124,7 @@ class GapWatcher(QObject):
         if not window.isVisible():
             self._waiting_for_window = True
             self.notify_hidden(
-                f"{label(question.session.name).capitalize()} kept running",
+                f"{subject(question.session.name)} kept running",
                 f"{waiting_text(question, self._tracker)} Open Tracker Desktop to choose "
                 "what to do with that time.",
             )

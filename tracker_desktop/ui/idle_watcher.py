@@ -54,9 +54,11 @@ class IdleWatcher(QObject):
         self.desktop = desktop
         self._live, self._settings, self._gaps = live, settings, gaps
         self._notifier, self._start = notifier, start
-        self._away = AwayRule(tracker, settings.idle_threshold)
+        # The tracker's clock itself: its now() drops the fraction of a second that the
+        # idle time subtracted from it needs (results are cut to whole seconds after).
+        self._away = AwayRule(tracker.clock, settings.idle_threshold)
         self._reminders = ReminderRule(
-            tracker, tracker.zone, settings.reminders, settings.idle_threshold
+            tracker.clock, tracker.zone, settings.reminders, settings.idle_threshold
         )
         self._watching_away = False
         self._timer = QTimer(self)
