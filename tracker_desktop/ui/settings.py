@@ -7,11 +7,14 @@ read falls back to its default instead of failing.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from tracker_desktop.core.idle.reminders import ReminderSchedule
 from tracker_desktop.core.periods import PeriodKind
+
+if TYPE_CHECKING:  # read after the first paint only: not loaded before it
+    from tracker_desktop.core.idle.reminders import ReminderSchedule
 
 DEFAULT_GAP_MINUTES = 30
 DEFAULT_IDLE_SECONDS = 600
@@ -101,6 +104,8 @@ class WindowSettings:
     def reminders(self) -> ReminderSchedule:
         """When to remind the user to track (``[reminders]``: enabled, minutes, days as
         ISO weekday numbers 1-7, from and until as HH:MM)."""
+        from tracker_desktop.core.idle.reminders import ReminderSchedule
+
         default = ReminderSchedule()
         days = self._settings.value("reminders/days", "1,2,3,4,5")
         # Written by hand without quotes, the list comes back as a list.
