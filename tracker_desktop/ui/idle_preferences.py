@@ -100,6 +100,9 @@ class IdlePreferences(QGroupBox):
         spin.setObjectName(name)
         spin.setRange(minimum, MAX_MINUTES)
         spin.setSuffix(" minutes")
+        spin.valueChanged.connect(
+            lambda value: spin.setSuffix(" minute" if value == 1 else " minutes")
+        )
         return spin
 
     def _time_edit(self, name: str, accessible: str) -> QTimeEdit:
@@ -121,6 +124,8 @@ class IdlePreferences(QGroupBox):
             widget.blockSignals(True)
         self.idle_check.setChecked(settings.idle_enabled)
         self.threshold_spin.setValue(math.ceil(settings.idle_threshold.total_seconds() / 60))
+        for spin in self.threshold_spin, self.every_spin:
+            spin.setSuffix(" minute" if spin.value() == 1 else " minutes")
         self.reminders_check.setChecked(schedule.enabled)
         self.every_spin.setValue(int(schedule.every.total_seconds() // 60))
         self.from_edit.setTime(QTime(schedule.start.hour, schedule.start.minute))
