@@ -8,8 +8,8 @@ Each part has one job and its own module, and none knows another; they meet here
   widgets, in the shell of ``window_shell.py`` (layout, menus, geometry, tray closing);
 - ``session_commands.py`` and ``undo.py``: what the user does to sessions, and undo;
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
-  ``preferences.py``, the pickers (``label_entry.py``) and the period's earnings
-  (``period_earnings.py``);
+  ``preferences.py``, the pickers (``label_entry.py``), the period's earnings
+  (``period_earnings.py``) and idle detection with reminders (``idle_watcher.py``);
 - on first use: the Projects window (``projects_window.py``) and the Preferences dialog
   (``preferences_dialog.py``).
 
@@ -41,6 +41,7 @@ from tracker_desktop.ui.window_shell import WindowShell
 if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.backup_actions import BackupActions
     from tracker_desktop.ui.gap_watcher import GapWatcher
+    from tracker_desktop.ui.idle_watcher import IdleWatcher
     from tracker_desktop.ui.label_entry import LabelEntry
     from tracker_desktop.ui.preferences import StartAtLogin
     from tracker_desktop.ui.preferences_dialog import PreferencesDialog
@@ -87,6 +88,7 @@ class MainWindow(WindowShell):
         self.start_at_login: StartAtLogin | None = None
         self.projects: ProjectsWindow | None = None
         self.preferences: PreferencesDialog | None = None
+        self.idle: IdleWatcher | None = None
         self._totals: Totals | None = None
         self.live.start()
 
@@ -182,6 +184,19 @@ class MainWindow(WindowShell):
         )
         self._update_tray()
         self.live.watch_recent()
+        self._add_idle_watcher()
+
+    def _add_idle_watcher(self) -> None:
+        """Time away asked about on return, and reminders to track (idle_watcher.py)."""
+        from tracker_desktop.ui.idle_watcher import watch_idle
+
+        assert self.gaps is not None
+        assert self.tray is not None
+        actions = self.action_set
+        self.idle = watch_idle(
+            self._tracker, self.live, self.settings, self.gaps, self.tray,
+            actions.start_stop, actions.show_window, self,
+        )  # fmt: skip
 
     def _add_label_entry(self) -> None:
         """The project and tag pickers, and recent combinations offered in the name."""
@@ -252,10 +267,19 @@ class MainWindow(WindowShell):
             )
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
+            self._add_idle_preferences(self.preferences)
         self.preferences.show_saved()
         self.preferences.show()
         self.preferences.raise_()
         self.preferences.activateWindow()
+
+    def _add_idle_preferences(self, dialog: PreferencesDialog) -> None:
+        from tracker_desktop.ui.idle_preferences import IdlePreferences
+
+        assert self.idle is not None
+        section = IdlePreferences(self.settings, self.idle.desktop.description, dialog)
+        section.changed.connect(self.idle.apply_settings)
+        dialog.add_section(section)
 
     # -- what the parts ask of each other ------------------------------------------------
 
