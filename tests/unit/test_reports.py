@@ -251,3 +251,19 @@ def test_bad_report_input_is_one_line_and_writes_nothing(cli_dir: Path, tmp_path
     nowhere = tmp_path / "missing-folder" / "out.csv"
     assert_one_line_error(run_cli(cli_dir, "export", "--output", str(nowhere)), 3, str(nowhere))
     assert not nowhere.parent.exists()
+
+
+def test_export_json_imports_into_an_empty_folder_and_exports_the_same(
+    cli_dir: Path, tmp_path: Path
+) -> None:
+    ok(cli_dir, "client", "add", "Acme", "--rate", "80")
+    run_cli(cli_dir, "add", "Design", "--start", "2026-11-03T09:00", "--end", "2026-11-03T11:00",
+            "--project", "Website", "--client", "Acme", "--tag", "ux")  # fmt: skip
+    first = tmp_path / "first.json"
+    ok(cli_dir, "export", "--format", "json", "--from", "2026-11-01", "--to", "2026-11-30",
+       "--output", str(first))  # fmt: skip
+    other = tmp_path / "other-folder"
+    assert run_cli(other, "import", str(first)).code == 0
+    again = ok(other, "export", "--format", "json", "--from", "2026-11-01", "--to", "2026-11-30")
+    lines = [line for line in first.read_text().splitlines() if "exported_at" not in line]
+    assert lines == [line for line in again.out.splitlines() if "exported_at" not in line]

@@ -72,7 +72,7 @@ def add_report_commands(commands: Any) -> None:
 
     export = commands.add_parser("export", help="the sessions of a range as CSV, JSON or PDF")
     add_range_options(export)
-    export.add_argument("--format", choices=["csv"], default="csv")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", type=Path, metavar="FILE", help="default: standard output")
     export.add_argument("--force", action="store_true", help="replace an existing FILE")
 
@@ -249,7 +249,20 @@ def run_export(
     only = filter_from(args, tracker)
 
     def write(stream: TextIO) -> None:
-        export_csv(tracker, span, only, stream)
+        if args.format == "json":
+            from tracker_desktop.core.json_export import export_json, write_json
+
+            document = export_json(
+                tracker,
+                span.first_day,
+                span.last_day,
+                only.sessions,
+                billable_only=only.billable_only,
+                between=(span.start, span.end),
+            )
+            write_json(document, stream)
+        else:
+            export_csv(tracker, span, only, stream)
 
     if args.output is None:
         write(out)
