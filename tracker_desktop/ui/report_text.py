@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale
 
-from tracker_desktop.core.reports import Group, ReportRange
+from tracker_desktop.core.money import rounded
+from tracker_desktop.core.reports import Group, Report, ReportRange
+from tracker_desktop.ui.money_text import money_text, number_text, symbol
 
 NONE_LABELS = {"client": "No client", "project": "No project", "tag": "No tag"}
 GROUPING_TITLES = {
@@ -67,3 +70,44 @@ def range_text(span: ReportRange, locale: QLocale | None = None) -> str:
     if first.month != last.month:
         return f"{text(first, 'd MMM')} – {text(last, 'd MMM yyyy')}"
     return f"{text(first, 'd')} – {text(last, 'd MMM yyyy')}"
+
+
+def report_currencies(report: Report) -> set[str]:
+    """Every currency that earned something anywhere in ``report``."""
+
+    def walk(groups: tuple[Group, ...]) -> set[str]:
+        found: set[str] = set()
+        for group in groups:
+            found |= {c for c, v in group.earned.items() if rounded(v, c)}
+            found |= walk(group.groups)
+        return found
+
+    return walk(report.groups) | {c for c, v in report.earned.items() if rounded(v, c)}
+
+
+class MoneyColumn:
+    """Amounts of one column: with one currency, its heading names it and the cells are
+    bare numbers; with several, each cell says its currency."""
+
+    def __init__(self, currencies: set[str], locale: QLocale | None = None) -> None:
+        self.locale = locale or QLocale()
+        self.currency = next(iter(currencies)) if len(currencies) == 1 else None
+
+    def heading(self, title: str = "Amount", per: str = "") -> str:
+        """``Amount (€)`` (``Rate (€/h)`` with ``per="/h"``), or just the title with
+        several currencies."""
+        if self.currency is None:
+            return title
+        return f"{title} ({symbol(self.currency, self.locale)}{per})"
+
+    def cell(self, earned: dict[str, Decimal]) -> str:
+        """The amounts earned, rounded for this line; "" when nothing was earned."""
+        amounts = [(c, rounded(v, c)) for c, v in sorted(earned.items()) if rounded(v, c)]
+        if self.currency is not None:
+            return " · ".join(number_text(a, c, self.locale) for c, a in amounts)
+        return " · ".join(money_text(a, c, self.locale) for c, a in amounts)
+
+    def total(self, earned: dict[str, Decimal]) -> str:
+        """The amounts with their currency, whatever the column: a total stands alone."""
+        amounts = [(c, rounded(v, c)) for c, v in sorted(earned.items()) if rounded(v, c)]
+        return " · ".join(money_text(a, c, self.locale) for c, a in amounts)
