@@ -172,8 +172,8 @@ def paint_bars(painter: QPainter, rect: QRectF, data: ChartData, style: ChartSty
             below = 0.0
             for part in bar.parts[:-1]:
                 below += part.seconds / 3600
-                y = y_of(below)
-                painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+                seam = y_of(below)
+                painter.drawLine(QPointF(left, seam), QPointF(left + width, seam))
         if index % every == 0:
             painter.setPen(style.muted)
             label = QRectF(

@@ -10,7 +10,8 @@ Each part has one job and its own module, and none knows another; they meet here
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
   ``preferences.py``, the pickers (``label_entry.py``) and the period's earnings
   (``period_earnings.py``);
-- on first use: the Projects window (``projects_window.py``) and the Preferences dialog
+- on first use: the Projects window (``projects_window.py``), the Reports window
+  (``reports_window.py``), export (``report_export.py``) and the Preferences dialog
   (``preferences_dialog.py``).
 
 All state comes from the database (through the Tracker) plus the clock; the window
@@ -45,6 +46,8 @@ if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.preferences import StartAtLogin
     from tracker_desktop.ui.preferences_dialog import PreferencesDialog
     from tracker_desktop.ui.projects_window import ProjectsWindow
+    from tracker_desktop.ui.report_export import Exporter
+    from tracker_desktop.ui.reports_window import ReportsWindow
 
 TRAY_RECENT = 5  # names in the tray's Continue menu
 
@@ -86,6 +89,8 @@ class MainWindow(WindowShell):
         self.labels: LabelEntry | None = None
         self.start_at_login: StartAtLogin | None = None
         self.projects: ProjectsWindow | None = None
+        self.reports: ReportsWindow | None = None
+        self.exporter: Exporter | None = None
         self.preferences: PreferencesDialog | None = None
         self._totals: Totals | None = None
         self.live.start()
@@ -139,6 +144,8 @@ class MainWindow(WindowShell):
             (actions.next.triggered, lambda: live.move(1)),
             (actions.current.triggered, live.show_current),
             (actions.show_projects.triggered, self.show_projects),
+            (actions.show_reports.triggered, self.show_reports),
+            (actions.export.triggered, self.export_shown_period),
             (actions.preferences.triggered, self.show_preferences),
         ):
             signal.connect(slot)
@@ -177,7 +184,12 @@ class MainWindow(WindowShell):
         )
         self.set_tray(
             tray.TrayIcon(
-                self, actions.start_stop, actions.show_window, actions.quit, self.continue_from
+                self,
+                actions.start_stop,
+                actions.show_window,
+                actions.quit,
+                self.continue_from,
+                (actions.show_reports,),
             )
         )
         self._update_tray()
@@ -240,6 +252,31 @@ class MainWindow(WindowShell):
         self.projects.raise_()
         self.projects.activateWindow()
 
+    def show_reports(self) -> None:
+        """The Reports window (made the first time), read afresh."""
+        if self.reports is None:
+            from tracker_desktop.ui.reports_window import ReportsWindow
+
+            self.reports = ReportsWindow(self._tracker, self.settings, self)
+            self.live.sessions_changed.connect(self._on_live_sessions_changed)
+        self.reports.reload()
+        self.reports.show()
+        self.reports.raise_()
+        self.reports.activateWindow()
+
+    def export_shown_period(self) -> None:
+        """File ▸ Export…: the shown day, week or month, every session of it."""
+        from datetime import timedelta
+
+        from tracker_desktop.core.reports import days_range
+        from tracker_desktop.ui.report_export import Exporter, ExportRequest
+
+        if self.exporter is None:
+            self.exporter = Exporter(self._tracker, self.messages, self)
+        period = self.live.period
+        span = days_range(period.first_day, period.end_day - timedelta(days=1), self._tracker.zone)
+        self.exporter.export(ExportRequest(span))
+
     def show_preferences(self) -> None:
         """The Preferences dialog (made the first time); its changes apply at once."""
         self.finish_after_first_paint()  # Start at Login is made there
@@ -301,8 +338,10 @@ class MainWindow(WindowShell):
             self.tray.set_recent(recent[:TRAY_RECENT])
 
     def _on_live_sessions_changed(self, report: object) -> None:
-        if self.projects is not None and self.projects.isVisible():
-            self.projects.reload()  # a change, an undo, or another process's write
+        # A change, an undo, or another process's write: the other windows read again.
+        for window in (self.projects, self.reports):
+            if window is not None and window.isVisible():
+                window.reload()
 
     def _on_sessions_view_selection_changed(self) -> None:
         self.action_set.show_selection(len(self.sessions_view.selected_sessions()))

@@ -35,13 +35,13 @@ def chart_data(by_day: Report, by_group: Report, week_start: int = 0) -> ChartDa
     locale = QLocale()
     totals: dict[tuple[str | None, str | None], int] = {}
     per_day: dict[date, dict[tuple[str | None, str | None], Part]] = {}
-    for day in by_day.groups:
-        parts = per_day.setdefault(date.fromisoformat(day.key or "1970-01-01"), {})
-        for child in day.groups:
+    for day_group in by_day.groups:
+        found = per_day.setdefault(date.fromisoformat(day_group.key or "1970-01-01"), {})
+        for child in day_group.groups:
             key = (child.client, child.key)
             label = group_label(child)
-            seconds = parts[key].seconds if key in parts else 0
-            parts[key] = Part(label, child.color, seconds + child.total_seconds)
+            seconds = found[key].seconds if key in found else 0
+            found[key] = Part(label, child.color, seconds + child.total_seconds)
             totals[key] = totals.get(key, 0) + child.total_seconds
     order = {key: rank for rank, key in enumerate(sorted(totals, key=lambda k: -totals[k]))}
     bars = []

@@ -11,7 +11,17 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QRect,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -88,11 +98,11 @@ class _ChartObject(QPyTextObject):
         return self._size
 
     def drawObject(
-        self, painter: QPainter, rect: QRectF, doc: Any, position: int, fmt: Any
+        self, painter: QPainter, rect: QRectF | QRect, doc: Any, position: int, fmt: Any
     ) -> None:
         # The bars alone: the totals per project right below are the breakdown, with the
         # colour dots that say which bar is which.
-        paint_bars(painter, rect, self._data, self._style)
+        paint_bars(painter, QRectF(rect), self._data, self._style)
 
 
 def render_pdf(sheet: Timesheet, locale: QLocale | None = None) -> bytes:

@@ -64,7 +64,7 @@ class WindowShell(QMainWindow):
         after the first paint)."""
         self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
-            ("&File", [actions.backup, actions.restore, None, actions.quit]),
+            ("&File", [actions.export, None, actions.backup, actions.restore, None, actions.quit]),
             (
                 "&Session",
                 [
@@ -100,6 +100,7 @@ class WindowShell(QMainWindow):
                     actions.current,
                     None,
                     actions.show_projects,
+                    actions.show_reports,
                 ],
             ),
         )
