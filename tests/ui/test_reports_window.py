@@ -5,7 +5,6 @@ sessions change, says what is wrong with a range, and exports through one export
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.support import FakeClock
 from tests.ui.conftest import WindowFactory, action, child, trigger
+from tests.ui.report_data import NOW, add_month
 from tests.ui.test_accessibility import unnamed
 from tracker_desktop.core.reports import (
     Group,
@@ -33,37 +33,13 @@ from tracker_desktop.ui.report_export import ConfirmReplace, ExportFormat, Expor
 from tracker_desktop.ui.report_model import AMOUNT, BILLABLE, NAME, SECONDS_ROLE, TIME
 from tracker_desktop.ui.settings import WindowSettings
 
-NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # Thursday, 10:00 in Berlin
 HOUR = timedelta(hours=1)
 Role = Qt.ItemDataRole
 
 
 @pytest.fixture
 def month(tracker: Tracker) -> Tracker:
-    """Three clients with rates, projects, tags and a non-billable project."""
-    catalog = tracker.catalog
-    catalog.add_client("Acme", rate=Decimal(80))
-    catalog.add_client("Globex", rate=Decimal(100))
-    catalog.add_client("Initech", rate=Decimal("62.5"))
-    catalog.add_project("Website", "Acme", color="#4e79a7", rate=Decimal(90))
-    catalog.add_project("Support", "Acme", color="#f28e2b")
-    catalog.add_project("Pipeline", "Globex", color="#59a14f")
-    catalog.add_project("App", "Initech", color="#e15759")
-    catalog.add_project("Admin", color="#9c755f", billable=False)
-
-    def add(
-        name: str, start: datetime, hours: float, project: str, client: str | None, *tags: str
-    ) -> None:
-        labels = Labels(ProjectName(project, client), tags=tags)
-        tracker.add(name, start, start + timedelta(hours=hours), labels)
-
-    add("Homepage", NOW - 3 * HOUR, 2, "Website", "Acme", "design")
-    add("Ticket 12", NOW - 26 * HOUR, 1.25, "Support", "Acme")
-    add("Import job", NOW - 50 * HOUR, 3, "Pipeline", "Globex", "backend")
-    add("Release", NOW - 8 * 24 * HOUR, 4.1, "App", "Initech", "mobile", "design")
-    add("Invoices", NOW - 9 * 24 * HOUR, 1, "Admin", None)
-    add("Last month", datetime(2026, 10, 20, 8, tzinfo=UTC), 5, "Website", "Acme")
-    return tracker
+    return add_month(tracker)
 
 
 def open_reports(window: MainWindow) -> QMainWindow:

@@ -51,6 +51,7 @@ class PreferencesDialog(QDialog):
         self._catalog = tracker.catalog
         self._settings = settings
         self._start_at_login = start_at_login
+        self._saved_name = ""
         locale = QLocale()
 
         self.name_edit = QLineEdit(self)
@@ -131,6 +132,7 @@ class PreferencesDialog(QDialog):
             return
         for widget in (self.week_combo, self.currency_combo, self.gap_spin, self.login_check):
             widget.blockSignals(True)
+        self._saved_name = name
         self.name_edit.setText(name)
         self.week_combo.setCurrentIndex(week)
         self.rate_edit.setText("" if rate is None else format(rate, "f"))
@@ -153,9 +155,13 @@ class PreferencesDialog(QDialog):
         return True
 
     def _on_name_edit_finished(self) -> None:
+        # Compared with the name shown as saved, not read again: the field also finishes
+        # editing when it loses focus, which may be as the window closes.
         text = self.name_edit.text()
-        if text.strip() != self._catalog.your_name() and self._store(your_name=text):
-            self.name_edit.setText(self._catalog.your_name())
+        if text.strip() == self._saved_name or not self._store(your_name=text):
+            return
+        self._saved_name = self._catalog.your_name()
+        self.name_edit.setText(self._saved_name)
 
     def _on_week_combo_changed(self, index: int) -> None:
         if self._store(week_start=index):
