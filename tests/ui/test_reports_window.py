@@ -307,17 +307,28 @@ def test_the_format_follows_the_extension_else_the_filter(tmp_path: Path) -> Non
 
 
 def test_pdf_export_from_the_window_and_an_unwritable_folder(
-    month: Tracker, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    month: Tracker,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     reports = open_reports(window)
     path = tmp_path / "month.pdf"
     answer_dialog(monkeypatch, path)
-    reports.export_buttons["pdf"].click()  # type: ignore[attr-defined]
+    exporter = reports.exporter  # type: ignore[attr-defined]
+    with qtbot.waitSignal(exporter.finished) as done:  # drawn on its own thread
+        reports.export_buttons["pdf"].click()  # type: ignore[attr-defined]
+        assert not reports.export_buttons["pdf"].isEnabled()  # type: ignore[attr-defined]
+    assert done.args == [path]
     assert path.read_bytes().startswith(b"%PDF-")
+    assert reports.export_buttons["pdf"].isEnabled()  # type: ignore[attr-defined]
 
     missing = tmp_path / "no such folder" / "month.pdf"
     answer_dialog(monkeypatch, missing)
-    reports.export_buttons["pdf"].click()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(exporter.finished) as done:
+        reports.export_buttons["pdf"].click()  # type: ignore[attr-defined]
+    assert done.args == [None]
     message = reports.banner.label.text()  # type: ignore[attr-defined]
     assert "Nothing was exported" in message
     assert "month.pdf" in message

@@ -273,6 +273,9 @@ class MainWindow(WindowShell):
 
         if self.exporter is None:
             self.exporter = Exporter(self._tracker, self.messages, self)
+            self.exporter.busy_changed.connect(
+                lambda busy: self.action_set.export.setEnabled(not busy)
+            )
         period = self.live.period
         span = days_range(period.first_day, period.end_day - timedelta(days=1), self._tracker.zone)
         self.exporter.export(ExportRequest(span))

@@ -4,12 +4,15 @@ is replaced, and the file written whole or not at all (``write_atomically``)."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TextIO
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLocale, QObject, QStandardPaths, Signal
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker_desktop.core.cli_report import export_csv, write_atomically
@@ -17,6 +20,8 @@ from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.reports import NO_ROUNDING, ReportFilter, ReportRange, Rounding
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.message_banner import Messages
+
+log = logging.getLogger(__name__)
 
 
 class ExportFormat(NamedTuple):
@@ -99,13 +104,21 @@ class ConfirmReplace:
 
 
 class Exporter(QObject):
-    """Asks where, then writes the chosen format; says what it did in ``messages``."""
+    """Asks where, then writes the chosen format; says what it did in ``messages``. A
+    PDF is drawn on a thread of its own (a year's takes a second or two), so the window
+    stays responsive; ``finished`` tells when each export is done."""
+
+    finished = Signal(object)  # the Path written, or None (cancelled, refused, failed)
+    busy_changed = Signal(bool)  # a PDF is being drawn (no second export meanwhile)
 
     def __init__(self, tracker: Tracker, messages: Messages, parent: QWidget) -> None:
         super().__init__(parent)
         self._tracker = tracker
         self._messages = messages
         self._parent = parent
+        self._drawn = _Relay(self)
+        self._drawn.done.connect(self._on_drawn_done)
+        self.busy = False
         self.folder = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
@@ -114,49 +127,94 @@ class Exporter(QObject):
     def formats(self) -> list[ExportFormat]:
         return list(FORMATS.values())
 
-    def export(
-        self, request: ExportRequest, key: str = "csv", name: str = "timesheet"
-    ) -> Path | None:
-        """Asks for a file (``key``'s format first) and writes the export there; the path
-        written, or None when cancelled, refused or failed (the reason shown)."""
-        formats = self.formats()
+    def export(self, request: ExportRequest, key: str = "csv", name: str = "timesheet") -> None:
+        """Asks for a file (``key``'s format first) and writes the export there, or says
+        why not; ``finished`` follows."""
+        target = self._ask(request, key, name) if not self.busy else None
+        if target is None:
+            self.finished.emit(None)
+            return
+        path, chosen = target
+        self.folder = path.parent
+        self._messages.show_note(f"Exporting {path.name}…", 0)
+        try:
+            if chosen.key == "pdf":
+                self._draw_pdf(path, request)
+                return
+            write_atomically(path, True, self._text_writer(chosen.key, request))
+        except TrackerError as error:
+            self._failed(str(error))
+            return
+        self._done(path)
+
+    def _ask(self, request: ExportRequest, key: str, name: str) -> tuple[Path, ExportFormat] | None:
+        """The file and format the user picks; None when cancelled or not to be replaced."""
         span = request.span
         suggested = self.folder / f"{name}-{span.first_day}-{span.last_day}{FORMATS[key].suffix}"
-        target = ExportTarget.ask(self._parent, suggested, formats, FORMATS[key])
+        target = ExportTarget.ask(self._parent, suggested, self.formats(), FORMATS[key])
         if target is None:
             return None
-        path, chosen = target
+        path = target[0]
         if path.is_dir():
             self._messages.show_error(f"Cannot export to {path}: it is a folder")
             return None
-        if (
-            sys.platform != "darwin"
-            and path.exists()
-            and not ConfirmReplace.ask(self._parent, path)
-        ):
-            return None
-        self.folder = path.parent
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self._messages.show_note(f"Exporting {path.name}…")
+        if sys.platform != "darwin" and path.exists():
+            return target if ConfirmReplace.ask(self._parent, path) else None
+        return target
+
+    def _text_writer(self, key: str, request: ExportRequest) -> Callable[[TextIO], Any]:
+        tracker, span, only = self._tracker, request.span, request.only
+        writers: dict[str, Callable[[TextIO], Any]] = {
+            "csv": lambda stream: export_csv(tracker, span, only, stream)
+        }
+        return writers[key]
+
+    def _draw_pdf(self, path: Path, request: ExportRequest) -> None:
+        """Reads the timesheet here (the database is this thread's), draws it on another."""
+        from tracker_desktop.ui.timesheet import timesheet_data
+        from tracker_desktop.ui.timesheet_pdf import render_pdf
+
+        sheet = timesheet_data(self._tracker, request.span, request.only, request.rounding)
+        locale, font, relay = QLocale(), QFont(QGuiApplication.font()), self._drawn
+
+        def draw() -> None:
+            try:
+                relay.done.emit(path, render_pdf(sheet, locale, font))
+            except Exception as error:  # a bug: said, logged, and nothing written
+                log.exception("drawing %s failed", path)
+                relay.done.emit(path, error)
+
+        self._set_busy(True)
+        threading.Thread(target=draw, name="pdf-timesheet", daemon=True).start()
+
+    def _on_drawn_done(self, path: Path, result: bytes | Exception) -> None:
+        self._set_busy(False)
+        if isinstance(result, Exception):
+            self._failed(f"the PDF could not be drawn ({result})")
+            return
         try:
-            self.write(path, chosen.key, request)
+            write_atomically(path, True, lambda stream: stream.write(result), binary=True)
         except TrackerError as error:
-            self._messages.show_error(f"Nothing was exported: {error}")
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            self._failed(str(error))
+            return
+        self._done(path)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_changed.emit(busy)
+
+    def _done(self, path: Path) -> None:
         self._messages.clear_error()
         self._messages.show_note(f"Exported {path}")
-        return path
+        self.finished.emit(path)
 
-    def write(self, path: Path, key: str, request: ExportRequest) -> None:
-        """Writes ``request`` as ``key`` to ``path`` (replacing it: the user said so)."""
-        tracker, span, only = self._tracker, request.span, request.only
-        if key == "pdf":
-            from tracker_desktop.ui.timesheet_pdf import timesheet_pdf
+    def _failed(self, reason: str) -> None:
+        self._messages.show_note("")
+        self._messages.show_error(f"Nothing was exported: {reason}")
+        self.finished.emit(None)
 
-            pdf = timesheet_pdf(tracker, span, only, request.rounding)
-            write_atomically(path, True, lambda stream: stream.write(pdf), binary=True)
-            return
-        writers: dict[str, Any] = {"csv": lambda stream: export_csv(tracker, span, only, stream)}
-        write_atomically(path, True, writers[key])
+
+class _Relay(QObject):
+    """Carries the drawn PDF from its thread to this one (a queued signal)."""
+
+    done = Signal(object, object)  # the path, and the PDF's bytes or the error

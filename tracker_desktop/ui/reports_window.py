@@ -57,6 +57,7 @@ class ReportsWindow(QMainWindow):
         self.banner = MessageBanner(self)
         self.messages = Messages(self.banner, self.statusBar())
         self.exporter = Exporter(tracker, self.messages, self)
+        self.exporter.busy_changed.connect(lambda busy: self._enable_export(not busy))
 
         self.choices_panel = ChoicesPanel(self)
         self.chart = ReportChart(self)
@@ -174,6 +175,7 @@ class ReportsWindow(QMainWindow):
         if choices.preset != "custom":
             self.choices_panel.show_range(span.first_day, span.last_day)
         self.model.set_report(report)
+        self.table.setRootIsDecorated(len(choices.grouping) > 1)
         self.table.expandAll()
         self.chart.show_data(chart_data(by_day, report, self._week_start()))
         self.totals_label.setText(totals_text(report, unrounded))
@@ -187,7 +189,7 @@ class ReportsWindow(QMainWindow):
 
     def _enable_export(self, enabled: bool) -> None:
         for button in self.export_buttons.values():
-            button.setEnabled(enabled)
+            button.setEnabled(enabled and self.span is not None and not self.exporter.busy)
 
     # -- doing ------------------------------------------------------------------------------
 

@@ -119,10 +119,10 @@ STYLE = """
 th { font-weight: 600; color: #444444; text-align: left; border-bottom: 1px solid #9a9a9a; }
 td { border-bottom: 1px solid #e4e4e4; }
 td.num, th.num { text-align: right; }
-td.day { font-weight: 600; }
 tr.total td { font-weight: 600; border-top: 1px solid #6b6b6b; border-bottom: none; }
 tr.subtotal td { font-weight: 600; border-bottom: 1px solid #b0b0b0; }
 tr.unbilled td { color: #7a7a7a; }
+td.day { font-weight: 600; color: #1d1d1d; }
 """
 
 

@@ -105,8 +105,11 @@ class _ChartObject(QPyTextObject):
         paint_bars(painter, QRectF(rect), self._data, self._style)
 
 
-def render_pdf(sheet: Timesheet, locale: QLocale | None = None) -> bytes:
-    """The PDF file of ``sheet``, as bytes (written to disk atomically elsewhere)."""
+def render_pdf(
+    sheet: Timesheet, locale: QLocale | None = None, base_font: QFont | None = None
+) -> bytes:
+    """The PDF file of ``sheet``, as bytes (written to disk atomically elsewhere); safe
+    on a thread other than the GUI's when ``locale`` and ``base_font`` are given."""
     locale = locale or QLocale()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -127,7 +130,7 @@ def render_pdf(sheet: Timesheet, locale: QLocale | None = None) -> bytes:
     page = QRectF(writer.pageLayout().paintRectPixels(RESOLUTION))
     page.moveTo(0, 0)
 
-    font = QFont(QGuiApplication.font())
+    font = QFont(base_font if base_font is not None else QGuiApplication.font())
     font.setPointSizeF(BODY_POINTS)
     font.setFeature(QFont.Tag("tnum"), 1)  # figures line up in every column
     document = QTextDocument()
