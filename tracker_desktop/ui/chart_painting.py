@@ -113,12 +113,7 @@ def _step_text(hours: float) -> str:
 
 def paint_bars(painter: QPainter, rect: QRectF, data: ChartData, style: ChartStyle) -> list[Hit]:
     """Stacked bars of hours per day in ``rect``; returns where each segment went."""
-    scale = _scale(painter)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.setFont(style.font)
-    metrics = QFontMetricsF(style.font, painter.device())
-    line = metrics.height()
+    scale, metrics, line = _begin(painter, style)
     bars = data.bars
     most = max((bar.seconds for bar in bars), default=0) / 3600
     if not bars or most <= 0:
@@ -202,12 +197,7 @@ def paint_breakdown(
 ) -> list[Hit]:
     """Horizontal bars of the first grouping's time, largest first, with the figure at the
     end of each; what does not fit is summed up as "Other"."""
-    scale = _scale(painter)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.setFont(style.font)
-    metrics = QFontMetricsF(style.font, painter.device())
-    line = metrics.height()
+    scale, metrics, line = _begin(painter, style)
     title_font = QFont(style.font)
     title_font.setBold(True)
     painter.setFont(title_font)
@@ -254,6 +244,16 @@ def paint_breakdown(
         top += row
     painter.restore()
     return hits
+
+
+def _begin(painter: QPainter, style: ChartStyle) -> tuple[float, QFontMetricsF, float]:
+    """Saves the painter and sets it up for crisp flat shapes in the chart's font;
+    returns the device's scale, the font's metrics there and a line's height."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setFont(style.font)
+    metrics = QFontMetricsF(style.font, painter.device())
+    return _scale(painter), metrics, metrics.height()
 
 
 def _color(color: str | None, style: ChartStyle) -> QColor:

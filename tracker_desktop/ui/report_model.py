@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QIcon
 
 from tracker_desktop.core.reports import Group, Report
@@ -20,10 +20,10 @@ from tracker_desktop.ui.report_text import (
     report_currencies,
 )
 from tracker_desktop.ui.session_cells import table_font
+from tracker_desktop.ui.two_level_model import Index, TwoLevelModel
 
 NAME, TIME, BILLABLE, AMOUNT = range(4)
 SECONDS_ROLE = Qt.ItemDataRole.UserRole + 1  # TIME and BILLABLE: the exact seconds
-Index = QModelIndex | QPersistentModelIndex
 
 
 class _Row(NamedTuple):
@@ -31,7 +31,7 @@ class _Row(NamedTuple):
     parent: int  # the top-level row's number; -1 for top-level rows
 
 
-class ReportModel(QAbstractItemModel):
+class ReportModel(TwoLevelModel):
     """A Report as rows; ``set_report`` replaces them all."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -58,23 +58,11 @@ class ReportModel(QAbstractItemModel):
 
     # -- Qt's model interface -----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        # The internal id says whose child a row is: 0 for top-level, n + 1 under row n.
-        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+    def top_count(self) -> int:
+        return len(self._top)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._top)
-        if parent.internalId() != 0 or parent.column() != 0:
-            return 0
-        group = self._top[parent.row()]
+    def child_count(self, row: int) -> int:
+        group = self._top[row]
         return 0 if group is None else len(group.groups)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -115,7 +103,7 @@ class ReportModel(QAbstractItemModel):
     # -- cells --------------------------------------------------------------------------------
 
     def _row(self, index: Index) -> _Row:
-        parent = index.internalId() - 1
+        parent = self.top_row(index)
         if parent < 0:
             return _Row(self._top[index.row()], -1)
         top = self._top[parent]
