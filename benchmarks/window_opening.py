@@ -110,6 +110,9 @@ def main(title: str, window_name: str, attribute: str, action: str) -> int:
         child(args.child, args.at, window_name, attribute, action)
         return 0
     env = dict(os.environ)
+    # As an installed app: modules read from cached bytecode (written by the first run),
+    # not compiled again at every opening.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as work:

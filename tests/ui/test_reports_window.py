@@ -160,7 +160,7 @@ def test_last_7_days_is_the_core_s_rolling_window(month: Tracker) -> None:
 
 
 def test_two_groupings_filters_and_rounding_equal_make_report(
-    month: Tracker, window: MainWindow
+    month: Tracker, window: MainWindow, qtmodeltester: Any
 ) -> None:
     reports = open_reports(window)
     span = range_of_period("month", date(2026, 11, 26), month.zone)
@@ -168,6 +168,7 @@ def test_two_groupings_filters_and_rounding_equal_make_report(
     choose(reports, "reportThenCombo", "project")
     report = make_report(month, span, ("client", "project"))
     assert seconds_shown(table(reports)) == expected_rows(report, reports)
+    qtmodeltester.check(table(reports).model())
     acme = shown_rows(table(reports))[1]
     assert acme[0] == "Acme"
     assert [c[0] for c in acme[4]] == ["Website", "Support"]

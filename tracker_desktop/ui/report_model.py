@@ -53,6 +53,15 @@ class ReportModel(TwoLevelModel):
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, AMOUNT)
 
+    def texts(self, column: int) -> list[str]:
+        """Every text of ``column`` (and its heading), to size it without asking the
+        view for each cell's size."""
+        found = [str(self.headerData(column, Qt.Orientation.Horizontal, 0) or "")]
+        for group in self._top:
+            found.append(self._text(group, column))
+            found.extend(self._text(child, column) for child in (group.groups if group else ()))
+        return found
+
     def is_total(self, index: Index) -> bool:
         return self._row(index).group is None
 
