@@ -116,6 +116,7 @@ class MainWindow(WindowShell):
             (live.period_changed, period_bar.show_period),
             (live.period_changed, sessions_view.show_period),
             (live.sessions_changed, sessions_view.show_sessions),
+            (live.sessions_changed, self._on_live_sessions_changed),
             (live.totals_changed, timer_bar.show_totals),
             (live.totals_changed, period_bar.show_totals),
             (live.totals_changed, sessions_view.show_totals),
@@ -246,11 +247,7 @@ class MainWindow(WindowShell):
 
             actions = self.action_set
             self.projects = ProjectsWindow(self._tracker, actions.undo, actions.redo, self)
-            self.live.sessions_changed.connect(self._on_live_sessions_changed)
-        self.projects.reload()
-        self.projects.show()
-        self.projects.raise_()
-        self.projects.activateWindow()
+        self._bring_up(self.projects)
 
     def show_reports(self) -> None:
         """The Reports window (made the first time), read afresh."""
@@ -258,11 +255,15 @@ class MainWindow(WindowShell):
             from tracker_desktop.ui.reports_window import ReportsWindow
 
             self.reports = ReportsWindow(self._tracker, self.settings, self)
-            self.live.sessions_changed.connect(self._on_live_sessions_changed)
-        self.reports.reload()
-        self.reports.show()
-        self.reports.raise_()
-        self.reports.activateWindow()
+        self._bring_up(self.reports)
+
+    def _bring_up(self, window: ProjectsWindow | ReportsWindow) -> None:
+        """Reads ``window`` afresh and brings it to the front (it reads again after each
+        change while it is shown: _on_live_sessions_changed)."""
+        window.reload()
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def export_shown_period(self) -> None:
         """File ▸ Export…: the shown day, week or month, every session of it."""
