@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import pdf_text
-from tests.unit.test_cli import assert_one_line_error, ok, run_cli
+from tests.unit.test_cli import assert_one_line_error, environment, ok, run_cli
 from tests.unit.test_layers import run_python
 
 
@@ -27,8 +27,11 @@ def cli_month(cli_dir: Path) -> Path:
 def test_export_pdf_from_the_command_line(cli_month: Path, tmp_path: Path) -> None:
     target = tmp_path / "acme.pdf"
     options = ("--from", "2026-11-01", "--to", "2026-11-30", "--client", "Acme")
-    result = ok(cli_month, "export", "--format", "pdf", *options, "--output", str(target))
-    assert result.out == f"Wrote {target}\n"
+    # Amounts as a British locale writes them, whatever this machine's locale.
+    english = environment(cli_month.parent / "home", LANG="en_GB.UTF-8", LC_ALL="")
+    arguments = ("export", "--format", "pdf", *options, "--output", str(target))
+    result = run_cli(cli_month, *arguments, env=english)
+    assert (result.code, result.err, result.out) == (0, "", f"Wrote {target}\n")
     assert target.read_bytes().startswith(b"%PDF-")
     text = " ".join(pdf_text(target).split())
     assert "Design review" in text
