@@ -31,6 +31,9 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
         ("XDG_CONFIG_HOME", "config"),
         ("XDG_CACHE_HOME", "cache"),
         ("XDG_STATE_HOME", "state"),
+        # Watson's and Timewarrior's own data, which the import reads by default.
+        ("WATSON_DIR", "watson"),
+        ("TIMEWARRIORDB", "timewarrior"),
     ):
         monkeypatch.setenv(variable, str(home / folder))
     return data_dir

@@ -278,6 +278,21 @@ def test_csv_export_from_the_reports_window_keeps_its_filter(
     assert "Exported" in reports.statusBar().currentMessage()
 
 
+def test_json_export_from_the_reports_window(
+    month: Tracker, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    reports = open_reports(window)
+    choose(reports, "reportTagCombo", "design")
+    path = tmp_path / "design.json"
+    answer_dialog(monkeypatch, path)
+    reports.export_buttons["json"].click()  # type: ignore[attr-defined]
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["format"] == "tracker-desktop"
+    assert sorted(s["name"] for s in document["sessions"]) == ["Homepage", "Release"]
+
+
 def test_an_existing_file_is_replaced_only_when_the_user_says_so(
     month: Tracker, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,6 +3,7 @@ without --output or over a file without --force; Qt is loaded for it alone, offs
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,16 @@ def test_only_the_pdf_format_loads_qt(cli_month: Path, tmp_path: Path) -> None:
     ):
         result = run_python(QT_AFTER, str(cli_month), *args, cwd=tmp_path)
         assert (result["code"], result["qt"]) == (0, qt), args
+
+
+def test_export_json_for_import_to_standard_output_or_a_file(
+    cli_month: Path, tmp_path: Path
+) -> None:
+    options = ("--from", "2026-11-01", "--to", "2026-11-30", "--client", "Acme")
+    printed = json.loads(ok(cli_month, "export", "--format", "json", *options).out)
+    assert printed["format"] == "tracker-desktop"
+    assert [s["name"] for s in printed["sessions"]] == ["Design review"]
+    assert printed["range"] == {"from": "2026-11-01", "to": "2026-11-30"}
+    target = tmp_path / "acme.json"
+    ok(cli_month, "export", "--format", "json", *options, "--output", str(target))
+    assert json.loads(target.read_text(encoding="utf-8"))["sessions"] == printed["sessions"]

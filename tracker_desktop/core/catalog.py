@@ -227,14 +227,19 @@ def create_project(
     return record
 
 
-def _refuse_taken_project(name: str, client_id: int | None, except_id: int | None = None) -> None:
-    query = Project.select().where(
-        (Project.name_key == name_key(name))
+def find_project_in(name: str, client_id: int | None) -> Project | None:
+    """The project called ``name`` among those of client ``client_id`` (None: among the
+    projects without a client)."""
+    found: Project | None = Project.get_or_none(
+        (Project.name_key == name_key(name.strip()))
         & (peewee.fn.ifnull(Project.client, 0) == (client_id or 0))
     )
-    if except_id is not None:
-        query = query.where(Project.id != except_id)
-    if query.exists():
+    return found
+
+
+def _refuse_taken_project(name: str, client_id: int | None, except_id: int | None = None) -> None:
+    taken = find_project_in(name, client_id)
+    if taken is not None and taken.id != except_id:
         owner = f" of client {Client.get_by_id(client_id).name!r}" if client_id else ""
         raise InvalidInputError(f"project: {name!r}{owner} exists already", field="name")
 
@@ -257,12 +262,21 @@ def resolve_tags(change: Recorder, names: Iterable[str], now: datetime) -> list[
     tags: dict[int, Tag] = {}
     for raw in names:
         name = normalize_tag(raw)
-        tag: Tag | None = Tag.get_or_none(Tag.name_key == name_key(name))
-        if tag is None:
-            tag = Tag.create(name=name, name_key=name_key(name), created_at=now, updated_at=now)
-            change.watch_new(tag)
+        tag = find_tag(name) or create_tag(change, name, now)
         tags[tag.id] = tag
     return list(tags.values())
+
+
+def find_tag(name: str) -> Tag | None:
+    found: Tag | None = Tag.get_or_none(Tag.name_key == name_key(name.strip()))
+    return found
+
+
+def create_tag(change: Recorder, name: str, now: datetime) -> Tag:
+    """A new tag called ``name`` (already checked by ``normalize_tag``)."""
+    tag: Tag = Tag.create(name=name, name_key=name_key(name), created_at=now, updated_at=now)
+    change.watch_new(tag)
+    return tag
 
 
 def set_session_tags(change: Recorder, session_id: int, tags: list[Tag]) -> None:

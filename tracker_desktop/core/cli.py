@@ -30,6 +30,7 @@ from tracker_desktop.core.cli_catalog import (
     run_project,
     run_tag,
 )
+from tracker_desktop.core.cli_import import add_import_command, run_import
 from tracker_desktop.core.cli_report import add_report_commands, run_export, run_report
 from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(listing)
 
     add_catalog_commands(commands)
+    add_import_command(commands)
     add_report_commands(commands)
     return parser
 
@@ -281,6 +283,8 @@ def _writes(args: argparse.Namespace) -> bool:
     """Whether the command changes the database (and is followed by the day's backup)."""
     if args.command in {"client", "project", "tag"}:
         return bool(args.action != "list")
+    if args.command == "import":
+        return not args.dry_run
     return args.command in _WRITES
 
 
@@ -589,6 +593,7 @@ _COMMANDS = {
     "client": lambda t, a, o: run_client(t, a, o, lambda value: _print_json(value, o)),
     "project": lambda t, a, o: run_project(t, a, o, lambda value: _print_json(value, o)),
     "tag": lambda t, a, o: run_tag(t, a, o, lambda value: _print_json(value, o)),
+    "import": lambda t, a, o: run_import(t, a, o, lambda value: _print_json(value, o), warn),
     "report": lambda t, a, o: run_report(t, a, o, lambda value: _print_json(value, o)),
     "export": lambda t, a, o: run_export(t, a, o, lambda value: _print_json(value, o)),
     "backup": _cmd_backup,

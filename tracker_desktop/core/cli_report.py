@@ -58,8 +58,9 @@ def set_pdf_renderer(renderer: PdfRenderer | None) -> None:
 
 
 def export_formats() -> list[str]:
-    """The formats ``export`` writes here: CSV always, PDF once a renderer is set."""
-    return ["csv"] if _pdf_renderer is None else ["csv", "pdf"]
+    """The formats ``export`` writes here: CSV and JSON always, PDF once a renderer is
+    set."""
+    return ["csv", "json"] if _pdf_renderer is None else ["csv", "json", "pdf"]
 
 
 def add_range_options(parser: argparse.ArgumentParser) -> None:
@@ -279,7 +280,7 @@ def run_export(
         return
 
     def write(stream: TextIO) -> None:
-        export_csv(tracker, span, only, stream)
+        (export_json_to if args.format == "json" else export_csv)(tracker, span, only, stream)
 
     if args.output is None:
         write(out)
@@ -303,6 +304,22 @@ def export_csv(tracker: Tracker, span: ReportRange, only: ReportFilter, out: Tex
     for session in sessions:
         writer.writerow(_csv_row(session, span, pricing, now, tracker.zone))
     return len(sessions)
+
+
+def export_json_to(tracker: Tracker, span: ReportRange, only: ReportFilter, out: TextIO) -> None:
+    """The JSON export (``core/json_export.py``: everything an import needs) of the
+    sessions overlapping ``span`` that ``only`` keeps."""
+    from tracker_desktop.core.json_export import export_json, write_json
+
+    document = export_json(
+        tracker,
+        span.first_day,
+        span.last_day,
+        only.sessions,
+        billable_only=only.billable_only,
+        between=(span.start, span.end),
+    )
+    write_json(document, out)
 
 
 def _csv_row(

@@ -18,8 +18,9 @@ import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from tracker_desktop.core.errors import StorageError
+from tracker_desktop.core.errors import InvalidInputError, StorageError
 
 POSIX = os.name == "posix"
 _WRITABLE_BY_OTHERS = stat.S_IWGRP | stat.S_IWOTH
@@ -133,6 +134,28 @@ def read_head(path: Path, size: int) -> tuple[bytes, os.stat_result]:
         return os.read(descriptor, size), info
     finally:
         os.close(descriptor)
+
+
+def open_to_read(path: Path) -> BinaryIO:
+    """Opens the regular file ``path`` to read (a file to import), never blocking on a
+    FIFO or a device put in its place: those, and folders, are invalid input."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise InvalidInputError(f"{path}: no such file", field="file") from None
+    except IsADirectoryError:
+        raise InvalidInputError(f"{path} is a folder, not a file", field="file") from None
+    except OSError as error:
+        raise InvalidInputError(f"cannot read {path}: {error.strerror}", field="file") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise InvalidInputError(
+            f"{path} is {_describe_kind(info.st_mode)}, not a file to read", field="file"
+        )
+    return os.fdopen(descriptor, "rb")
 
 
 def is_regular_file(path: Path) -> bool:

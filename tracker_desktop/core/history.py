@@ -3,7 +3,7 @@ listeners that are told of every change (undo, the window's views, later sync)."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
@@ -14,20 +14,33 @@ class RowState(NamedTuple):
 
     table: str
     id: int
-    values: tuple[tuple[str, Any], ...]  # (field name, Python value), in field order
+    # The field names in order, one tuple shared by all the rows of a table (an import
+    # keeps a few hundred thousand rows for its undo), and the row's Python values.
+    fields: tuple[str, ...]
+    values: tuple[Any, ...]
 
     @classmethod
     def of(cls, record: Any) -> RowState:
         """The state of a model instance (``core/models.py``); a foreign key as its id."""
         meta, data = record._meta, record.__data__
-        return cls(meta.table_name, record.id, tuple((n, data.get(n)) for n in meta.fields))
+        names = field_names(meta.fields)
+        return cls(meta.table_name, record.id, names, tuple(data.get(n) for n in names))
 
     @property
     def key(self) -> tuple[str, int]:
         return self.table, self.id
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.values)
+        return dict(zip(self.fields, self.values, strict=True))
+
+
+_FIELD_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def field_names(fields: Iterable[str]) -> tuple[str, ...]:
+    """The field names of a model as one shared tuple."""
+    names = tuple(fields)
+    return _FIELD_NAMES.setdefault(names, names)
 
 
 class Change(NamedTuple):
@@ -61,6 +74,9 @@ class Listeners(Generic[T]):
 
     def remove(self, callback: Callable[[T], None]) -> None:
         self._callbacks.remove(callback)
+
+    def __len__(self) -> int:
+        return len(self._callbacks)
 
     def __call__(self, event: T) -> None:
         for callback in list(self._callbacks):

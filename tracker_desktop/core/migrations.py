@@ -125,5 +125,15 @@ V3: Step = (
     *_V1_LONGEST_TRIGGERS,
 )
 
-MIGRATIONS: tuple[Step, ...] = (V1, V2, V3)
+# Version 4: where an imported session came from (its source and the entry's key there),
+# one per session, unique per source and key; it goes with its session.
+V4: Step = (
+    'CREATE TABLE "session_origin" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"session_id" INTEGER NOT NULL, "source" TEXT NOT NULL, "key" TEXT NOT NULL, '
+    'FOREIGN KEY ("session_id") REFERENCES "session" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX "session_origin_session_id" ON "session_origin" ("session_id")',
+    'CREATE UNIQUE INDEX "session_origin_source_key" ON "session_origin" ("source", "key")',
+)
+
+MIGRATIONS: tuple[Step, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -172,6 +172,28 @@ class SessionTag(Record):
         indexes = ((("session", "tag"), True),)
 
 
+class SessionOrigin(Record):
+    """Where an imported session came from: the program or format (``source``) and the
+    entry's own id there, or a stable hash of the entry where it has none (``key``). A
+    second import of the same entry finds it here and adds nothing."""
+
+    session = peewee.ForeignKeyField(
+        SessionRecord,
+        on_delete="CASCADE",
+        column_name="session_id",
+        backref="origins",
+        unique=True,
+    )
+    source = peewee.TextField()
+    key = peewee.TextField()
+    if TYPE_CHECKING:
+        session_id: int
+
+    class Meta:
+        table_name = "session_origin"
+        indexes = ((("source", "key"), True),)
+
+
 class Setting(BaseModel):
     """The user's preferences that the command line needs too (default rate, currency,
     first day of the week), as text."""
@@ -226,6 +248,7 @@ MODELS: tuple[type[BaseModel], ...] = (
     Tag,
     SessionRecord,
     SessionTag,
+    SessionOrigin,
     Setting,
     Stat,
 )

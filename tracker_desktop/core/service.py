@@ -16,6 +16,7 @@ from tracker_desktop.core.models import (
     LONGEST_FINISHED,
     Client,
     Project,
+    SessionOrigin,
     SessionRecord,
     SessionTag,
     Stat,
@@ -608,9 +609,12 @@ class Tracker(Writer):
         return sessions
 
     def _delete(self, change: Recorder, record: SessionRecord) -> None:
-        """Deletes ``record`` with its tags (recorded, so that undo brings them back)."""
+        """Deletes ``record`` with its tags and origin (recorded, so that undo brings them
+        back)."""
         for link in SessionTag.select().where(SessionTag.session == record.id):
             change.watch(link)
+        for origin in SessionOrigin.select().where(SessionOrigin.session == record.id):
+            change.watch(origin)
         change.watch(record)
         record.delete_instance()
 

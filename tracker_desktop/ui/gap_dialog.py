@@ -1,4 +1,5 @@
-"""Asking what to do with a session that kept running while the computer slept or was off."""
+"""Asking what to do with a session that kept running while the computer slept or was off,
+or while its user was away."""
 
 from __future__ import annotations
 
@@ -9,57 +10,66 @@ from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
-from tracker_desktop.core.service import label
+from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion, subject
 
 AnswerHandler = Callable[[GapAnswer | None], None]
 
+CAUSES = {
+    GapKind.SLEEP: "the computer seems to have been asleep",
+    GapKind.ABSENT: "Tracker Desktop was not running",
+    GapKind.IDLE: "you were away (no keyboard or mouse input, or the screen locked)",
+}
+
 
 class GapDialog(QDialog):
-    """Offers the answers as buttons; closing it answers nothing and changes nothing."""
+    """Offers the answers as buttons; closing it answers nothing and changes nothing.
+    ``show_question`` shows a question that grew while it was open."""
 
     def __init__(self, parent: QWidget | None, question: GapQuestion, zone: tzinfo) -> None:
         super().__init__(parent)
         self.setObjectName("gapDialog")
         self.setWindowTitle("Session kept running")
         self.answer: GapAnswer | None = None
-        locale = QLocale()
-
-        def clock(instant: datetime) -> str:
-            local = instant.astimezone(zone)
-            return locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-
-        gap = format_duration(question.gap_end - question.gap_start)
-        cause = (
-            "the computer seems to have been asleep"
-            if question.kind is GapKind.SLEEP
-            else "Tracker Desktop was not running"
-        )
-        text = QLabel(
-            f"{label(question.session.name).capitalize()} kept running while {cause}, "
-            f"from {clock(question.gap_start)} to {clock(question.gap_end)} ({gap}).\n\n"
-            "What should happen to that time?",
-            self,
-        )
-        text.setWordWrap(True)
+        self._zone = zone
+        self._text = QLabel(self)
+        self._text.setObjectName("gapText")
+        self._text.setWordWrap(True)
         buttons = QDialogButtonBox(Qt.Orientation.Vertical, self)
-        for answer, caption in (
-            (
-                GapAnswer.SPLIT,
-                f"Leave out the gap (stop at {clock(question.gap_start)}, "
-                f"continue from {clock(question.gap_end)})",
-            ),
-            (GapAnswer.STOP_AT_GAP, f"Stop it at {clock(question.gap_start)}"),
-            (GapAnswer.STOP_NOW, "Stop it now"),
-            (GapAnswer.KEEP, "Keep it running (I was working)"),
-        ):
-            button = QPushButton(caption, self)
+        self._buttons: dict[GapAnswer, QPushButton] = {}
+        for answer in GapAnswer.SPLIT, GapAnswer.STOP_AT_GAP, GapAnswer.STOP_NOW, GapAnswer.KEEP:
+            button = QPushButton(self)
             button.setObjectName(f"gapAnswer-{answer.value}")
             button.clicked.connect(self._answer_slot(answer))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            self._buttons[answer] = button
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(self._text)
         layout.addWidget(buttons)
+        self.show_question(question)
+
+    def show_question(self, question: GapQuestion) -> None:
+        """Says what happened and what each answer does, in local times."""
+        locale = QLocale()
+
+        def clock(instant: datetime) -> str:
+            local = instant.astimezone(self._zone)
+            return locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+        start, end = clock(question.gap_start), clock(question.gap_end)
+        gap = format_duration(question.gap_end - question.gap_start)
+        again = " (you were back briefly in between)" if question.absences > 1 else ""
+        self._text.setText(
+            f"{subject(question.session.name)} kept running while "
+            f"{CAUSES[question.kind]}, from {start} to {end} ({gap}){again}.\n\n"
+            "What should happen to that time?"
+        )
+        for answer, caption in (
+            (GapAnswer.SPLIT, f"Leave out the gap (stop at {start}, continue from {end})"),
+            (GapAnswer.STOP_AT_GAP, f"Stop it at {start}"),
+            (GapAnswer.STOP_NOW, "Stop it now"),
+            (GapAnswer.KEEP, "Keep it running (I was working)"),
+        ):
+            self._buttons[answer].setText(caption)
 
     def _answer_slot(self, answer: GapAnswer) -> Callable[[], None]:
         def choose() -> None:
@@ -75,10 +85,14 @@ class GapDialog(QDialog):
         question: GapQuestion,
         zone: tzinfo,
         on_answer: AnswerHandler,
-    ) -> None:
-        """Shows the question without blocking; ``on_answer`` gets the choice (None when
-        the dialog is closed without one)."""
+    ) -> GapDialog | None:
+        """Shows the question without blocking anything (not even the window: stopping
+        the session there drops the question) and returns the dialog, to grow or drop the
+        question while it is open; ``on_answer`` gets the choice (None when the dialog is
+        closed without one)."""
         dialog = cls(parent, question, zone)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: on_answer(dialog.answer))
-        dialog.open()
+        dialog.setModal(False)
+        dialog.show()
+        return dialog

@@ -2,22 +2,38 @@
 
 A gap comes from a source: the app not running since its last heartbeat (``ABSENT``,
 checked once at start-up) or the wall clock jumping between two checks while the
-computer slept (``SLEEP``). Any other source, such as idle time, reports its gaps through
-``report_gap`` and gets the same question, asked once per gap, and the same answers.
+computer slept (``SLEEP``). Any other source, such as idle time (``idle_watcher.py``),
+reports its gaps through ``report_gap`` and gets the same question and answers.
+
+One question is open at a time (``core/gaps.py``'s OpenQuestion): a later gap of the same
+session grows it, a changed session drops it. It is asked over the window, shown and
+raised; while the window is hidden in the tray, a notification says so and the question
+waits for the window to be shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion, apply_answer, question_for
-from tracker_desktop.core.service import Tracker
+from tracker_desktop.core.gaps import (
+    GapAnswer,
+    GapKind,
+    GapQuestion,
+    Offer,
+    OpenQuestion,
+    apply_answer,
+    question_for,
+    subject,
+)
+from tracker_desktop.core.service import Session, Tracker
 
 if TYPE_CHECKING:
+    from tracker_desktop.ui.gap_dialog import GapDialog
     from tracker_desktop.ui.live_state import LiveState
     from tracker_desktop.ui.message_banner import Messages
     from tracker_desktop.ui.settings import WindowSettings
@@ -44,8 +60,12 @@ class GapWatcher(QObject):
         self._live = live
         self._settings = settings
         self._messages = messages
-        self._dialog_parent = parent
-        self._asked: set[tuple[int, datetime]] = set()
+        self._window = parent
+        self._open = OpenQuestion()
+        self._dialog: GapDialog | None = None
+        self._waiting_for_window = False
+        # Says a question waits while the window is hidden (title, text); the tray's.
+        self.notify_hidden: Callable[[str, str], None] = lambda title, text: None
         # Read before this run writes its own heartbeat.
         self._alive_before_this_run = settings.last_alive
         self._last_heartbeat: datetime | None = None
@@ -55,6 +75,8 @@ class GapWatcher(QObject):
         self._alive_timer.setInterval(ALIVE_CHECK_MS)
         self._alive_timer.timeout.connect(self._on_alive_timer_timeout)
         self._alive_timer.start()
+        live.running_changed.connect(self._on_live_running_changed)
+        parent.installEventFilter(self)
 
     def save_heartbeat(self, now: datetime, *, force: bool = False) -> None:
         """Remembers that the app was alive at ``now`` (written at most once a minute)."""
@@ -77,9 +99,11 @@ class GapWatcher(QObject):
     ) -> None:
         """Asks what to do with the running session's time in ``[gap_start, gap_end)``
         when more than ``threshold`` of it (default: the saved gap threshold) falls
-        after the session's start; each gap is asked about once."""
+        after the session's start; each gap is asked about once, and a gap of the same
+        session while a question is open grows that question."""
+        running = self._live.running
         question = question_for(
-            self._live.running,
+            running,
             gap_start,
             gap_end,
             kind,
@@ -87,25 +111,58 @@ class GapWatcher(QObject):
         )
         if question is None:
             return
-        key = (question.session.id, question.gap_start)
-        if key in self._asked:
+        self._on_live_running_changed(running)
+        if self._open.offer(question) is not Offer.NOTHING:
+            self._present()
+
+    def _present(self) -> None:
+        """Shows the open question over the window, raised; or, while the window is
+        hidden, says so in a notification and waits for it to be shown."""
+        question, window = self._open.question, self._window
+        if question is None:
             return
-        self._asked.add(key)
+        if not window.isVisible():
+            self._waiting_for_window = True
+            self.notify_hidden(
+                f"{subject(question.session.name)} kept running",
+                f"{waiting_text(question, self._tracker)} Open Tracker Desktop to choose "
+                "what to do with that time.",
+            )
+            return
+        self._waiting_for_window = False
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if self._dialog is not None:
+            self._dialog.show_question(question)
+            self._dialog.raise_()
+            return
         from tracker_desktop.ui.gap_dialog import GapDialog  # deferred: rarely needed
 
-        GapDialog.ask(
-            self._dialog_parent,
-            question,
-            self._tracker.zone,
-            lambda answer: self._on_gap_dialog_answered(question, answer),
+        self._dialog = GapDialog.ask(
+            window, question, self._tracker.zone, self._on_gap_dialog_answered
         )
 
-    def _on_gap_dialog_answered(self, question: GapQuestion, answer: GapAnswer | None) -> None:
-        if answer is None:
+    def _on_gap_dialog_answered(self, answer: GapAnswer | None) -> None:
+        self._dialog = None
+        question = self._open.take()  # None: dropped while the dialog was open
+        if answer is None or question is None:
             return
         note = self._messages.attempt(lambda: apply_answer(self._tracker, question, answer))
         if note is not None:
             self.answered.emit(note)
+
+    def _on_live_running_changed(self, running: Session | None) -> None:
+        if self._open.drop_if_changed(running):
+            self._waiting_for_window = False
+            if self._dialog is not None:
+                self._dialog.reject()  # answers nothing; the question is gone
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._waiting_for_window:
+            QTimer.singleShot(0, self._present)  # once the window is on screen
+        return False
 
     def _on_alive_timer_timeout(self) -> None:
         now = self._tracker.now()
@@ -113,3 +170,12 @@ class GapWatcher(QObject):
             self.report_gap(self._last_check, now, GapKind.SLEEP)
         self._last_check = now
         self.save_heartbeat(now)
+
+
+def waiting_text(question: GapQuestion, tracker: Tracker) -> str:
+    """A question's span in local times, for a notification ("Away 10:02–10:45.")."""
+    start, end = (
+        t.astimezone(tracker.zone).strftime("%H:%M") for t in (question.gap_start, question.gap_end)
+    )
+    cause = "Away" if question.kind is GapKind.IDLE else "Nobody there"
+    return f"{cause} {start}–{end}."

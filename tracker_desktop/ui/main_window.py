@@ -8,8 +8,8 @@ Each part has one job and its own module, and none knows another; they meet here
   widgets, in the shell of ``window_shell.py`` (layout, menus, geometry, tray closing);
 - ``session_commands.py`` and ``undo.py``: what the user does to sessions, and undo;
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
-  ``preferences.py``, the pickers (``label_entry.py``) and the period's earnings
-  (``period_earnings.py``);
+  ``preferences.py``, the pickers (``label_entry.py``), the period's earnings
+  (``period_earnings.py``) and idle detection with reminders (``idle_watcher.py``);
 - on first use: the Projects window (``projects_window.py``), the Reports window
   (``reports_window.py``), export (``report_export.py``) and the Preferences dialog
   (``preferences_dialog.py``).
@@ -37,11 +37,12 @@ from tracker_desktop.ui.sessions_view import SessionsView
 from tracker_desktop.ui.settings import WindowSettings
 from tracker_desktop.ui.timer_bar import TimerBar
 from tracker_desktop.ui.undo import UndoHistory
-from tracker_desktop.ui.window_shell import WindowShell
+from tracker_desktop.ui.window_shell import WindowShell, bring_up
 
 if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.backup_actions import BackupActions
     from tracker_desktop.ui.gap_watcher import GapWatcher
+    from tracker_desktop.ui.idle_watcher import IdleWatcher
     from tracker_desktop.ui.label_entry import LabelEntry
     from tracker_desktop.ui.preferences import StartAtLogin
     from tracker_desktop.ui.preferences_dialog import PreferencesDialog
@@ -92,6 +93,7 @@ class MainWindow(WindowShell):
         self.reports: ReportsWindow | None = None
         self.exporter: Exporter | None = None
         self.preferences: PreferencesDialog | None = None
+        self.idle: IdleWatcher | None = None
         self._totals: Totals | None = None
         self.live.start()
 
@@ -195,6 +197,19 @@ class MainWindow(WindowShell):
         )
         self._update_tray()
         self.live.watch_recent()
+        self._add_idle_watcher()
+
+    def _add_idle_watcher(self) -> None:
+        """Time away asked about on return, and reminders to track (idle_watcher.py)."""
+        from tracker_desktop.ui.idle_watcher import watch_idle
+
+        assert self.gaps is not None
+        assert self.tray is not None
+        actions = self.action_set
+        self.idle = watch_idle(
+            self._tracker, self.live, self.settings, self.gaps, self.tray,
+            actions.start_stop, actions.show_window, self,
+        )  # fmt: skip
 
     def _add_label_entry(self) -> None:
         """The project and tag pickers, and recent combinations offered in the name."""
@@ -247,7 +262,7 @@ class MainWindow(WindowShell):
 
             actions = self.action_set
             self.projects = ProjectsWindow(self._tracker, actions.undo, actions.redo, self)
-        self._bring_up(self.projects)
+        bring_up(self.projects, self.projects.reload)
 
     def show_reports(self) -> None:
         """The Reports window (made the first time), read afresh."""
@@ -255,31 +270,15 @@ class MainWindow(WindowShell):
             from tracker_desktop.ui.reports_window import ReportsWindow
 
             self.reports = ReportsWindow(self._tracker, self.settings, self)
-        self._bring_up(self.reports)
-
-    def _bring_up(self, window: ProjectsWindow | ReportsWindow) -> None:
-        """Reads ``window`` afresh and brings it to the front (it reads again after each
-        change while it is shown: _on_live_sessions_changed)."""
-        window.reload()
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        bring_up(self.reports, self.reports.reload)
 
     def export_shown_period(self) -> None:
         """File ▸ Export…: the shown day, week or month, every session of it."""
-        from datetime import timedelta
-
-        from tracker_desktop.core.reports import days_range
-        from tracker_desktop.ui.report_export import Exporter, ExportRequest
+        from tracker_desktop.ui.report_export import Exporter, period_request
 
         if self.exporter is None:
-            self.exporter = Exporter(self._tracker, self.messages, self)
-            self.exporter.busy_changed.connect(
-                lambda busy: self.action_set.export.setEnabled(not busy)
-            )
-        period = self.live.period
-        span = days_range(period.first_day, period.end_day - timedelta(days=1), self._tracker.zone)
-        self.exporter.export(ExportRequest(span))
+            self.exporter = Exporter(self._tracker, self.messages, self, self.action_set.export)
+        self.exporter.export(period_request(self.live.period, self._tracker.zone))
 
     def show_preferences(self) -> None:
         """The Preferences dialog (made the first time); its changes apply at once."""
@@ -293,10 +292,16 @@ class MainWindow(WindowShell):
             )
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
-        self.preferences.show_saved()
-        self.preferences.show()
-        self.preferences.raise_()
-        self.preferences.activateWindow()
+            self._add_idle_preferences(self.preferences)
+        bring_up(self.preferences, self.preferences.show_saved)
+
+    def _add_idle_preferences(self, dialog: PreferencesDialog) -> None:
+        from tracker_desktop.ui.idle_preferences import IdlePreferences
+
+        assert self.idle is not None
+        section = IdlePreferences(self.settings, self.idle.desktop.description, dialog)
+        section.changed.connect(self.idle.apply_settings)
+        dialog.add_section(section)
 
     # -- what the parts ask of each other ------------------------------------------------
 

@@ -117,6 +117,12 @@ class PreferencesDialog(QDialog):
         self.gap_spin.valueChanged.connect(self._on_gap_spin_changed)
         self.login_check.toggled.connect(self._on_login_check_toggled)
 
+    def add_section(self, section: QWidget) -> None:
+        """Adds another part's group of settings (time away and reminders) under the form."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 2, section)
+
     def show_saved(self) -> None:
         """Shows every setting as saved now (the command line may have changed some)."""
         self._start_at_login.refresh()

@@ -8,16 +8,24 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from datetime import timedelta, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from PySide6.QtCore import QLocale, QObject, QStandardPaths, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from tracker_desktop.core.cli_report import export_csv, write_atomically
+from tracker_desktop.core.cli_report import export_csv, export_json_to, write_atomically
 from tracker_desktop.core.errors import TrackerError
-from tracker_desktop.core.reports import NO_ROUNDING, ReportFilter, ReportRange, Rounding
+from tracker_desktop.core.periods import Period
+from tracker_desktop.core.reports import (
+    NO_ROUNDING,
+    ReportFilter,
+    ReportRange,
+    Rounding,
+    days_range,
+)
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.message_banner import Messages
 
@@ -37,6 +45,7 @@ class ExportFormat(NamedTuple):
 FORMATS = {
     "csv": ExportFormat("csv", "CSV spreadsheet", ".csv"),
     "pdf": ExportFormat("pdf", "PDF timesheet", ".pdf"),
+    "json": ExportFormat("json", "JSON (for import)", ".json"),
 }
 
 
@@ -47,6 +56,11 @@ class ExportRequest(NamedTuple):
     span: ReportRange
     only: ReportFilter = ReportFilter()
     rounding: Rounding = NO_ROUNDING
+
+
+def period_request(period: Period, zone: tzinfo) -> ExportRequest:
+    """All sessions of a day, week or month (as the main window shows it)."""
+    return ExportRequest(days_range(period.first_day, period.end_day - timedelta(days=1), zone))
 
 
 class ExportTarget:
@@ -111,8 +125,13 @@ class Exporter(QObject):
     finished = Signal(object)  # the Path written, or None (cancelled, refused, failed)
     busy_changed = Signal(bool)  # a PDF is being drawn (no second export meanwhile)
 
-    def __init__(self, tracker: Tracker, messages: Messages, parent: QWidget) -> None:
+    def __init__(
+        self, tracker: Tracker, messages: Messages, parent: QWidget, action: QAction | None = None
+    ) -> None:
+        """``action`` (File ▸ Export…) is disabled while a PDF is drawn."""
         super().__init__(parent)
+        if action is not None:
+            self.busy_changed.connect(lambda busy: action.setEnabled(not busy))
         self._tracker = tracker
         self._messages = messages
         self._parent = parent
@@ -165,7 +184,8 @@ class Exporter(QObject):
     def _text_writer(self, key: str, request: ExportRequest) -> Callable[[TextIO], Any]:
         tracker, span, only = self._tracker, request.span, request.only
         writers: dict[str, Callable[[TextIO], Any]] = {
-            "csv": lambda stream: export_csv(tracker, span, only, stream)
+            "csv": lambda stream: export_csv(tracker, span, only, stream),
+            "json": lambda stream: export_json_to(tracker, span, only, stream),
         }
         return writers[key]
 

@@ -6,13 +6,19 @@ read falls back to its default instead of failing.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from tracker_desktop.core.periods import PeriodKind
 
+if TYPE_CHECKING:  # read after the first paint only: not loaded before it
+    from tracker_desktop.core.idle.reminders import ReminderSchedule
+
 DEFAULT_GAP_MINUTES = 30
+DEFAULT_IDLE_SECONDS = 600
+MIN_IDLE_SECONDS = 10
 
 
 class WindowSettings:
@@ -72,6 +78,70 @@ class WindowSettings:
         """Saved in whole minutes (``[gaps] threshold_minutes``), at least one."""
         minutes = max(int(threshold.total_seconds() // 60), 1)
         self._settings.setValue("gaps/threshold_minutes", minutes)
+
+    @property
+    def idle_enabled(self) -> bool:
+        """Whether time away from the computer is asked about (``[idle] enabled``)."""
+        return bool(self._settings.value("idle/enabled", True, type=bool))
+
+    @idle_enabled.setter
+    def idle_enabled(self, enabled: bool) -> None:
+        self._settings.setValue("idle/enabled", enabled)
+
+    @property
+    def idle_threshold(self) -> timedelta:
+        """How long without input counts as away (``[idle] threshold_seconds``, at least
+        ten seconds)."""
+        seconds = self._int("idle/threshold_seconds", DEFAULT_IDLE_SECONDS)
+        return timedelta(seconds=max(seconds, MIN_IDLE_SECONDS))
+
+    @idle_threshold.setter
+    def idle_threshold(self, threshold: timedelta) -> None:
+        seconds = max(int(threshold.total_seconds()), MIN_IDLE_SECONDS)
+        self._settings.setValue("idle/threshold_seconds", seconds)
+
+    @property
+    def reminders(self) -> ReminderSchedule:
+        """When to remind the user to track (``[reminders]``: enabled, minutes, days as
+        ISO weekday numbers 1-7, from and until as HH:MM)."""
+        from tracker_desktop.core.idle.reminders import ReminderSchedule
+
+        default = ReminderSchedule()
+        days = self._settings.value("reminders/days", "1,2,3,4,5")
+        # Written by hand without quotes, the list comes back as a list.
+        days = ",".join(days) if isinstance(days, list) else str(days)
+        return ReminderSchedule(
+            enabled=bool(self._settings.value("reminders/enabled", False, type=bool)),
+            every=timedelta(minutes=max(self._int("reminders/minutes", 15), 1)),
+            weekdays=frozenset(
+                "1234567".index(d)
+                for d in days.replace(" ", "").split(",")
+                if len(d) == 1 and d in "1234567"
+            ),
+            start=self._time("reminders/from", default.start),
+            end=self._time("reminders/until", default.end),
+        )
+
+    @reminders.setter
+    def reminders(self, schedule: ReminderSchedule) -> None:
+        self._settings.setValue("reminders/enabled", schedule.enabled)
+        self._settings.setValue("reminders/minutes", int(schedule.every.total_seconds() // 60))
+        days = ",".join(str(day + 1) for day in sorted(schedule.weekdays))
+        self._settings.setValue("reminders/days", days)
+        self._settings.setValue("reminders/from", schedule.start.strftime("%H:%M"))
+        self._settings.setValue("reminders/until", schedule.end.strftime("%H:%M"))
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(str(self._settings.value(key, default)))
+        except ValueError:
+            return default
+
+    def _time(self, key: str, default: time) -> time:
+        try:
+            return time.fromisoformat(str(self._settings.value(key, default.isoformat())))
+        except ValueError:
+            return default
 
     @property
     def close_hint_shown(self) -> bool:
