@@ -5,9 +5,27 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from tracker_desktop.core.reports import ReportFilter, ReportRange
+    from tracker_desktop.core.service import Tracker
 
 SELF_TEST_FLAG = "--self-test"
+
+
+def _render_pdf(tracker: Tracker, span: ReportRange, only: ReportFilter) -> bytes:
+    """``export --format pdf``'s timesheet: Qt is loaded only now, offscreen, as the one
+    command that draws (the core itself never imports Qt)."""
+    try:
+        from tracker_desktop.ui.timesheet_pdf import render_offscreen
+    except ImportError as error:  # a system without Qt's libraries (libEGL and friends)
+        from tracker_desktop.core.errors import StorageError
+
+        raise StorageError(
+            f"--format pdf: Qt, which draws PDFs, cannot be loaded: {error}"
+        ) from error
+    return render_offscreen(tracker, span, only)
 
 
 def _window_request(arguments: list[str]) -> Path | Literal[""] | None:
@@ -49,8 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(window_folder or None)
 
     from tracker_desktop.core.cli import degrade_output, parse_arguments, run_command
+    from tracker_desktop.core.cli_report import set_pdf_renderer
 
     degrade_output()
+    set_pdf_renderer(_render_pdf)
     try:
         args = parse_arguments(arguments)
     except SystemExit as exit_:  # --help, --version, bad arguments

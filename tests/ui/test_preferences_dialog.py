@@ -128,3 +128,19 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
         assert child(dialog, kind, name).accessibleName()
     dialog.close()
     assert not dialog.isVisible()
+
+
+def test_your_name_is_stored_for_the_timesheets(tracker: Tracker, window: MainWindow) -> None:
+    edit = child(open_preferences(window), QLineEdit, "yourNameEdit")
+    assert edit.text() == ""
+    edit.setText("  Jane   Doe ")
+    edit.editingFinished.emit()
+    assert tracker.catalog.your_name() == "Jane Doe"  # where the command line reads it
+    assert edit.text() == "Jane Doe"
+    edit.setText("x" * 101)
+    edit.editingFinished.emit()
+    assert "too long" in child(window, QLabel, "preferencesError").text()
+    assert tracker.catalog.your_name() == "Jane Doe"
+    edit.setText("")
+    edit.editingFinished.emit()
+    assert tracker.catalog.your_name() == ""

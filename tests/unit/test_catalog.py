@@ -413,3 +413,16 @@ def test_time_per_project_is_summed_by_the_database_as_the_listing_clips_it(
     assert tracker.seconds_by_project(period.start, period.end) == expected
     billable = tracker.seconds_by_project(period.start, period.end, billable_only=True)
     assert billable[site.id] == expected[site.id] - 3600
+
+
+def test_your_name_for_timesheets(tracker: Tracker) -> None:
+    catalog = tracker.catalog
+    assert catalog.your_name() == ""
+    catalog.set_preferences(your_name=" Jane\tDoe ")
+    assert catalog.your_name() == "Jane Doe"
+    with pytest.raises(InvalidInputError, match="too long"):
+        catalog.set_preferences(your_name="x" * 101)
+    catalog.set_preferences(default_rate=Decimal(10))  # other preferences leave it alone
+    assert catalog.your_name() == "Jane Doe"
+    catalog.set_preferences(your_name="  ")
+    assert catalog.your_name() == ""

@@ -45,6 +45,7 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 DEFAULT_RATE = "default_rate"
 DEFAULT_CURRENCY = "default_currency"
 WEEK_START = "week_start"
+YOUR_NAME = "your_name"  # who a timesheet is from
 
 
 class ClientInfo(NamedTuple):
@@ -387,6 +388,11 @@ class Catalog:
             value = read_setting(WEEK_START)
         return int(value) if value and value.isdigit() and int(value) < 7 else 0
 
+    def your_name(self) -> str:
+        """The freelancer's name, as timesheets say who they are from ("" when unset)."""
+        with self.writer.storage.snapshot():
+            return read_setting(YOUR_NAME) or ""
+
     # -- clients ----------------------------------------------------------------------
 
     def add_client(
@@ -564,9 +570,15 @@ class Catalog:
         default_rate: Decimal | _Unchanged | None = UNCHANGED,
         default_currency: str | _Unchanged = UNCHANGED,
         week_start: int | None = None,
+        your_name: str | None = None,
     ) -> None:
-        """Stores pricing and calendar preferences (the command line reads them too)."""
+        """Stores pricing, calendar and timesheet preferences (the command line reads them
+        too); ``your_name`` follows the label rules, and "" clears it."""
         values: dict[str, str | None] = {}
+        if your_name is not None:
+            values[YOUR_NAME] = (
+                normalize_label(your_name, "your name") if your_name.strip() else None
+            )
         if not isinstance(default_rate, _Unchanged):
             values[DEFAULT_RATE] = None if default_rate is None else str(normalized(default_rate))
         if not isinstance(default_currency, _Unchanged):

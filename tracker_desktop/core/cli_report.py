@@ -1,5 +1,10 @@
 """The command line's ``report`` and ``export``: ranges, groupings, filters and rounding
-in; a text table, JSON or CSV out, to standard output or written atomically to a file."""
+in; a text table, JSON or CSV out, to standard output or written atomically to a file.
+
+The PDF timesheet is drawn with Qt, which the core never imports: the entry point
+(``tracker_desktop.main``) hands a renderer to ``set_pdf_renderer``, and ``export
+--format pdf`` exists only once it has.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from tracker_desktop.core import files
 from tracker_desktop.core.errors import InvalidInputError, StorageError
@@ -35,10 +40,27 @@ from tracker_desktop.core.service import Session, Tracker
 from tracker_desktop.core.spreadsheet import safe_cell
 
 Printer = Callable[[dict[str, Any]], None]
+# A PDF timesheet of a range's sessions that a filter keeps, as the bytes of the file.
+PdfRenderer = Callable[[Tracker, ReportRange, ReportFilter], bytes]
 CSV_COLUMNS = (
     "id", "start", "end", "duration_seconds", "name", "project", "client", "tags",
     "billable", "rate", "currency", "amount",
 )  # fmt: skip
+
+
+_pdf_renderer: PdfRenderer | None = None
+
+
+def set_pdf_renderer(renderer: PdfRenderer | None) -> None:
+    """Makes ``export --format pdf`` draw with ``renderer`` (None: no PDF format)."""
+    global _pdf_renderer
+    _pdf_renderer = renderer
+
+
+def export_formats() -> list[str]:
+    """The formats ``export`` writes here: CSV and JSON always, PDF once a renderer is
+    set."""
+    return ["csv", "json"] if _pdf_renderer is None else ["csv", "json", "pdf"]
 
 
 def add_range_options(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +94,7 @@ def add_report_commands(commands: Any) -> None:
 
     export = commands.add_parser("export", help="the sessions of a range as CSV, JSON or PDF")
     add_range_options(export)
-    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--format", choices=export_formats(), default="csv")
     export.add_argument("--output", type=Path, metavar="FILE", help="default: standard output")
     export.add_argument("--force", action="store_true", help="replace an existing FILE")
 
@@ -247,22 +269,18 @@ def run_export(
 ) -> None:
     span = range_from(args, tracker)
     only = filter_from(args, tracker)
+    if args.format == "pdf":
+        if args.output is None:
+            raise InvalidInputError("--output: a PDF is written to a file (--output FILE)")
+        _refuse_existing(args.output, args.force)  # before the time drawing it takes
+        assert _pdf_renderer is not None  # "pdf" is a choice only with a renderer
+        pdf = _pdf_renderer(tracker, span, only)
+        write_atomically(args.output, args.force, lambda stream: stream.write(pdf), binary=True)
+        print(f"Wrote {args.output}", file=out)
+        return
 
     def write(stream: TextIO) -> None:
-        if args.format == "json":
-            from tracker_desktop.core.json_export import export_json, write_json
-
-            document = export_json(
-                tracker,
-                span.first_day,
-                span.last_day,
-                only.sessions,
-                billable_only=only.billable_only,
-                between=(span.start, span.end),
-            )
-            write_json(document, stream)
-        else:
-            export_csv(tracker, span, only, stream)
+        (export_json_to if args.format == "json" else export_csv)(tracker, span, only, stream)
 
     if args.output is None:
         write(out)
@@ -286,6 +304,22 @@ def export_csv(tracker: Tracker, span: ReportRange, only: ReportFilter, out: Tex
     for session in sessions:
         writer.writerow(_csv_row(session, span, pricing, now, tracker.zone))
     return len(sessions)
+
+
+def export_json_to(tracker: Tracker, span: ReportRange, only: ReportFilter, out: TextIO) -> None:
+    """The JSON export (``core/json_export.py``: everything an import needs) of the
+    sessions overlapping ``span`` that ``only`` keeps."""
+    from tracker_desktop.core.json_export import export_json, write_json
+
+    document = export_json(
+        tracker,
+        span.first_day,
+        span.last_day,
+        only.sessions,
+        billable_only=only.billable_only,
+        between=(span.start, span.end),
+    )
+    write_json(document, out)
 
 
 def _csv_row(
@@ -313,17 +347,29 @@ def _csv_row(
     ]
 
 
-def write_atomically(path: Path, force: bool, write: Callable[[TextIO], Any]) -> None:
-    """Writes ``path`` whole or not at all: into a new file beside it, then renamed over
-    it; an existing ``path`` is replaced only with ``force``."""
+def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise InvalidInputError(f"--output: {path} exists; --force replaces it")
     if path.exists() and not path.is_file():
         raise InvalidInputError(f"--output: {path} is not a regular file")
+
+
+def write_atomically(
+    path: Path, force: bool, write: Callable[[Any], Any], *, binary: bool = False
+) -> None:
+    """Writes ``path`` whole or not at all: into a new file beside it, then renamed over
+    it; an existing ``path`` is replaced only with ``force``. ``write`` gets a UTF-8 text
+    stream, or a binary one with ``binary``."""
+    _refuse_existing(path, force)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         descriptor = files.create_exclusive(partial, 0o644)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+        stream: IO[Any]
+        if binary:
+            stream = os.fdopen(descriptor, "wb")
+        else:
+            stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+        with stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())

@@ -55,6 +55,8 @@ class Actions(QObject):
         self.show_projects = self._action(
             "actionShowProjects", "Projects and Tags…", ("Ctrl+Shift+P",)
         )
+        self.show_reports = self._action("actionShowReports", "Reports…", ("Ctrl+R",))
+        self.export = self._action("actionExport", "Export…", ("Ctrl+Shift+E",))
         self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.backup = self._action("actionBackupNow", "Back Up Now")
@@ -83,6 +85,8 @@ class Actions(QObject):
             self.edit,
             self.delete,
             self.show_projects,
+            self.show_reports,
+            self.export,
             self.preferences,
         ):
             describe_shortcut(action)

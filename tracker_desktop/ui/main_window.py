@@ -10,7 +10,8 @@ Each part has one job and its own module, and none knows another; they meet here
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
   ``preferences.py``, the pickers (``label_entry.py``), the period's earnings
   (``period_earnings.py``) and idle detection with reminders (``idle_watcher.py``);
-- on first use: the Projects window (``projects_window.py``) and the Preferences dialog
+- on first use: the Projects window (``projects_window.py``), the Reports window
+  (``reports_window.py``), export (``report_export.py``) and the Preferences dialog
   (``preferences_dialog.py``).
 
 All state comes from the database (through the Tracker) plus the clock; the window
@@ -36,7 +37,7 @@ from tracker_desktop.ui.sessions_view import SessionsView
 from tracker_desktop.ui.settings import WindowSettings
 from tracker_desktop.ui.timer_bar import TimerBar
 from tracker_desktop.ui.undo import UndoHistory
-from tracker_desktop.ui.window_shell import WindowShell
+from tracker_desktop.ui.window_shell import WindowShell, bring_up
 
 if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.backup_actions import BackupActions
@@ -46,6 +47,8 @@ if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.preferences import StartAtLogin
     from tracker_desktop.ui.preferences_dialog import PreferencesDialog
     from tracker_desktop.ui.projects_window import ProjectsWindow
+    from tracker_desktop.ui.report_export import Exporter
+    from tracker_desktop.ui.reports_window import ReportsWindow
 
 TRAY_RECENT = 5  # names in the tray's Continue menu
 
@@ -87,6 +90,8 @@ class MainWindow(WindowShell):
         self.labels: LabelEntry | None = None
         self.start_at_login: StartAtLogin | None = None
         self.projects: ProjectsWindow | None = None
+        self.reports: ReportsWindow | None = None
+        self.exporter: Exporter | None = None
         self.preferences: PreferencesDialog | None = None
         self.idle: IdleWatcher | None = None
         self._totals: Totals | None = None
@@ -113,6 +118,7 @@ class MainWindow(WindowShell):
             (live.period_changed, period_bar.show_period),
             (live.period_changed, sessions_view.show_period),
             (live.sessions_changed, sessions_view.show_sessions),
+            (live.sessions_changed, self._on_live_sessions_changed),
             (live.totals_changed, timer_bar.show_totals),
             (live.totals_changed, period_bar.show_totals),
             (live.totals_changed, sessions_view.show_totals),
@@ -141,6 +147,8 @@ class MainWindow(WindowShell):
             (actions.next.triggered, lambda: live.move(1)),
             (actions.current.triggered, live.show_current),
             (actions.show_projects.triggered, self.show_projects),
+            (actions.show_reports.triggered, self.show_reports),
+            (actions.export.triggered, self.export_shown_period),
             (actions.preferences.triggered, self.show_preferences),
         ):
             signal.connect(slot)
@@ -179,7 +187,12 @@ class MainWindow(WindowShell):
         )
         self.set_tray(
             tray.TrayIcon(
-                self, actions.start_stop, actions.show_window, actions.quit, self.continue_from
+                self,
+                actions.start_stop,
+                actions.show_window,
+                actions.quit,
+                self.continue_from,
+                (actions.show_reports,),
             )
         )
         self._update_tray()
@@ -249,11 +262,23 @@ class MainWindow(WindowShell):
 
             actions = self.action_set
             self.projects = ProjectsWindow(self._tracker, actions.undo, actions.redo, self)
-            self.live.sessions_changed.connect(self._on_live_sessions_changed)
-        self.projects.reload()
-        self.projects.show()
-        self.projects.raise_()
-        self.projects.activateWindow()
+        bring_up(self.projects, self.projects.reload)
+
+    def show_reports(self) -> None:
+        """The Reports window (made the first time), read afresh."""
+        if self.reports is None:
+            from tracker_desktop.ui.reports_window import ReportsWindow
+
+            self.reports = ReportsWindow(self._tracker, self.settings, self)
+        bring_up(self.reports, self.reports.reload)
+
+    def export_shown_period(self) -> None:
+        """File ▸ Export…: the shown day, week or month, every session of it."""
+        from tracker_desktop.ui.report_export import Exporter, period_request
+
+        if self.exporter is None:
+            self.exporter = Exporter(self._tracker, self.messages, self, self.action_set.export)
+        self.exporter.export(period_request(self.live.period, self._tracker.zone))
 
     def show_preferences(self) -> None:
         """The Preferences dialog (made the first time); its changes apply at once."""
@@ -268,10 +293,7 @@ class MainWindow(WindowShell):
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
             self._add_idle_preferences(self.preferences)
-        self.preferences.show_saved()
-        self.preferences.show()
-        self.preferences.raise_()
-        self.preferences.activateWindow()
+        bring_up(self.preferences, self.preferences.show_saved)
 
     def _add_idle_preferences(self, dialog: PreferencesDialog) -> None:
         from tracker_desktop.ui.idle_preferences import IdlePreferences
@@ -325,8 +347,10 @@ class MainWindow(WindowShell):
             self.tray.set_recent(recent[:TRAY_RECENT])
 
     def _on_live_sessions_changed(self, report: object) -> None:
-        if self.projects is not None and self.projects.isVisible():
-            self.projects.reload()  # a change, an undo, or another process's write
+        # A change, an undo, or another process's write: the other windows read again.
+        for window in (self.projects, self.reports):
+            if window is not None and window.isVisible():
+                window.reload()
 
     def _on_sessions_view_selection_changed(self) -> None:
         self.action_set.show_selection(len(self.sessions_view.selected_sessions()))

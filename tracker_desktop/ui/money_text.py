@@ -21,6 +21,19 @@ def money_text(amount: Decimal, currency: str, locale: QLocale | None = None) ->
     """``amount`` of ``currency`` as the locale writes money (``€1,234.50``,
     ``1.234,50 €``), rounded half-up to the currency's minor unit."""
     locale = locale or QLocale()
+    number = number_text(amount, currency, locale)
+    prefix, suffix = _pattern(locale.name())
+    sign = symbol(currency, locale)
+    if sign.isalpha():  # a code is never glued to the digits: "USD 80.00", "80,00 USD"
+        prefix = prefix.replace(_MARK, _MARK + _SPACE) if prefix.endswith(_MARK) else prefix
+        suffix = suffix.replace(_MARK, _SPACE + _MARK) if suffix.startswith(_MARK) else suffix
+    return prefix.replace(_MARK, sign) + number + suffix.replace(_MARK, sign)
+
+
+def number_text(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:
+    """``amount`` as the locale writes its number, to the currency's minor unit and
+    without the currency (``1,234.50``): for a column whose heading names the currency."""
+    locale = locale or QLocale()
     digits = MINOR_UNITS.get(currency, 2)
     exact = amount.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     whole, _, fraction = format(abs(exact), "f").partition(".")
@@ -29,12 +42,7 @@ def money_text(amount: Decimal, currency: str, locale: QLocale | None = None) ->
         number += locale.decimalPoint() + _native(fraction, locale)
     if exact < 0:
         number = locale.negativeSign() + number
-    prefix, suffix = _pattern(locale.name())
-    sign = symbol(currency, locale)
-    if sign.isalpha():  # a code is never glued to the digits: "USD 80.00", "80,00 USD"
-        prefix = prefix.replace(_MARK, _MARK + _SPACE) if prefix.endswith(_MARK) else prefix
-        suffix = suffix.replace(_MARK, _SPACE + _MARK) if suffix.startswith(_MARK) else suffix
-    return prefix.replace(_MARK, sign) + number + suffix.replace(_MARK, sign)
+    return number
 
 
 def symbol(currency: str, locale: QLocale | None = None) -> str:

@@ -1,6 +1,7 @@
-"""The Preferences dialog (``preferencesDialog``): the first day of the week, the default
-hourly rate and currency, when to ask about a session left running across a gap, and
-Start at Login. Each applies as soon as it is changed; Close only closes."""
+"""The Preferences dialog (``preferencesDialog``): your name (on timesheets), the first
+day of the week, the default hourly rate and currency, when to ask about a session left
+running across a gap, and Start at Login. Each applies as soon as it is changed; Close
+only closes."""
 
 from __future__ import annotations
 
@@ -50,8 +51,13 @@ class PreferencesDialog(QDialog):
         self._catalog = tracker.catalog
         self._settings = settings
         self._start_at_login = start_at_login
+        self._saved_name = ""
         locale = QLocale()
 
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("yourNameEdit")
+        self.name_edit.setPlaceholderText("On the timesheets you export")
+        self.name_edit.setToolTip("Who the PDF timesheets are from (the command line's too)")
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekStartCombo")
         for day in range(1, 8):  # Qt counts Monday as 1
@@ -78,6 +84,7 @@ class PreferencesDialog(QDialog):
         self.login_check.setObjectName("startAtLoginCheck")
         self.error = error_label(self, "preferencesError")
         for widget, name in (
+            (self.name_edit, "Your name"),
             (self.week_combo, "First day of the week"),
             (self.rate_edit, "Default hourly rate"),
             (self.currency_combo, "Default currency"),
@@ -87,6 +94,7 @@ class PreferencesDialog(QDialog):
             widget.setAccessibleName(name)
 
         form = QFormLayout()
+        form.addRow("Your &name", self.name_edit)
         form.addRow("First day of the &week", self.week_combo)
         form.addRow("Default hourly &rate", self.rate_edit)
         form.addRow("Default &currency", self.currency_combo)
@@ -99,6 +107,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.show_saved()
+        self.name_edit.editingFinished.connect(self._on_name_edit_finished)
         self.week_combo.currentIndexChanged.connect(self._on_week_combo_changed)
         self.rate_edit.editingFinished.connect(self._on_rate_edit_finished)
         self.currency_combo.activated.connect(self._on_currency_changed)
@@ -118,7 +127,8 @@ class PreferencesDialog(QDialog):
         """Shows every setting as saved now (the command line may have changed some)."""
         self._start_at_login.refresh()
         try:
-            week, rate, currency = (
+            name, week, rate, currency = (
+                self._catalog.your_name(),
                 self._catalog.week_start(),
                 self._catalog.default_rate(),
                 self._catalog.default_currency(),
@@ -128,6 +138,8 @@ class PreferencesDialog(QDialog):
             return
         for widget in (self.week_combo, self.currency_combo, self.gap_spin, self.login_check):
             widget.blockSignals(True)
+        self._saved_name = name
+        self.name_edit.setText(name)
         self.week_combo.setCurrentIndex(week)
         self.rate_edit.setText("" if rate is None else format(rate, "f"))
         self.currency_combo.setCurrentText(currency)
@@ -147,6 +159,15 @@ class PreferencesDialog(QDialog):
             return False
         self.error.hide()
         return True
+
+    def _on_name_edit_finished(self) -> None:
+        # Compared with the name shown as saved, not read again: the field also finishes
+        # editing when it loses focus, which may be as the window closes.
+        text = self.name_edit.text()
+        if text.strip() == self._saved_name or not self._store(your_name=text):
+            return
+        self._saved_name = self._catalog.your_name()
+        self.name_edit.setText(self._saved_name)
 
     def _on_week_combo_changed(self, index: int) -> None:
         if self._store(week_start=index):

@@ -9,11 +9,9 @@ from decimal import Decimal
 from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -23,8 +21,8 @@ from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.ui.money_text import money_text
 from tracker_desktop.ui.project_colors import color_dot
 from tracker_desktop.ui.session_cells import muted, tabular_font
+from tracker_desktop.ui.two_level_model import Index, TwoLevelModel
 
-Index = QModelIndex | QPersistentModelIndex
 NAME, HOURS, RATE, BILLABLE = range(4)
 HEADERS = ("Name", "This month", "Rate per hour", "Billable")
 NO_CLIENT = "No client"
@@ -118,7 +116,7 @@ def build_rows(
 Edit = Callable[[ProjectRow | ClientRow, int, Any], bool]
 
 
-class ProjectsModel(QAbstractItemModel):
+class ProjectsModel(TwoLevelModel):
     """Top level: clients (and "No client"); below each, its projects. Names and rates
     edit in place (through ``edit``), Billable checks on and off."""
 
@@ -168,24 +166,11 @@ class ProjectsModel(QAbstractItemModel):
 
     # -- Qt model interface ------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def top_count(self) -> int:
+        return len(self.groups)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self.groups[parent.row()].projects)
-        return 0
+    def child_count(self, row: int) -> int:
+        return len(self.groups[row].projects)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(HEADERS)

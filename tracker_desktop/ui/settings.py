@@ -152,6 +152,32 @@ class WindowSettings:
     def close_hint_shown(self, shown: bool) -> None:
         self._settings.setValue("tray/close_hint_shown", shown)
 
+    @property
+    def report_choices(self) -> dict[str, str]:
+        """The Reports window's last choices as text by key (``[reports]``: range,
+        from, to, group_by, client, project, tag, billable_only, rounding), read and
+        checked by ``report_choices.py``."""
+        self._settings.beginGroup("reports")
+        try:
+            return {key: str(self._settings.value(key, "")) for key in self._settings.childKeys()}
+        finally:
+            self._settings.endGroup()
+
+    @report_choices.setter
+    def report_choices(self, values: dict[str, str]) -> None:
+        for key, value in values.items():
+            self._settings.setValue(f"reports/{key}", value)
+
+    @property
+    def reports_geometry(self) -> QByteArray | None:
+        """The Reports window's size and place when it was last closed."""
+        value = self._settings.value("reports_window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @reports_geometry.setter
+    def reports_geometry(self, geometry: QByteArray) -> None:
+        self._settings.setValue("reports_window/geometry", geometry)
+
     def sync(self) -> None:
         """Writes what was set to disk now."""
         self._settings.sync()

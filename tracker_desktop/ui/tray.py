@@ -23,7 +23,8 @@ HOST_CHECKS = 15
 
 class TrayIcon(QSystemTrayIcon):
     """The tray icon of the window ``parent``; ``available`` tells whether a tray shows
-    it. Clicking it triggers ``show_window``; its Continue menu calls ``continue_from``."""
+    it. Clicking it triggers ``show_window``; its Continue menu calls ``continue_from``;
+    ``windows`` open other windows from its menu."""
 
     def __init__(
         self,
@@ -32,6 +33,7 @@ class TrayIcon(QSystemTrayIcon):
         show_window: QAction,
         quit_app: QAction,
         continue_from: Callable[[int], None],
+        windows: tuple[QAction, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("trayIcon")
@@ -46,6 +48,8 @@ class TrayIcon(QSystemTrayIcon):
         self.continue_menu = menu.addMenu("Continue")
         self.continue_menu.setObjectName("trayContinueMenu")
         menu.addSeparator()
+        for action in windows:  # the other windows (Reports)
+            menu.addAction(action)
         menu.addAction(show_window)
         menu.addAction(quit_app)
         self.setContextMenu(menu)

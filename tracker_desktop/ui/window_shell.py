@@ -3,6 +3,7 @@ remembered geometry, the title, and closing to the tray."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -64,7 +65,7 @@ class WindowShell(QMainWindow):
         after the first paint)."""
         self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
-            ("&File", [actions.backup, actions.restore, None, actions.quit]),
+            ("&File", [actions.export, None, actions.backup, actions.restore, None, actions.quit]),
             (
                 "&Session",
                 [
@@ -100,6 +101,7 @@ class WindowShell(QMainWindow):
                     actions.current,
                     None,
                     actions.show_projects,
+                    actions.show_reports,
                 ],
             ),
         )
@@ -172,3 +174,12 @@ class WindowShell(QMainWindow):
         self._settings.geometry = self.saveGeometry()
         self._settings.sync()
         super().closeEvent(event)
+
+
+def bring_up(window: QWidget, read: Callable[[], object]) -> None:
+    """Reads what ``window`` shows afresh and brings it to the front (the main window's
+    Projects and Reports windows, and its Preferences)."""
+    read()
+    window.show()
+    window.raise_()
+    window.activateWindow()

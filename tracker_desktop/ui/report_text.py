@@ -1,0 +1,113 @@
+"""How reports name their groups, times and ranges in the window and the timesheet."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QLocale
+
+from tracker_desktop.core.money import rounded
+from tracker_desktop.core.reports import Group, Report, ReportRange
+from tracker_desktop.ui.money_text import money_text, number_text, symbol
+
+NONE_LABELS = {"client": "No client", "project": "No project", "tag": "No tag"}
+GROUPING_TITLES = {
+    "client": "Client",
+    "project": "Project",
+    "tag": "Tag",
+    "day": "Day",
+    "name": "Session name",
+}
+
+
+def hours_text(seconds: int) -> str:
+    """``7:30``: hours and minutes, rounded to the nearest minute."""
+    minutes = (max(seconds, 0) + 30) // 60
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def decimal_hours(seconds: int) -> str:
+    """``7.50 h``: hours with two decimals, as timesheets often count."""
+    return f"{seconds / 3600:.2f} h"
+
+
+def group_label(group: Group, locale: QLocale | None = None) -> str:
+    """A group as a reader knows it: ``Acme ▸ Website``, ``#design``, a day's date,
+    ``No project``."""
+    if group.key is None:
+        return NONE_LABELS.get(group.by, "Unnamed")
+    if group.by == "project" and group.client:
+        return f"{group.client} ▸ {group.key}"
+    if group.by == "tag":
+        return f"#{group.key}"
+    if group.by == "day":
+        return day_text(date.fromisoformat(group.key), locale)
+    return group.key or "Unnamed"
+
+
+def day_text(day: date, locale: QLocale | None = None, *, short: bool = True) -> str:
+    """``Mon 23 Nov 2026`` (short) or the locale's long date."""
+    locale = locale or QLocale()
+    qdate = QDate(day.year, day.month, day.day)
+    if short:
+        return locale.toString(qdate, "ddd d MMM yyyy")
+    return locale.toString(qdate, QLocale.FormatType.LongFormat)
+
+
+def range_text(span: ReportRange, locale: QLocale | None = None) -> str:
+    """``1 – 30 Nov 2026``, ``28 Dec 2026 – 3 Jan 2027`` or one day."""
+    locale = locale or QLocale()
+    first, last = span.first_day, span.last_day
+
+    def text(day: date, pattern: str) -> str:
+        return locale.toString(QDate(day.year, day.month, day.day), pattern)
+
+    if first == last:
+        return text(first, "d MMM yyyy")
+    if first.year != last.year:
+        return f"{text(first, 'd MMM yyyy')} – {text(last, 'd MMM yyyy')}"
+    if first.month != last.month:
+        return f"{text(first, 'd MMM')} – {text(last, 'd MMM yyyy')}"
+    return f"{text(first, 'd')} – {text(last, 'd MMM yyyy')}"
+
+
+def report_currencies(report: Report) -> set[str]:
+    """Every currency that earned something anywhere in ``report``."""
+
+    def walk(groups: tuple[Group, ...]) -> set[str]:
+        found: set[str] = set()
+        for group in groups:
+            found |= {c for c, v in group.earned.items() if rounded(v, c)}
+            found |= walk(group.groups)
+        return found
+
+    return walk(report.groups) | {c for c, v in report.earned.items() if rounded(v, c)}
+
+
+class MoneyColumn:
+    """Amounts of one column: with one currency, its heading names it and the cells are
+    bare numbers; with several, each cell says its currency."""
+
+    def __init__(self, currencies: set[str], locale: QLocale | None = None) -> None:
+        self.locale = locale or QLocale()
+        self.currency = next(iter(currencies)) if len(currencies) == 1 else None
+
+    def heading(self, title: str = "Amount", per: str = "") -> str:
+        """``Amount (€)`` (``Rate (€/h)`` with ``per="/h"``), or just the title with
+        several currencies."""
+        if self.currency is None:
+            return title
+        return f"{title} ({symbol(self.currency, self.locale)}{per})"
+
+    def cell(self, earned: dict[str, Decimal]) -> str:
+        """The amounts earned, rounded for this line; "" when nothing was earned."""
+        amounts = [(c, rounded(v, c)) for c, v in sorted(earned.items()) if rounded(v, c)]
+        if self.currency is not None:
+            return " · ".join(number_text(a, c, self.locale) for c, a in amounts)
+        return " · ".join(money_text(a, c, self.locale) for c, a in amounts)
+
+    def total(self, earned: dict[str, Decimal]) -> str:
+        """The amounts with their currency, whatever the column: a total stands alone."""
+        amounts = [(c, rounded(v, c)) for c, v in sorted(earned.items()) if rounded(v, c)]
+        return " · ".join(money_text(a, c, self.locale) for c, a in amounts)
