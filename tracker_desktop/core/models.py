@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import peewee
+from playhouse.shortcuts import ThreadSafeDatabaseMetadata  # type: ignore[import-untyped]
 
 from tracker_desktop.core.clock import from_epoch, to_epoch
 
@@ -38,6 +39,9 @@ def _flag(default: bool) -> peewee.BooleanField:
 class BaseModel(peewee.Model):
     class Meta:
         database = unbound
+        # Bound per thread: the window's reads and a sync on a worker thread, each with
+        # its own open file, never see each other's binding.
+        model_metadata_class = ThreadSafeDatabaseMetadata
         legacy_table_names = False
 
 
