@@ -9,7 +9,7 @@ Each part has one job and its own module, and none knows another; they meet here
 - ``session_commands.py`` and ``undo.py``: what the user does to sessions, and undo;
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
   ``preferences.py``, the pickers (``label_entry.py``), the period's earnings
-  (``period_earnings.py``) and idle detection with reminders (``idle_watcher.py``);
+  (``period_earnings.py``), idle detection (``idle_watcher.py``), sync (``sync_status.py``);
 - on first use: the Projects window (``projects_window.py``), the Reports window
   (``reports_window.py``), export (``report_export.py``) and the Preferences dialog
   (``preferences_dialog.py``).
@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.projects_window import ProjectsWindow
     from tracker_desktop.ui.report_export import Exporter
     from tracker_desktop.ui.reports_window import ReportsWindow
+    from tracker_desktop.ui.sync_status import WindowSync
 
 TRAY_RECENT = 5  # names in the tray's Continue menu
 
@@ -94,6 +95,7 @@ class MainWindow(WindowShell):
         self.exporter: Exporter | None = None
         self.preferences: PreferencesDialog | None = None
         self.idle: IdleWatcher | None = None
+        self.sync: WindowSync | None = None
         self._totals: Totals | None = None
         self.live.start()
 
@@ -169,6 +171,7 @@ class MainWindow(WindowShell):
         from tracker_desktop.ui.backup_actions import BackupActions
         from tracker_desktop.ui.gap_watcher import GapWatcher
         from tracker_desktop.ui.preferences import add_start_at_login_action
+        from tracker_desktop.ui.sync_status import WindowSync  # not the sync engine itself
 
         tracker, actions = self._tracker, self.action_set
         self.gaps = GapWatcher(tracker, self.live, self.settings, self.messages, self)
@@ -198,6 +201,7 @@ class MainWindow(WindowShell):
         self._update_tray()
         self.live.watch_recent()
         self._add_idle_watcher()
+        self.sync = WindowSync(tracker, self.statusBar(), self.messages, self.backups, self)
 
     def _add_idle_watcher(self) -> None:
         """Time away asked about on return, and reminders to track (idle_watcher.py)."""
@@ -293,6 +297,8 @@ class MainWindow(WindowShell):
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
             self._add_idle_preferences(self.preferences)
+            assert self.sync is not None
+            self.sync.add_preferences(self.preferences)
         bring_up(self.preferences, self.preferences.show_saved)
 
     def _add_idle_preferences(self, dialog: PreferencesDialog) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from tracker_desktop.core.errors import TrackerError
@@ -49,15 +49,24 @@ class MessageBanner(QFrame):
         self.hide()  # styled when first shown: style sheets cost start-up
 
     def show_error(self, message: str) -> None:
-        """Shows ``message``, tinted red the first time (style sheets cost start-up)."""
+        """Shows ``message``, tinted red (style sheets cost start-up: set when shown)."""
+        self._show(message, ERROR_COLOR)
+
+    def show_notice(self, message: str) -> None:
+        """Shows ``message`` that is news, not a failure (a session another machine
+        stopped), tinted in the palette's highlight colour."""
+        self._show(message, self.palette().color(QPalette.ColorRole.Highlight))
+
+    def _show(self, message: str, color: QColor) -> None:
         self.label.setText(message)
-        if not self.styleSheet():
-            warn = QColor(ERROR_COLOR)
-            warn.setAlpha(36)
-            self.setStyleSheet(
-                f"#messageBanner {{ background: rgba({warn.red()},{warn.green()},{warn.blue()},"
-                f"{warn.alpha()}); border: 1px solid {ERROR_COLOR.name()}; border-radius: 6px; }}"
-            )
+        tint = QColor(color)
+        tint.setAlpha(36)
+        style = (
+            f"#messageBanner {{ background: rgba({tint.red()},{tint.green()},{tint.blue()},"
+            f"{tint.alpha()}); border: 1px solid {color.name()}; border-radius: 6px; }}"
+        )
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
         self.show()
 
 
@@ -72,6 +81,11 @@ class Messages:
         """An error, in the banner until dismissed (and in the log)."""
         log.info("shown to user: %s", message)
         self._banner.show_error(message)
+
+    def show_notice(self, message: str) -> None:
+        """News the user should not miss, in the banner until dismissed (and in the log)."""
+        log.info("shown to user: %s", message)
+        self._banner.show_notice(message)
 
     def clear_error(self) -> None:
         """Hides the banner: what it said no longer holds."""

@@ -1,0 +1,355 @@
+"""Sync in the window, against a real PostgreSQL server (tests/postgres.py): background
+sync after changes and every minute, what the status bar says, the notices, Preferences ▸
+Sync, and closing while a sync runs. Passwords go to a keyring in memory
+(tests/keyring_backend.py), never the user's real one or ~/.pgpass."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
+from pytestqt.qtbot import QtBot
+
+from tests import postgres
+from tests.keyring_backend import MemoryKeyring
+from tests.support import FakeClock
+from tests.ui.conftest import WindowFactory, child, trigger
+from tracker_desktop.core import sync
+from tracker_desktop.core.service import Tracker
+from tracker_desktop.core.storage import open_storage
+from tracker_desktop.main import main
+from tracker_desktop.ui import sync_runner
+from tracker_desktop.ui.main_window import MainWindow
+
+TEN = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # the test clock's now: 10:00 in Berlin
+_users = itertools.count(1)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[postgres.Server]:
+    with postgres.running_server() as running:
+        assert main(["server", "init", running.url()]) == 0
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def test_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Passwords in memory; libpq's password file in tmp_path (and empty)."""
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyring_backend.MemoryKeyring")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    MemoryKeyring.secrets.clear()
+    keyring.core.init_backend()
+    yield
+    keyring.set_keyring(fail.Keyring())  # no later test reaches a real keyring
+
+
+@pytest.fixture
+def account(server: postgres.Server, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """A user of its own for each test (their rows never meet): its URL and password."""
+    name, password = f"user{next(_users)}", "s3cret pass"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
+    assert main(["server", "add-user", server.url(), name, "--password-stdin"]) == 0
+    return server.url(user=name, password=None), password
+
+
+@pytest.fixture
+def fast_sync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The minute between syncs and the debounce shortened, so tests need not wait."""
+    monkeypatch.setattr(sync_runner, "EVERY_MS", 300)
+    monkeypatch.setattr(sync_runner, "DEBOUNCE_MS", 100)
+
+
+@pytest.fixture
+def machine_b(tmp_path: Path, clock: FakeClock, berlin: ZoneInfo) -> Iterator[Tracker]:
+    """Another machine's data folder."""
+    storage = open_storage(tmp_path / "machine-b")
+    yield Tracker(storage, clock, berlin)
+    storage.close()
+
+
+def status_label(window: MainWindow) -> QLabel:
+    return child(window, QLabel, "syncStatusLabel")
+
+
+def shown_names(window: MainWindow) -> list[str]:
+    model = child(window, QTableView, "sessionsTable").model()
+    return [str(model.index(row, 0).data() or "") for row in range(model.rowCount())]
+
+
+def wait_for_status(qtbot: QtBot, window: MainWindow, start: str) -> QLabel:
+    label = status_label(window)
+    qtbot.waitUntil(lambda: label.isVisible() and label.text().startswith(start), timeout=20000)
+    return label
+
+
+# -- background sync -------------------------------------------------------------------
+
+
+def test_a_change_on_another_machine_shows_in_the_window_without_user_action(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tracker: Tracker,
+    machine_b: Tracker,
+    account: tuple[str, str],
+    fast_sync: None,
+) -> None:
+    url, password = account
+    sync.connect(tracker, url, password)
+    sync.connect(machine_b, url, password)
+    window = make_window()
+    wait_for_status(qtbot, window, "Synced")
+    machine_b.add("Written on B", TEN - timedelta(hours=2), TEN - timedelta(hours=1))
+    sync.sync_now(machine_b)
+    qtbot.waitUntil(lambda: "Written on B" in shown_names(window), timeout=20000)
+    window.close()
+
+
+def test_a_change_in_the_window_reaches_the_other_machine_after_one_sync(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tracker: Tracker,
+    machine_b: Tracker,
+    account: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The minute timer kept out of the way: only the changes cause a sync.
+    monkeypatch.setattr(sync_runner, "EVERY_MS", 3_600_000)
+    monkeypatch.setattr(sync_runner, "DEBOUNCE_MS", 200)
+    url, password = account
+    sync.connect(tracker, url, password)
+    sync.connect(machine_b, url, password)
+    window = make_window()
+    runner = window.sync.runner  # type: ignore[union-attr]
+    wait_for_status(qtbot, window, "Synced")
+    before = runner.syncs
+    for number in range(3):  # a burst: three quick changes
+        start = TEN - timedelta(hours=3 - number)
+        tracker.add(f"Burst {number}", start, start + timedelta(minutes=30))
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: runner.syncs == before + 1 and not runner.busy, timeout=20000)
+    assert sync.sync_status(tracker).pending_changes == 0
+    sync.sync_now(machine_b)
+    names = {s.name for s in machine_b.sessions_between(TEN - timedelta(days=1), TEN)}
+    assert {"Burst 0", "Burst 1", "Burst 2"} <= names
+    assert runner.syncs == before + 1  # one sync for the whole burst
+    window.close()
+
+
+def test_the_status_bar_says_synced_offline_and_back(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tracker: Tracker,
+    server: postgres.Server,
+    account: tuple[str, str],
+    fast_sync: None,
+) -> None:
+    url, password = account
+    sync.connect(tracker, url, password)
+    window = make_window()
+    label = wait_for_status(qtbot, window, "Synced")
+    assert label.text() == "Synced 10:00"
+    assert url.split("@")[1] in label.toolTip()
+    postgres.stop(server)
+    try:
+        label = wait_for_status(qtbot, window, "Offline since")
+        assert label.text() == "Offline since 10:00"
+        assert "cannot be reached" in label.toolTip()
+        assert label.accessibleName() == "Sync status"
+    finally:
+        postgres.start(server)
+    wait_for_status(qtbot, window, "Synced")
+    window.close()
+
+
+def test_a_wrong_password_is_a_sync_error_not_offline(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tracker: Tracker,
+    server: postgres.Server,
+    account: tuple[str, str],
+    fast_sync: None,
+) -> None:
+    url, password = account
+    sync.connect(tracker, url, password)
+    user = url.split("//")[1].split("@")[0]
+    postgres.admin_sql(server, f"ALTER ROLE {user} PASSWORD 'changed elsewhere'")
+    window = make_window()
+    label = wait_for_status(qtbot, window, "Sync error: ")
+    assert "password" in label.text()
+    assert password not in label.text() + label.toolTip()
+    window.close()
+
+
+def test_nothing_about_sync_shows_while_it_is_not_set_up(
+    qtbot: QtBot, window: MainWindow, fast_sync: None
+) -> None:
+    runner = window.sync.runner  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert not status_label(window).isVisible()
+    window.close()
+
+
+def test_a_session_stopped_by_another_machine_is_told_in_the_banner(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tracker: Tracker,
+    machine_b: Tracker,
+    account: tuple[str, str],
+    clock: FakeClock,
+    fast_sync: None,
+) -> None:
+    url, password = account
+    sync.connect(tracker, url, password)
+    sync.connect(machine_b, url, password)
+    tracker.start("Started here")
+    sync.sync_now(tracker)
+    clock.advance(timedelta(minutes=5))
+    machine_b.start("Started on B")
+    sync.sync_now(machine_b)
+    window = make_window()
+    banner = child(window, QLabel, "messageLabel")
+    qtbot.waitUntil(lambda: "Started here" in banner.text(), timeout=20000)
+    assert banner.isVisible()
+    qtbot.waitUntil(lambda: window.live.running is not None)
+    assert window.live.running.name == "Started on B"  # type: ignore[union-attr]
+    window.close()
+
+
+def test_closing_the_window_during_a_sync_waits_for_it_cleanly(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    tracker: Tracker,
+    account: tuple[str, str],
+    fast_sync: None,
+) -> None:
+    url, password = account
+    sync.connect(tracker, url, password)
+    window = make_window()
+    runner = window.sync.runner  # type: ignore[union-attr]
+    runner.sync_now()
+    assert runner.busy
+    trigger(window, "actionQuit")  # closes at once, the sync under way or not
+    assert not runner.busy or runner.closed
+    assert sync.sync_status(tracker).configured
+
+
+# -- Preferences ▸ Sync -----------------------------------------------------------------
+
+
+def open_sync_preferences(qtbot: QtBot, window: MainWindow) -> dict[str, object]:
+    trigger(window, "actionPreferences")
+    dialog = window.preferences
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return {
+        name: dialog.findChild(kind, name)
+        for kind, name in (
+            (QLineEdit, "syncServerEdit"),
+            (QLineEdit, "syncUserEdit"),
+            (QLineEdit, "syncPasswordEdit"),
+            (QPushButton, "syncTestButton"),
+            (QPushButton, "syncConnectButton"),
+            (QPushButton, "syncDisconnectButton"),
+            (QLabel, "syncResultLabel"),
+        )
+    }
+
+
+def type_account(parts: dict[str, object], url: str, password: str) -> None:
+    address, user = url.split("@")[1], url.split("//")[1].split("@")[0]
+    parts["syncServerEdit"].setText(f"postgresql://{address}")  # type: ignore[attr-defined]
+    parts["syncUserEdit"].setText(user)  # type: ignore[attr-defined]
+    parts["syncPasswordEdit"].setText(password)  # type: ignore[attr-defined]
+
+
+def test_preferences_test_connect_and_disconnect(
+    qtbot: QtBot,
+    window: MainWindow,
+    tracker: Tracker,
+    account: tuple[str, str],
+    tmp_path: Path,
+    fast_sync: None,
+) -> None:
+    url, password = account
+    parts = open_sync_preferences(qtbot, window)
+    result: QLabel = parts["syncResultLabel"]  # type: ignore[assignment]
+    password_edit: QLineEdit = parts["syncPasswordEdit"]  # type: ignore[assignment]
+    assert password_edit.echoMode() is QLineEdit.EchoMode.Password
+    assert not parts["syncDisconnectButton"].isEnabled()  # type: ignore[attr-defined]
+
+    type_account(parts, url, "not the password")
+    parts["syncTestButton"].click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: result.text().startswith("Cannot connect"), timeout=20000)
+    assert "password" in result.text()
+
+    type_account(parts, url, password)
+    parts["syncTestButton"].click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "works" in result.text(), timeout=20000)
+    assert not sync.sync_status(tracker).configured  # testing connects nothing
+
+    parts["syncConnectButton"].click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: result.text().startswith("Connected"), timeout=20000)
+    assert sync.sync_status(tracker).configured
+    assert password in MemoryKeyring.secrets.values()
+    assert password_edit.text() == ""
+    wait_for_status(qtbot, window, "Synced")
+    assert password not in (tmp_path / "data" / "window.ini").read_text(errors="replace")
+    assert not (tmp_path / "pgpass").exists()
+    assert parts["syncDisconnectButton"].isEnabled()  # type: ignore[attr-defined]
+
+    parts["syncDisconnectButton"].click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: result.text().startswith("Disconnected"), timeout=20000)
+    assert not sync.sync_status(tracker).configured
+    qtbot.waitUntil(lambda: not status_label(window).isVisible())
+    assert password not in MemoryKeyring.secrets.values()
+    log = tmp_path / "data" / "tracker.log"
+    assert not log.exists() or password not in log.read_text(errors="replace")
+    window.close()
+
+
+def test_without_a_keyring_preferences_explains_the_password_file(
+    qtbot: QtBot,
+    window: MainWindow,
+    tracker: Tracker,
+    account: tuple[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import keyring.core
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.core.init_backend()
+    url, password = account
+    parts = open_sync_preferences(qtbot, window)
+    result: QLabel = parts["syncResultLabel"]  # type: ignore[assignment]
+    type_account(parts, url, password)
+    parts["syncConnectButton"].click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "keyring" in result.text(), timeout=20000)
+    assert ".pgpass" in result.text()
+    assert not sync.sync_status(tracker).configured
+    assert not (tmp_path / "pgpass").exists()  # nothing written for the user
+    assert not list(tmp_path.glob("home/.pgpass"))
+    window.close()
+
+
+def test_the_address_typed_becomes_the_url_with_the_user() -> None:
+    from tracker_desktop.ui.sync_preferences import server_url
+
+    assert server_url("db.example.com:5433/tracker", "alice") == (
+        "postgresql://alice@db.example.com:5433/tracker",
+        None,
+    )
+    assert server_url("postgresql://bob:pw@db/tracker?sslmode=verify-full", "") == (
+        "postgresql://bob@db/tracker?sslmode=verify-full",
+        "pw",
+    )
