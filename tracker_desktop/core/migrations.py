@@ -156,10 +156,11 @@ _V5_TAGS_BIT = 1 << V5_SYNCED_FIELDS["session"].index("tags")
 
 def _v5_record(table: str, fields: str, deleted: int) -> str:
     return (
-        f"INSERT INTO sync_outbox (tbl, uid, fields, deleted) "
-        f"VALUES ('{table}', {'OLD' if deleted else 'NEW'}.uid, {fields}, {deleted}) "
+        f"INSERT INTO sync_outbox (tbl, uid, fields, deleted, changes) "
+        f"VALUES ('{table}', {'OLD' if deleted else 'NEW'}.uid, {fields}, {deleted}, 1) "
         f"ON CONFLICT (tbl, uid) DO UPDATE SET "
-        f"fields = {'0' if deleted else 'fields | excluded.fields'}, deleted = {deleted}"
+        f"fields = {'0' if deleted else 'fields | excluded.fields'}, deleted = {deleted}, "
+        "changes = changes + 1"
     )
 
 
@@ -183,9 +184,10 @@ def _v5_tag_trigger(event: str, row: str) -> str:
     return (
         f"CREATE TRIGGER session_tag_sync_{event.lower()} AFTER {event} ON session_tag "
         f"WHEN {_V5_ON} BEGIN "
-        f"INSERT INTO sync_outbox (tbl, uid, fields, deleted) "
-        f"SELECT 'session', uid, {_V5_TAGS_BIT}, 0 FROM session WHERE id = {row}.session_id "
-        f"ON CONFLICT (tbl, uid) DO UPDATE SET fields = fields | {_V5_TAGS_BIT}; END"
+        f"INSERT INTO sync_outbox (tbl, uid, fields, deleted, changes) "
+        f"SELECT 'session', uid, {_V5_TAGS_BIT}, 0, 1 FROM session WHERE id = {row}.session_id "
+        f"ON CONFLICT (tbl, uid) DO UPDATE SET fields = fields | {_V5_TAGS_BIT}, "
+        "changes = changes + 1; END"
     )
 
 
@@ -266,7 +268,7 @@ V5: Step = (
     'CREATE TABLE "sync_state" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
     'CREATE TABLE "sync_outbox" ("tbl" TEXT NOT NULL, "uid" TEXT NOT NULL, '
     '"fields" INTEGER NOT NULL, "deleted" INTEGER NOT NULL DEFAULT 0, '
-    'PRIMARY KEY ("tbl", "uid"))',
+    '"changes" INTEGER NOT NULL, PRIMARY KEY ("tbl", "uid"))',
     *V5_SYNC_TRIGGERS,
 )
 

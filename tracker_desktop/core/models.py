@@ -250,6 +250,9 @@ class SyncOutbox(BaseModel):
     uid = peewee.TextField()
     fields = peewee.IntegerField(default=0)
     deleted = _flag(False)
+    # Counts the changes recorded; an entry is removed after a push only if no change
+    # came in meanwhile (the same field changed again sets no new bit).
+    changes = peewee.IntegerField(default=1)
 
     class Meta:
         table_name = "sync_outbox"
