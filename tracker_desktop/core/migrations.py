@@ -229,9 +229,7 @@ _V5_PROJECT_COLUMNS = (
     "id, name, name_key, client_id, color, rate, billable, archived, created_at, updated_at"
 )
 _V5_TAG_COLUMNS = "id, name, name_key, created_at, updated_at"
-_V5_SESSION_COLUMNS = (
-    "id, name, started_at, ended_at, created_at, updated_at, project_id, billable"
-)
+_V5_SESSION_COLUMNS = "id, name, started_at, ended_at, created_at, updated_at, project_id, billable"
 
 V5: Step = (
     *rebuild(
