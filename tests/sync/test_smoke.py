@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-
 from tracker_desktop.core.sync import sync_now, sync_status
 
 

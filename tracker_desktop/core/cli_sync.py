@@ -136,9 +136,7 @@ def run_sync(
         print(f"Connected to {url.shown}", file=out)
     result = sync.sync_now(tracker, password=password)
     if getattr(args, "json", False):
-        print_json(
-            {"pushed": result.pushed, "pulled": result.pulled, "notices": result.notices}
-        )
+        print_json({"pushed": result.pushed, "pulled": result.pulled, "notices": result.notices})
         return
     for notice in result.notices:
         print(notice, file=out)

@@ -22,7 +22,6 @@ from tracker_desktop.core.models import (
     RECORDING,
     SYNCED_FIELDS,
     Project,
-    Record,
     SessionRecord,
     SessionTag,
     SyncOutbox,
@@ -84,7 +83,8 @@ class _Applier:
         model = MODELS[table]
         found: dict[str, int] = {}
         for chunk in _chunks(list(uids)):
-            found.update(model.select(model.uid, model.id).where(model.uid.in_(chunk)).tuples())
+            pairs: Any = model.select(model.uid, model.id).where(model.uid.in_(chunk)).tuples()
+            found.update(pairs)
         return found
 
     def local_id(self, table: str, uid: str | None) -> int | None:
@@ -103,9 +103,8 @@ class _Applier:
         found: dict[str, tuple[int, bool]] = {}
         for chunk in _chunks(list(uids)):
             query = SyncOutbox.select(SyncOutbox.uid, SyncOutbox.fields, SyncOutbox.deleted)
-            for uid, fields, deleted in query.where(
-                (SyncOutbox.tbl == table) & SyncOutbox.uid.in_(chunk)
-            ).tuples():
+            rows: Any = query.where((SyncOutbox.tbl == table) & SyncOutbox.uid.in_(chunk)).tuples()
+            for uid, fields, deleted in rows:
                 found[uid] = (fields, bool(deleted))
         return found
 
@@ -172,18 +171,19 @@ class _Applier:
     def insert_sessions(self, rows: list[tuple[str, dict[str, Any]]]) -> None:
         """Finished sessions the file lacks (a first sync brings thousands): in bulk."""
         # In the model's field order, which the statement insert_rows makes follows.
-        fields = [
-            field
-            for field in SessionRecord._meta.sorted_fields
-            if field.name not in {"id"}
+        fields: list[peewee.Field] = [
+            field for field in SessionRecord._meta.sorted_fields if field.name != "id"
         ]
         self.tracker.storage.insert_rows(
             SessionRecord,
             fields,
             (
-                [{"uid": uid, "updated_at": v["created_at"], "project": v["project_id"], **v}[
-                    field.name
-                ] for field in fields]
+                [
+                    {"uid": uid, "updated_at": v["created_at"], "project": v["project_id"], **v}[
+                        field.name
+                    ]
+                    for field in fields
+                ]
                 for uid, v in rows
             ),
         )
@@ -191,7 +191,7 @@ class _Applier:
         self.change.watch_new_ids(SessionRecord, ids.values())
         links = [(ids[uid], tag) for uid, values in rows for tag in values["tags"]]
         if links:
-            link_fields = [SessionTag.session, SessionTag.tag]
+            link_fields: list[peewee.Field] = [SessionTag.session, SessionTag.tag]
             self.tracker.storage.insert_rows(SessionTag, link_fields, links)
 
     def fields(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -258,7 +258,7 @@ class _Applier:
 
     # -- names made apart ---------------------------------------------------------------------
 
-    def name_taken(self, table: str, values: dict[str, Any], row_id: int | None) -> Record | None:
+    def name_taken(self, table: str, values: dict[str, Any], row_id: int | None) -> Any:
         """The other local row that already has this client's, project's or tag's name."""
         model = MODELS[table]
         query = model.select().where(model.name_key == name_key(values["name"]))
@@ -269,10 +269,10 @@ class _Applier:
             )
         if row_id is not None:
             query = query.where(model.id != row_id)
-        found: Record | None = query.first()
+        found: Any = query.first()
         return found
 
-    def insert_taken(self, table: str, uid: str, values: dict[str, Any], taken: Record) -> None:
+    def insert_taken(self, table: str, uid: str, values: dict[str, Any], taken: Any) -> None:
         """A new row whose name a local row has: the smaller uid stays. The pulled row
         winning, the local one becomes it (its uid and values); the local uid is deleted
         on the server, and what named it is sent again naming the winner."""
@@ -290,14 +290,14 @@ class _Applier:
         ).execute()
         self.resend_references(table, taken.id)
 
-    def merge_taken(self, table: str, record: Record, taken: Record) -> bool:
+    def merge_taken(self, table: str, record: Any, taken: Any) -> bool:
         """A pulled rename gives ``record`` the name of ``taken``: the smaller uid stays,
         the other merges into it. Returns whether ``record`` stays."""
         keep, drop = (record, taken) if record.uid < taken.uid else (taken, record)
         self.merge(table, drop, keep)
         return keep is record
 
-    def merge(self, table: str, drop: Record, keep: Record) -> None:
+    def merge(self, table: str, drop: Any, keep: Any) -> None:
         """Moves what names ``drop`` over to ``keep`` and deletes ``drop``, recorded to be
         sent (every machine then has the same)."""
         _recording(True)
@@ -322,13 +322,13 @@ class _Applier:
             elif table == "tag":
                 for link in list(SessionTag.select().where(SessionTag.tag == drop.id)):
                     self.change.watch(link)
-                    session = link.session_id
+                    session_id = link.session_id
                     link.delete_instance()
                     exists = SessionTag.select().where(
-                        (SessionTag.session == session) & (SessionTag.tag == keep.id)
+                        (SessionTag.session == session_id) & (SessionTag.tag == keep.id)
                     )
                     if not exists.exists():
-                        self.change.watch_new(SessionTag.create(session=session, tag=keep.id))
+                        self.change.watch_new(SessionTag.create(session=session_id, tag=keep.id))
             self.change.watch(drop)
             drop.delete_instance()
         finally:
@@ -356,9 +356,10 @@ class _Applier:
             self.mark("session", query, "tags")
 
     @staticmethod
-    def mark(table: str, uids: peewee.ModelSelect, field: str) -> None:
+    def mark(table: str, uids: Any, field: str) -> None:
         flag = bit(table, field)
-        for (uid,) in list(uids.tuples()):
+        found: list[tuple[str]] = list(uids.tuples())
+        for (uid,) in found:
             SyncOutbox.insert(tbl=table, uid=uid, fields=flag, changes=1).on_conflict(
                 conflict_target=[SyncOutbox.tbl, SyncOutbox.uid],
                 update={

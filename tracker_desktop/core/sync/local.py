@@ -20,7 +20,6 @@ from tracker_desktop.core.models import (
     SYNCED_FIELDS,
     Client,
     Project,
-    Record,
     SessionRecord,
     SessionTag,
     SyncOutbox,
@@ -30,7 +29,8 @@ from tracker_desktop.core.models import (
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.sync import SyncStatus
 
-MODELS: dict[str, type[Record]] = {
+# The synced models (typed loosely: their ``uid`` and ``name_key`` are not on Record).
+MODELS: dict[str, Any] = {
     "client": Client,
     "project": Project,
     "tag": Tag,
@@ -206,7 +206,8 @@ def _tags_of_outgoing() -> dict[str, list[str]]:
         .join(Tag, on=(SessionTag.tag == Tag.id))
     )
     tags: dict[str, list[str]] = {}
-    for session_uid, tag_uid in query.tuples():
+    pairs: Iterable[tuple[str, str]] = query.tuples()  # type: ignore[assignment]
+    for session_uid, tag_uid in pairs:
         tags.setdefault(session_uid, []).append(tag_uid)
     return tags
 

@@ -4,6 +4,8 @@ ours. Without a keyring, libpq's own ~/.pgpass is the place, which the user fill
 
 from __future__ import annotations
 
+from typing import Any
+
 from tracker_desktop.core.sync import KeyringUnavailable
 
 SERVICE = "tracker-desktop sync"
@@ -14,7 +16,7 @@ def _key(server: str, user: str) -> tuple[str, str]:
     return f"{SERVICE} {server}", user
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> Any:
     """The usable keyring, or KeyringUnavailable saying what to do instead."""
     import keyring
     from keyring.backends import fail

@@ -127,7 +127,7 @@ def init(connection: psycopg.Connection[Any]) -> tuple[int, int]:
         before = int(row[0]) if row else 0
         for step in SERVER_MIGRATIONS[before:]:
             for statement in step:
-                connection.execute(statement)  # type: ignore[arg-type]
+                connection.execute(statement)
         connection.execute(
             f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('version', %s) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -233,7 +233,7 @@ def upsert(
         + ("" if whole else f" WHERE NOT {target}.deleted")
     )
     with connection.cursor() as cursor:
-        cursor.executemany(statement, rows)  # type: ignore[arg-type]
+        cursor.executemany(statement, rows)
 
 
 def copy_new(
@@ -247,9 +247,10 @@ def copy_new(
     columns = ", ".join(name for name, _ in COLUMNS[table])
     types = ", ".join(f"{name} {kind}" for name, kind in COLUMNS[table])
     connection.execute(f"CREATE TEMPORARY TABLE incoming (uid text, {types}) ON COMMIT DROP")
-    with connection.cursor() as cursor, cursor.copy(
-        f"COPY incoming (uid, {columns}) FROM STDIN"  # type: ignore[arg-type]
-    ) as copy:
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(f"COPY incoming (uid, {columns}) FROM STDIN") as copy,
+    ):
         for row in rows:
             copy.write_row(row)
     added = {
