@@ -111,7 +111,6 @@ def test_a_change_on_another_machine_shows_in_the_window_without_user_action(
     machine_b.add("Written on B", TEN - timedelta(hours=2), TEN - timedelta(hours=1))
     sync.sync_now(machine_b)
     qtbot.waitUntil(lambda: "Written on B" in shown_names(window), timeout=20000)
-    window.close()
 
 
 def test_a_change_in_the_window_reaches_the_other_machine_after_one_sync(
@@ -142,7 +141,6 @@ def test_a_change_in_the_window_reaches_the_other_machine_after_one_sync(
     names = {s.name for s in machine_b.sessions_between(TEN - timedelta(days=1), TEN)}
     assert {"Burst 0", "Burst 1", "Burst 2"} <= names
     assert runner.syncs == before + 1  # one sync for the whole burst
-    window.close()
 
 
 def test_the_status_bar_says_synced_offline_and_back(
@@ -168,7 +166,6 @@ def test_the_status_bar_says_synced_offline_and_back(
     finally:
         postgres.start(server)
     wait_for_status(qtbot, window, "Synced")
-    window.close()
 
 
 def test_a_wrong_password_is_a_sync_error_not_offline(
@@ -187,7 +184,6 @@ def test_a_wrong_password_is_a_sync_error_not_offline(
     label = wait_for_status(qtbot, window, "Sync error: ")
     assert "password" in label.text()
     assert password not in label.text() + label.toolTip()
-    window.close()
 
 
 def test_nothing_about_sync_shows_while_it_is_not_set_up(
@@ -196,7 +192,6 @@ def test_nothing_about_sync_shows_while_it_is_not_set_up(
     runner = window.sync.runner  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not runner.busy)
     assert not status_label(window).isVisible()
-    window.close()
 
 
 def test_a_session_stopped_by_another_machine_is_told_in_the_banner(
@@ -213,16 +208,15 @@ def test_a_session_stopped_by_another_machine_is_told_in_the_banner(
     sync.connect(machine_b, url, password)
     tracker.start("Started here")
     sync.sync_now(tracker)
-    clock.advance(timedelta(minutes=5))
+    clock.advance(minutes=5)
     machine_b.start("Started on B")
     sync.sync_now(machine_b)
     window = make_window()
     banner = child(window, QLabel, "messageLabel")
     qtbot.waitUntil(lambda: "Started here" in banner.text(), timeout=20000)
     assert banner.isVisible()
-    qtbot.waitUntil(lambda: window.live.running is not None)
-    assert window.live.running.name == "Started on B"  # type: ignore[union-attr]
-    window.close()
+    running = window.live
+    qtbot.waitUntil(lambda: running.running is not None and running.running.name == "Started on B")
 
 
 def test_closing_the_window_during_a_sync_waits_for_it_cleanly(
@@ -298,7 +292,8 @@ def test_preferences_test_connect_and_disconnect(
     assert not sync.sync_status(tracker).configured  # testing connects nothing
 
     parts["syncConnectButton"].click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: result.text().startswith("Connected"), timeout=20000)
+    qtbot.waitUntil(lambda: not result.text().startswith("Connecting"), timeout=20000)
+    assert result.text().startswith("Connected"), result.text()
     assert sync.sync_status(tracker).configured
     assert password in MemoryKeyring.secrets.values()
     assert password_edit.text() == ""
@@ -314,7 +309,6 @@ def test_preferences_test_connect_and_disconnect(
     assert password not in MemoryKeyring.secrets.values()
     log = tmp_path / "data" / "tracker.log"
     assert not log.exists() or password not in log.read_text(errors="replace")
-    window.close()
 
 
 def test_without_a_keyring_preferences_explains_the_password_file(
@@ -339,7 +333,6 @@ def test_without_a_keyring_preferences_explains_the_password_file(
     assert not sync.sync_status(tracker).configured
     assert not (tmp_path / "pgpass").exists()  # nothing written for the user
     assert not list(tmp_path.glob("home/.pgpass"))
-    window.close()
 
 
 def test_the_address_typed_becomes_the_url_with_the_user() -> None:
@@ -353,3 +346,56 @@ def test_the_address_typed_becomes_the_url_with_the_user() -> None:
         "postgresql://bob@db/tracker?sslmode=verify-full",
         "pw",
     )
+
+
+# -- start-up --------------------------------------------------------------------------
+
+FIRST_PAINT_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from pathlib import Path
+from tracker_desktop.core.service import Tracker
+from tracker_desktop.core.storage import open_storage
+from tracker_desktop.ui.first_paint import FirstPaint
+from tracker_desktop.ui.main_window import MainWindow
+folder = Path(sys.argv[1])
+window = MainWindow(Tracker(open_storage(folder)), QSettings(str(folder / "window.ini"),
+                    QSettings.Format.IniFormat))
+loaded = {}
+def painted():
+    loaded["at paint"] = sorted(sys.modules)
+    app.quit()
+FirstPaint(window).painted.connect(painted)
+window.show()
+app.exec()
+print(json.dumps(loaded["at paint"]))
+"""
+
+
+def test_nothing_of_sync_is_loaded_before_the_first_paint_even_when_set_up(
+    tracker: Tracker, account: tuple[str, str], data_dir: Path
+) -> None:
+    import json
+    import os
+    import subprocess
+
+    url, password = account
+    sync.connect(tracker, url, password)
+    completed = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_SCRIPT, str(data_dir)],
+        capture_output=True,
+        encoding="utf-8",
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+        check=True,
+    )
+    loaded = json.loads(completed.stdout.splitlines()[-1])
+    assert "tracker_desktop.ui.main_window" in loaded
+    assert [
+        name
+        for name in loaded
+        if name.split(".")[0] in {"psycopg", "keyring"}
+        or name.startswith(("tracker_desktop.core.sync", "tracker_desktop.ui.sync"))
+    ] == []

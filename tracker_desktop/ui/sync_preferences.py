@@ -86,7 +86,7 @@ class SyncPreferences(QGroupBox):
         super().__init__("Sync", parent)
         self.setObjectName("syncPreferences")
         self._runner = runner
-        self._busy = False
+        self._busy = self._connecting = False
         self.server_edit = QLineEdit(self)
         self.server_edit.setObjectName("syncServerEdit")
         self.server_edit.setPlaceholderText("postgresql://db.example.com:5432/tracker")
@@ -184,13 +184,14 @@ class SyncPreferences(QGroupBox):
     def _on_connect(self) -> None:
         typed = self._typed()
         if typed is not None:
-            self._start(f"Connecting to {typed[0]}…", _connect_job(*typed))
+            self._start(f"Connecting to {typed[0]}…", _connect_job(*typed), connecting=True)
 
     def _on_disconnect(self) -> None:
         self._start("Disconnecting…", _disconnect_job)
 
-    def _start(self, doing: str, job: Any) -> None:
+    def _start(self, doing: str, job: Any, *, connecting: bool = False) -> None:
         self._busy = True
+        self._connecting = connecting
         self._enable(self._runner.state.kind is not SyncKind.OFF)
         self._say(doing)
         self._runner.run(job, self._on_job_done)
@@ -206,8 +207,8 @@ class SyncPreferences(QGroupBox):
             )
         else:
             ok, message = value
-        if ok:
-            self.password_edit.clear()
+        if ok and self._connecting:
+            self.password_edit.clear()  # kept in the keyring now, nowhere else
         self._say(message, error=not ok)
         self._enable(self._runner.state.kind is not SyncKind.OFF)
         self._runner.sync_now()  # connected: the first sync; disconnected: the status goes
