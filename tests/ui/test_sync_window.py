@@ -154,14 +154,18 @@ def test_the_status_bar_says_synced_offline_and_back(
     url, password = account
     sync.connect(tracker, url, password)
     window = make_window()
+    runner = window.sync.runner  # type: ignore[union-attr]
+    said: list[str] = []
+    runner.state_changed.connect(lambda state: said.append(status_label(window).text()))
     label = wait_for_status(qtbot, window, "Synced")
-    assert label.text() == "Synced 10:00"
+    assert said[:2] == ["Syncing…", "Synced 10:00"]
     assert url.split("@")[1] in label.toolTip()
     postgres.stop(server)
     try:
         label = wait_for_status(qtbot, window, "Offline since")
         assert label.text() == "Offline since 10:00"
         assert "cannot be reached" in label.toolTip()
+        assert "Last synced 10:00" in label.toolTip()
         assert label.accessibleName() == "Sync status"
     finally:
         postgres.start(server)

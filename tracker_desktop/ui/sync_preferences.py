@@ -14,7 +14,7 @@ import sys
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -64,18 +64,19 @@ def split_user(server: str) -> tuple[str, str]:
     )
 
 
-def password_file_help() -> str:
-    """Where libpq looks for passwords on this system, and the line to put there."""
-    where = (
-        r"%APPDATA%\postgresql\pgpass.conf"
-        if sys.platform == "win32"
-        else "~/.pgpass (readable only by you: chmod 600 ~/.pgpass)"
-    )
+def password_file_help(url: str) -> str:
+    """Why the password was not kept, and the line for libpq's own password file."""
+    parts = urlsplit(url)
+    line = ":".join(
+        (parts.hostname or "", str(parts.port or 5432), parts.path.strip("/") or "*",
+         unquote(parts.username or ""), "YOUR-PASSWORD")
+    )  # fmt: skip
+    where = r"%APPDATA%\postgresql\pgpass.conf" if sys.platform == "win32" else "~/.pgpass"
+    private = "" if sys.platform == "win32" else " (then: chmod 600 ~/.pgpass)"
     return (
-        "There is no system keyring here to keep your password safely, and Tracker "
-        "Desktop will not write it to a file of its own. Put it in PostgreSQL's password "
-        f"file instead, {where}, as a line host:port:database:user:password, then "
-        "connect again with the Password field empty."
+        "No system keyring is available to keep your password safely, and Tracker Desktop "
+        f"will not write it to a file. Add this line to {where}{private} and press Connect "
+        f"with the Password field empty:\n\n{line}"
     )
 
 
@@ -108,6 +109,7 @@ class SyncPreferences(QGroupBox):
         self.result_label.setObjectName("syncResultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
         for widget, name in (
             (self.server_edit, "Sync server"),
             (self.user_edit, "Sync user"),
@@ -120,7 +122,7 @@ class SyncPreferences(QGroupBox):
         buttons.addWidget(self.connect_button)
         buttons.addStretch()
         buttons.addWidget(self.disconnect_button)
-        form = QFormLayout(self)
+        self._form = form = QFormLayout(self)
         form.addRow("&Server", self.server_edit)
         form.addRow("&User", self.user_edit)
         form.addRow("Pass&word", self.password_edit)
@@ -137,7 +139,7 @@ class SyncPreferences(QGroupBox):
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._busy:
-            self.result_label.clear()
+            self._say("")
         self.show_state(self._runner.state)  # the command line may have connected meanwhile
         super().showEvent(event)
 
@@ -151,18 +153,21 @@ class SyncPreferences(QGroupBox):
             self.password_edit.clear()
             if not self._busy and not self.result_label.text():
                 self._say(f"Connected to {state.server}.")
-        for edit in (self.server_edit, self.user_edit, self.password_edit):
-            edit.setReadOnly(connected)
-        self.password_edit.setPlaceholderText(
-            "Stored in the system keyring" if connected else "Kept in the system keyring"
-        )
+        for edit in (self.server_edit, self.user_edit):
+            edit.setEnabled(not connected)
+        self._form.setRowVisible(self.password_edit, not connected)
         self._enable(connected)
 
     def _enable(self, connected: bool) -> None:
-        idle = not self._busy
-        self.test_button.setEnabled(idle and not connected)
-        self.connect_button.setEnabled(idle and not connected)
-        self.disconnect_button.setEnabled(idle and connected)
+        """Test and Connect while not connected, Disconnect while connected; none of them
+        while one is under way."""
+        for button, shown in (
+            (self.test_button, not connected),
+            (self.connect_button, not connected),
+            (self.disconnect_button, connected),
+        ):
+            button.setVisible(shown)
+            button.setEnabled(shown and not self._busy)
 
     # -- the buttons -----------------------------------------------------------------------
 
@@ -216,6 +221,22 @@ class SyncPreferences(QGroupBox):
     def _say(self, message: str, *, error: bool = False) -> None:
         self.result_label.setText(message)
         self.result_label.setStyleSheet(f"color: {ERROR_COLOR.name()};" if error else "")
+        self.result_label.setVisible(bool(message))
+        if message:
+            # Once the layout has taken the message in (the next turn of the event loop).
+            QTimer.singleShot(0, self._make_room)
+
+    def _make_room(self) -> None:
+        """A long message needs room: the dialog grows to show it (it never shrinks)."""
+        window = self.window()
+        if window is not self and window.isVisible():
+            layout = window.layout()
+            needed = (
+                layout.totalHeightForWidth(window.width())
+                if layout is not None and layout.hasHeightForWidth()
+                else window.sizeHint().height()
+            )
+            window.resize(window.width(), max(window.height(), needed))
 
 
 # -- on the sync thread ------------------------------------------------------------------
@@ -241,7 +262,7 @@ def _connect_job(url: str, password: str | None) -> Any:
         try:
             sync.connect(tracker, url, password)
         except sync.KeyringUnavailable:
-            return False, password_file_help()
+            return False, password_file_help(url)
         except sync.SyncUnavailable as error:
             return False, f"Cannot connect: {error.reason}"
         kept = "in the system keyring" if password else "from PostgreSQL's password file"

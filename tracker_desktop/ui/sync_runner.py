@@ -15,6 +15,7 @@ import contextlib
 import enum
 import logging
 import queue
+import re
 import socket
 import threading
 from collections.abc import Callable
@@ -37,6 +38,7 @@ DEBOUNCE_MS = 2000  # a burst of changes (typing, several deletes) becomes one s
 EVERY_MS = 60_000  # other machines' changes arrive at least this often
 CLOSE_WAIT_SECONDS = 10.0  # closing waits this long for a sync under way, at most
 PROBE_SECONDS = 3.0  # telling an absent server from one that refuses
+SEVERITY = re.compile(r"^(FATAL|ERROR|PANIC):\s+")
 UNEXPECTED = "an unexpected problem (details in the log)"
 
 
@@ -57,6 +59,7 @@ class SyncState:
     at: datetime | None = None  # last sync (SYNCED), first failure (OFFLINE, ERROR)
     reason: str = ""
     pending: int = 0  # local changes not on the server yet
+    last_sync: datetime | None = None  # when a sync last succeeded (OFFLINE, ERROR)
 
 
 Job = Callable[[Tracker], Any]
@@ -116,6 +119,7 @@ class SyncRunner(QObject):
     state_changed = Signal(object)  # SyncState
     notices = Signal(list)  # list[str]
     _done = Signal(int, object)  # job number, (value, error): from the worker thread
+    _syncing_with = Signal(str, object)  # server, last sync: a sync begins (worker thread)
 
     def __init__(
         self,
@@ -142,6 +146,7 @@ class SyncRunner(QObject):
         self._every.setObjectName("syncEveryMinuteTimer")
         self._every.timeout.connect(self.sync_now)
         self._done.connect(self._on_done)
+        self._syncing_with.connect(self._on_syncing_with)
         self._worker = _Worker(tracker, self._done)
         tracker.changes.add(self._on_tracker_changed)
 
@@ -182,9 +187,7 @@ class SyncRunner(QObject):
             self._again = True
             return
         self._syncing = True
-        if self.state.kind is not SyncKind.OFF:
-            self._show(SyncState(SyncKind.SYNCING, self.state.server, self.state.at))
-        self.run(_sync, self._on_synced)
+        self.run(lambda tracker: _sync(tracker, self._syncing_with), self._on_synced)
 
     # -- slots -----------------------------------------------------------------------------
 
@@ -196,6 +199,9 @@ class SyncRunner(QObject):
         elif not self._debounce.isActive():
             # Not restarted by each change: a steady stream of edits still syncs.
             self._debounce.start()
+
+    def _on_syncing_with(self, server: str, last_sync: datetime | None) -> None:
+        self._show(SyncState(SyncKind.SYNCING, server, last_sync, "", self.state.pending))
 
     def _on_done(self, number: int, outcome: tuple[Any, BaseException | None]) -> None:
         reply = self._replies.pop(number, None)
@@ -219,8 +225,10 @@ class SyncRunner(QObject):
             if self._offline_since is None:
                 self._offline_since = self._tracker.now()
             kind = SyncKind.OFFLINE if outcome.offline else SyncKind.ERROR
-            since, reason = self._offline_since, outcome.failure
-            self._show(SyncState(kind, outcome.server, since, reason, outcome.pending))
+            since, reason = self._offline_since, _plain(outcome.failure)
+            self._show(
+                SyncState(kind, outcome.server, since, reason, outcome.pending, outcome.last_sync)
+            )
         if outcome.notices:
             self.notices.emit(list(outcome.notices))
         if self._again:
@@ -247,13 +255,16 @@ class _Outcome:
     offline: bool = False  # the server was away (waiting may cure it)
 
 
-def _sync(tracker: Tracker) -> _Outcome:
-    """On the sync thread: a sync if this folder has a server, and the state after it."""
+def _sync(tracker: Tracker, syncing_with: SignalInstance) -> _Outcome:
+    """On the sync thread: a sync if this folder has a server (``syncing_with`` says it
+    begins), and the state after it."""
     from tracker_desktop.core import sync
 
     status = sync.sync_status(tracker)
     if not status.configured:
         return _Outcome(False, "", None, 0, ran=False)
+    with contextlib.suppress(RuntimeError):  # the window is gone
+        syncing_with.emit(status.server or "", status.last_sync)
     try:
         result = sync.sync_now(tracker)
     except sync.SyncUnavailable as error:
@@ -266,6 +277,11 @@ def _sync(tracker: Tracker) -> _Outcome:
     return _Outcome(
         True, status.server or "", status.last_sync, status.pending_changes, tuple(result.notices)
     )
+
+
+def _plain(reason: str) -> str:
+    """The server's words without the severity libpq puts before them ("FATAL:  ")."""
+    return SEVERITY.sub("", reason, count=1)
 
 
 def _is_offline(server: str) -> bool:

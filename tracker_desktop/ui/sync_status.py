@@ -35,11 +35,14 @@ def describe(state: SyncState, zone: tzinfo, now: datetime) -> tuple[str, str]:
     """The status bar's text and tooltip for ``state`` (empty while sync is off)."""
     today = now.astimezone(zone).date()
     at = "" if state.at is None else local_time(state.at, zone, today)
-    pending = (
-        ""
-        if not state.pending
-        else f"\n{state.pending} local change{'s' * (state.pending != 1)} not on the server yet."
-    )
+    notes = []
+    if state.last_sync is not None:
+        notes.append(f"Last synced {local_time(state.last_sync, zone, today)}.")
+    if state.pending:
+        notes.append(
+            f"{state.pending} change{'s' * (state.pending != 1)} here not on the server yet."
+        )
+    more = "".join(f"\n{note}" for note in notes)
     match state.kind:
         case SyncKind.OFF:
             return "", ""
@@ -47,18 +50,18 @@ def describe(state: SyncState, zone: tzinfo, now: datetime) -> tuple[str, str]:
             return "Syncing…", f"Syncing with {state.server}"
         case SyncKind.SYNCED:
             text = f"Synced {at}" if at else "Synced"
-            return text, f"Up to date with {state.server}{' at ' + at if at else ''}.{pending}"
+            return text, f"Up to date with {state.server}{' at ' + at if at else ''}.{more}"
         case SyncKind.OFFLINE:
             return (
                 f"Offline since {at}",
                 f"{state.server} cannot be reached: {state.reason}\n"
-                f"Your changes are kept here and sync once it is back.{pending}",
+                f"Your changes are kept here and sync once it is back.{more}",
             )
         case SyncKind.ERROR:
             return (
                 f"Sync error: {state.reason}",
                 f"Sync with {state.server} failed: {state.reason}\n"
-                f"Preferences ▸ Sync connects again.{pending}",
+                f"To use another password: Preferences ▸ Sync, Disconnect, then Connect.{more}",
             )
 
 
