@@ -52,19 +52,12 @@ class Record(BaseModel):
     id = peewee.AutoField()
 
 
-def _new_uid() -> str:
-    """A global id for a new row: made on the machine that creates it, the same on every
-    machine the row is synced to (32 hex digits, 128 random bits)."""
-    return secrets.token_hex(16)
-
-
 def _uid() -> peewee.TextField:
-    """A row's global id (see ``_new_uid``). Rows added without one (bulk inserts, other
-    programs) get one from the database's own default."""
+    """A row's global id: made by the database of the machine that creates the row (its
+    column default: 32 hex digits, 128 random bits, whoever inserts), the same on every
+    machine the row is synced to."""
     return peewee.TextField(
-        unique=True,
-        default=_new_uid,
-        constraints=[peewee.SQL("DEFAULT (lower(hex(randomblob(16))))")],
+        unique=True, constraints=[peewee.SQL("DEFAULT (lower(hex(randomblob(16))))")]
     )
 
 

@@ -67,6 +67,10 @@ def apply(
     return applier.count, applier.notices
 
 
+def _merged(table: str, name: str) -> str:
+    return f"Merged the {table} {name!r}, made on two machines, into one"
+
+
 class _Applier:
     def __init__(self, tracker: Tracker, change: Recorder) -> None:
         self.tracker = tracker
@@ -144,6 +148,8 @@ class _Applier:
             if gone_here:
                 continue  # deleted here: the delete goes to the server and wins there
             values = self.values(table, columns)
+            if table != "session":  # a name merge above may have changed a row's uid
+                ids = self.ids(table, [uid])
             if uid in ids:
                 self.update(table, ids[uid], values, fields)
             elif table == "session" and values["ended_at"] is not None:
@@ -197,7 +203,7 @@ class _Applier:
     def fields(self, table: str, values: dict[str, Any]) -> dict[str, Any]:
         """Model field values (with the name's key for a client, project or tag)."""
         data = {_FIELD.get(name, name): value for name, value in values.items() if name != "tags"}
-        if table != "session":
+        if table != "session" and "name" in values:
             data["name_key"] = name_key(values["name"])
         if "created_at" in data:
             data["updated_at"] = data["created_at"]
@@ -276,6 +282,7 @@ class _Applier:
         """A new row whose name a local row has: the smaller uid stays. The pulled row
         winning, the local one becomes it (its uid and values); the local uid is deleted
         on the server, and what named it is sent again naming the winner."""
+        self.notices.append(_merged(table, taken.name))
         if taken.uid < uid:
             self.alias(table, uid, taken.uid)
             return
@@ -334,9 +341,7 @@ class _Applier:
         finally:
             _recording(False)
         self.alias(table, drop.uid, keep.uid)
-        self.notices.append(
-            f"Merged the {table} {drop.__data__['name']!r} made on two machines into one"
-        )
+        self.notices.append(_merged(table, keep.name))
 
     def resend_references(self, table: str, row_id: int) -> None:
         """Marks the rows that name ``row_id`` to be sent again (their reference field)."""
