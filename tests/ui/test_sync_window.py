@@ -1,12 +1,13 @@
 """Sync in the window, against a real PostgreSQL server (tests/postgres.py): background
 sync after changes and every minute, what the status bar says, the notices, Preferences ▸
-Sync, and closing while a sync runs. Passwords go to a keyring in memory
-(tests/keyring_backend.py), never the user's real one or ~/.pgpass."""
+Sync, and closing while a sync runs. Passwords go to the sync tests' keyring, a file in
+tmp_path (tests/sync/keyring_backend.py), never the user's real one or ~/.pgpass."""
 
 from __future__ import annotations
 
 import io
 import itertools
+import json
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTab
 from pytestqt.qtbot import QtBot
 
 from tests import postgres
-from tests.keyring_backend import MemoryKeyring
 from tests.support import FakeClock
 from tests.ui.conftest import WindowFactory, child, trigger
 from tracker_desktop.core import sync
@@ -40,17 +40,24 @@ def server() -> Iterator[postgres.Server]:
 
 
 @pytest.fixture(autouse=True)
-def test_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """Passwords in memory; libpq's password file in tmp_path (and empty)."""
+def test_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """Passwords in a keyring file in tmp_path; libpq's password file there too (empty)."""
     import keyring.core
     from keyring.backends import fail
 
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyring_backend.MemoryKeyring")
+    path = tmp_path / "keyring.json"
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.sync.keyring_backend.FileKeyring")
+    monkeypatch.setenv("TRACKER_TEST_KEYRING", str(path))
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
-    MemoryKeyring.secrets.clear()
+    for variable in ("PGPASSWORD", "PGUSER", "PGHOST", "PGSSLMODE", "PGSERVICE"):
+        monkeypatch.delenv(variable, raising=False)
     keyring.core.init_backend()
-    yield
+    yield path
     keyring.set_keyring(fail.Keyring())  # no later test reaches a real keyring
+
+
+def kept_passwords(keyring_file: Path) -> list[str]:
+    return list(json.loads(keyring_file.read_text()).values()) if keyring_file.exists() else []
 
 
 @pytest.fixture
@@ -272,6 +279,7 @@ def type_account(parts: dict[str, object], url: str, password: str) -> None:
 
 def test_preferences_test_connect_and_disconnect(
     qtbot: QtBot,
+    test_keyring: Path,
     window: MainWindow,
     tracker: Tracker,
     account: tuple[str, str],
@@ -299,7 +307,7 @@ def test_preferences_test_connect_and_disconnect(
     qtbot.waitUntil(lambda: not result.text().startswith("Connecting"), timeout=20000)
     assert result.text().startswith("Connected"), result.text()
     assert sync.sync_status(tracker).configured
-    assert password in MemoryKeyring.secrets.values()
+    assert password in kept_passwords(test_keyring)
     assert password_edit.text() == ""
     wait_for_status(qtbot, window, "Synced")
     assert password not in (tmp_path / "data" / "window.ini").read_text(errors="replace")
@@ -310,7 +318,7 @@ def test_preferences_test_connect_and_disconnect(
     qtbot.waitUntil(lambda: result.text().startswith("Disconnected"), timeout=20000)
     assert not sync.sync_status(tracker).configured
     qtbot.waitUntil(lambda: not status_label(window).isVisible())
-    assert password not in MemoryKeyring.secrets.values()
+    assert password not in kept_passwords(test_keyring)
     log = tmp_path / "data" / "tracker.log"
     assert not log.exists() or password not in log.read_text(errors="replace")
 
@@ -381,7 +389,6 @@ print(json.dumps(loaded["at paint"]))
 def test_nothing_of_sync_is_loaded_before_the_first_paint_even_when_set_up(
     tracker: Tracker, account: tuple[str, str], data_dir: Path
 ) -> None:
-    import json
     import os
     import subprocess
 
