@@ -9,6 +9,7 @@ import io
 import itertools
 import json
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -243,9 +244,14 @@ def test_closing_the_window_during_a_sync_waits_for_it_cleanly(
     runner = window.sync.runner  # type: ignore[union-attr]
     runner.sync_now()
     assert runner.busy
-    trigger(window, "actionQuit")  # closes at once, the sync under way or not
+    trigger(window, "actionQuit")  # closes, waiting for the sync under way
+    assert runner.closed
+    assert not [t for t in threading.enumerate() if t.name == "sync" and t.is_alive()]
+    runner.sync_now()  # a timer firing late does nothing once closed
     assert not runner.busy or runner.closed
-    assert sync.sync_status(tracker).configured
+    status = sync.sync_status(tracker)
+    assert status.configured
+    assert status.pending_changes == 0
 
 
 # -- Preferences ▸ Sync -----------------------------------------------------------------
