@@ -201,7 +201,7 @@ class MainWindow(WindowShell):
         self._update_tray()
         self.live.watch_recent()
         self._add_idle_watcher()
-        self.sync = WindowSync(tracker, self.statusBar(), self.messages, self.backups, self)
+        self.sync = WindowSync(tracker, self.messages, self.backups, self, self.live.refresh)
 
     def _add_idle_watcher(self) -> None:
         """Time away asked about on return, and reminders to track (idle_watcher.py)."""

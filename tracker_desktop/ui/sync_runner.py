@@ -4,9 +4,9 @@ minute, never two at once and never on the GUI thread.
 
 The worker opens its own Tracker on the same data folder (SQLite connections belong to
 one thread; the models are bound per thread). What a sync pulls in reaches the window as
-a change from the command line does: the window notices the database changed
-(``live_state.py``). The sync engine, psycopg and keyring are imported on the worker
-thread, long after the first paint.
+a change from the command line does (the window notices the database changed, see
+``live_state.py``), only sooner: ``pulled`` says so as soon as the sync is done. The sync
+engine, psycopg and keyring are imported on the worker thread, long after the first paint.
 """
 
 from __future__ import annotations
@@ -118,6 +118,7 @@ class SyncRunner(QObject):
 
     state_changed = Signal(object)  # SyncState
     notices = Signal(list)  # list[str]
+    pulled = Signal()  # a sync brought other machines' changes into the local file
     _done = Signal(int, object)  # job number, (value, error): from the worker thread
     _syncing_with = Signal(str, object)  # server, last sync: a sync begins (worker thread)
 
@@ -214,6 +215,8 @@ class SyncRunner(QObject):
             reason = str(error) if isinstance(error, TrackerError) else UNEXPECTED
             outcome = _Outcome(True, self.state.server, None, self.state.pending, failure=reason)
         self.syncs += outcome.ran
+        if outcome.pulled:  # shown before the status bar says "Synced"
+            self.pulled.emit()
         if not outcome.configured:
             self._show(SyncState(SyncKind.OFF))
         elif outcome.failure is None:
@@ -250,6 +253,7 @@ class _Outcome:
     last_sync: datetime | None
     pending: int
     notices: tuple[str, ...] = ()
+    pulled: int = 0  # rows from the server applied here
     ran: bool = True
     failure: str | None = None  # why it failed
     offline: bool = False  # the server was away (waiting may cure it)
@@ -275,8 +279,9 @@ def _sync(tracker: Tracker, syncing_with: SignalInstance) -> _Outcome:
         )  # fmt: skip
     status = sync.sync_status(tracker)
     return _Outcome(
-        True, status.server or "", status.last_sync, status.pending_changes, tuple(result.notices)
-    )
+        True, status.server or "", status.last_sync, status.pending_changes,
+        tuple(result.notices), result.pulled,
+    )  # fmt: skip
 
 
 def _plain(reason: str) -> str:

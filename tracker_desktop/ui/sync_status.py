@@ -4,11 +4,12 @@ this folder is not connected to a server."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.message_banner import Messages
@@ -94,12 +95,15 @@ class WindowSync:
     def __init__(
         self,
         tracker: Tracker,
-        status_bar: QStatusBar,
         messages: Messages,
         backups: BackupActions,
         window: WindowShell,
+        refresh: Callable[[], object],
     ) -> None:
+        """``refresh`` reads what the window shows again (after a sync pulled changes)."""
         self.runner = runner = SyncRunner(tracker, window)
+        runner.pulled.connect(refresh)
+        status_bar = window.statusBar()
         window.closed.connect(self.shutdown)
         backups.restored.connect(self.reopened)
         self.label = label = SyncStatusLabel(tracker.zone, status_bar)
