@@ -91,7 +91,7 @@ def test_a_sync_killed_at_any_point_loses_nothing_and_doubles_nothing(
         process.send_signal(signal.SIGKILL)
         process.communicate()
         again = sync_process(a.storage.data_dir)
-        out, err = again.communicate(timeout=120)
+        _out, err = again.communicate(timeout=120)
         assert again.returncode == 0, err
         assert sync_status(a).pending_changes == 0
         assert server_count(db, user) == expected
@@ -119,7 +119,7 @@ def test_the_server_stopped_mid_sync_then_back_loses_nothing(
     wait_for(process, connected(db))
     postgres.stop(db.server)
     try:
-        out, err = process.communicate(timeout=120)
+        _out, err = process.communicate(timeout=120)
         # Stopped under it: exit 3 naming the server (or done already: exit 0).
         assert process.returncode in (0, 3), err
         if process.returncode == 3:
