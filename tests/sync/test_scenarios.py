@@ -208,7 +208,9 @@ def test_sync_status_reads_only_local_data(machines, user, db) -> None:
     a = machines.new(user)
     a.add("Waiting", T0 - hours(6), T0 - hours(5))
     status = sync_status(a)
-    assert status.configured and status.last_sync is None and status.pending_changes == 1
+    assert status.configured
+    assert status.last_sync is None
+    assert status.pending_changes == 1
     assert status.server == db.url(user)
     sync_now(a)
     assert sync_status(a).last_sync == a.now()

@@ -11,6 +11,7 @@ import getpass
 import sys
 from collections.abc import Callable
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.formatting import local_iso
@@ -87,7 +88,10 @@ def run_server(args: argparse.Namespace, out: TextIO) -> None:
     new = engine.add_user(args.url, None, args.name, secret, manager=args.manager)
     role = "manager" if args.manager else "user"
     verb = "Added" if new else "Updated"
-    print(f"{verb} the {role} {args.name} on {url.shown}", file=out)
+    theirs = url.shown.replace(
+        f"//{quote(url.user, safe='')}@", f"//{quote(args.name, safe='')}@", 1
+    )
+    print(f"{verb} the {role} {args.name}; they connect with {theirs}", file=out)
 
 
 def run_sync(
