@@ -125,11 +125,12 @@ def test_a_change_on_another_machine_shows_in_the_window_without_user_action(
     sync.sync_now(machine_b)
     runner = window.sync.runner  # type: ignore[union-attr]
     shown_when_synced: list[bool] = []
-    runner.state_changed.connect(
-        lambda state: shown_when_synced.append("Written on B" in shown_names(window))
-        if state.kind is sync_runner.SyncKind.SYNCED
-        else None
-    )
+
+    def on_state(state: sync_runner.SyncState) -> None:
+        if state.kind is sync_runner.SyncKind.SYNCED:
+            shown_when_synced.append("Written on B" in shown_names(window))
+
+    runner.state_changed.connect(on_state)
     qtbot.waitUntil(lambda: "Written on B" in shown_names(window), timeout=20000)
     # Not left to the once-a-second look for other processes' changes: by the time the
     # status bar says "Synced" after the sync that brought it, the session is shown.
