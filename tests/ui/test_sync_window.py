@@ -9,7 +9,6 @@ import io
 import itertools
 import json
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -255,7 +254,7 @@ def test_closing_the_window_during_a_sync_waits_for_it_cleanly(
     assert runner.busy
     trigger(window, "actionQuit")  # closes, waiting for the sync under way
     assert runner.closed
-    assert not [t for t in threading.enumerate() if t.name == "sync" and t.is_alive()]
+    assert not runner.thread_running
     runner.sync_now()  # a timer firing late does nothing once closed
     assert not runner.busy or runner.closed
     status = sync.sync_status(tracker)

@@ -3,10 +3,12 @@ its own, after each change made in the window (a burst of changes is one sync) a
 minute, never two at once and never on the GUI thread.
 
 The worker opens its own Tracker on the same data folder (SQLite connections belong to
-one thread; the models are bound per thread). What a sync pulls in reaches the window as
-a change from the command line does (the window notices the database changed, see
-``live_state.py``), only sooner: ``pulled`` says so as soon as the sync is done. The sync
-engine, psycopg and keyring are imported on the worker thread, long after the first paint.
+one thread; the models are bound per thread), with ``open_alongside``: never a second
+``open_storage`` in this process, whose file checks would drop the window's SQLite locks.
+What a sync pulls in reaches the window as a change from the command line does (the
+window notices the database changed, see ``live_state.py``), only sooner: ``pulled`` says
+so as soon as the sync is done. The sync engine, psycopg and keyring are imported on the
+worker thread, long after the first paint.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.storage import open_storage
+from tracker_desktop.core.storage import open_alongside
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,10 @@ class _Worker:
         self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
         self._thread.start()
 
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
     def submit(self, number: int, job: Job) -> None:
         self._jobs.put((number, job))
 
@@ -95,7 +101,7 @@ class _Worker:
             value: Any = None
             error: BaseException | None = None
             try:
-                storage = open_storage(self._folder)
+                storage = open_alongside(self._folder)
                 try:
                     value = job(Tracker(storage, self._clock, self._zone))
                 finally:
@@ -138,7 +144,7 @@ class SyncRunner(QObject):
         self._again = False  # a change came in during a sync: one more after it
         self._offline_since: datetime | None = None
         self.state = SyncState(SyncKind.OFF)
-        self.syncs = 0  # how many syncs ran (the status bar's tooltip, the tests)
+        self.syncs = 0  # how many syncs have run (one per burst of changes)
         self.closed = False
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms or DEBOUNCE_MS)
         self._debounce.setObjectName("syncDebounceTimer")
@@ -148,8 +154,10 @@ class SyncRunner(QObject):
         self._every.timeout.connect(self.sync_now)
         self._done.connect(self._on_done)
         self._syncing_with.connect(self._on_syncing_with)
-        self._worker = _Worker(tracker, self._done)
+        self._worker = worker = _Worker(tracker, self._done)
         tracker.changes.add(self._on_tracker_changed)
+        # A window deleted without closing (hidden to the tray) still ends its thread.
+        self.destroyed.connect(lambda: worker.stop(0))
 
     def start(self) -> None:
         """Reads whether sync is set up and, if so, syncs now and every minute."""
@@ -166,6 +174,11 @@ class SyncRunner(QObject):
         self.closed = True
         if not self._worker.stop(CLOSE_WAIT_SECONDS):
             log.warning("closing while a sync still waits for the server")
+
+    @property
+    def thread_running(self) -> bool:
+        """Whether the sync thread is still there (it ends once the window has closed)."""
+        return self._worker.alive
 
     @property
     def busy(self) -> bool:
