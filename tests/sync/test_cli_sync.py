@@ -67,7 +67,7 @@ def test_a_new_user_sets_up_a_server_and_two_machines(db, tmp_path: Path) -> Non
     assert cli(desktop, "start", "Review").code == 0
     now = cli(desktop, "sync", "now", "--json")
     assert now.code == 0, now
-    assert parsed(now) == {"pushed": 1, "pulled": 1, "notices": []}
+    assert parsed(now) == {"pushed": 1, "pulled": 0, "notices": []}
     status = parsed(cli(desktop, "sync", "status", "--json"))
     assert status["configured"] is True
     assert status["server"] == db.url(name)

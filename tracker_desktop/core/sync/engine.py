@@ -37,7 +37,7 @@ def check_connection(url: str, password: str | None) -> None:
 
 def _check_server(connection: Any, url: ServerUrl) -> None:
     """Refuses a server without ``server init`` and a role that may see everyone's rows."""
-    version = server.server_version(connection)
+    version, privileged, member = server.check(connection)
     if version is None:
         raise SyncUnavailable(
             url.shown, "the database is not prepared for sync (run 'server init' on it first)"
@@ -46,13 +46,13 @@ def _check_server(connection: Any, url: ServerUrl) -> None:
         raise SyncUnavailable(
             url.shown, "the server was prepared by a newer Tracker Desktop; update this one"
         )
-    if server.privileged(connection):
+    if privileged:
         raise SyncUnavailable(
             url.shown,
             f"{url.user} is a superuser or bypasses row-level security; sync as a user "
             "made with 'server add-user' instead",
         )
-    if not server.is_member(connection):
+    if not member:
         raise SyncUnavailable(
             url.shown, f"{url.user} is not a sync user (add it with 'server add-user')"
         )
@@ -101,7 +101,7 @@ def sync_now(tracker: Tracker, *, password: str | None = None) -> SyncResult:
     with server_errors(url.shown), open_connection(url, secret) as connection:
         _check_server(connection, url)
         for _ in range(_ROUNDS):
-            outgoing = local.outgoing(tracker)
+            outgoing = local.outgoing(tracker) if local.waiting(tracker) else {}
             count = sum(len(rows) for rows in outgoing.values())
             sent = _Sent("", set())
             if count:
@@ -110,7 +110,7 @@ def sync_now(tracker: Tracker, *, password: str | None = None) -> SyncResult:
             came, said = _pull(connection, tracker, sent)
             pulled += came
             notices += said
-            if not any(local.outgoing(tracker).values()):
+            if not local.waiting(tracker):
                 break
     return SyncResult(pushed, pulled, notices)
 

@@ -157,6 +157,12 @@ def _columns(table: str) -> list[Any]:
     ]  # fmt: skip
 
 
+def waiting(tracker: Tracker) -> bool:
+    """Whether any row waits to be sent (one cheap query: most syncs have none)."""
+    with tracker.storage.snapshot():
+        return bool(SyncOutbox.select().exists())
+
+
 def outgoing(tracker: Tracker) -> dict[str, list[Outgoing]]:
     """Every row waiting to be sent, by table (in the order the server needs them: a
     client before its projects), read in one snapshot."""
