@@ -165,7 +165,9 @@ def test_without_a_keyring_the_user_is_told_about_pgpass(
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     folder = tmp_path / "f"
     failed = cli(folder, "sync", "setup", db.url(user), "--password-stdin", stdin="secret\n")
-    assert_one_line_error(failed, 3, "keyring", ".pgpass")
+    line = assert_one_line_error(failed, 3, "keyring", ".pgpass")
+    assert f"{db.server.host}:{db.server.port}:{db.name}:{user}:PASSWORD" in line
+    assert "secret" not in line
     # With the password in libpq's password file, no keyring is needed.
     pgpass = Path(os.environ["PGPASSFILE"])
     pgpass.write_text(f"{db.server.host}:{db.server.port}:{db.name}:{user}:secret\n")

@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import logging
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from tracker_desktop.core.errors import NotFoundError, TrackerError
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.sync import SyncResult, SyncUnavailable, local, passwords, server
+from tracker_desktop.core.sync import (
+    KeyringUnavailable,
+    SyncResult,
+    SyncUnavailable,
+    local,
+    passwords,
+    server,
+)
 from tracker_desktop.core.sync.connection import (
     ServerUrl,
     open_connection,
@@ -63,8 +71,20 @@ def connect(tracker: Tracker, url: str, password: str | None) -> None:
     given = password if password is not None else parsed.password
     check_connection(parsed.url, given)
     if given is not None:
-        passwords.store_password(parsed.shown, parsed.user, given)
+        try:
+            passwords.store_password(parsed.shown, parsed.user, given)
+        except KeyringUnavailable as error:
+            raise KeyringUnavailable(
+                f"{error} (for this server: {_pgpass_line(parsed)})"
+            ) from error
     local.configure(tracker, parsed.url, parsed.user)
+
+
+def _pgpass_line(url: ServerUrl) -> str:
+    """The ~/.pgpass line that would give libpq this server's password."""
+    parts = urlsplit(url.url)
+    database = parts.path.lstrip("/")
+    return f"{parts.hostname}:{parts.port or 5432}:{database}:{url.user}:PASSWORD"
 
 
 def disconnect(tracker: Tracker) -> None:

@@ -294,9 +294,14 @@ class _Applier:
         """Deletes a row deleted elsewhere; what named it here names nothing now."""
         model = MODELS[table]
         if table == "client":
-            for project in Project.select().where(Project.client == row_id):
+            for project in list(Project.select().where(Project.client == row_id)):
+                # Its projects go on without a client (merging into one of theirs there).
+                twin = self.name_taken("project", {"name": project.name, "client_id": None}, None)
+                if twin is not None and not self.merge_taken("project", project, twin):
+                    continue
                 self.change.watch(project)
-            Project.update(client=None).where(Project.client == row_id).execute()
+                Project.update(client=None).where(Project.id == project.id).execute()
+            self.known.pop("project", None)
         elif table == "project":
             for session in SessionRecord.select().where(SessionRecord.project == row_id):
                 self.change.watch(session)
