@@ -251,3 +251,22 @@ def test_setting_up_again_keeps_what_waits_to_be_sent(machines, user) -> None:
     assert sync_status(a).pending_changes == 1
     sync_all(a, b)
     assert [s[0] for s in sessions(b)] == ["Renamed, not yet sent"]
+
+
+@pytest.mark.parametrize("order", ["abc", "bca", "cab"])
+def test_merged_clients_keep_every_project_and_session(machines, user, order: str) -> None:
+    a, b, c = machines.new(user), machines.new(user), machines.new(user)
+    a.add("A1", T0 - hours(8), T0 - hours(7), Labels(project=ProjectName("Website", "Acme")))
+    b.add("B1", T0 - hours(6), T0 - hours(5),
+          Labels(project=ProjectName("website", "ACME"), tags=("x",)))  # fmt: skip
+    b.add("B2", T0 - hours(4), T0 - hours(3), Labels(project=ProjectName("Other", "ACME")))
+    c.add("C1", T0 - hours(2), T0 - hours(1), Labels(project=ProjectName("Other")))
+    machine = {"a": a, "b": b, "c": c}
+    sync_all(*(machine[name] for name in order), rounds=3)
+    assert sessions(a) == sessions(b) == sessions(c)
+    assert labels(a) == labels(b) == labels(c)
+    clients, projects, _ = labels(a)
+    assert len(clients) == 1
+    assert len(projects) == 3  # Acme's Website and Other, and Other without a client
+    assert [s[0] for s in sessions(a)] == ["A1", "B1", "B2", "C1"]
+    assert sessions(a)[0][3] == sessions(a)[1][3]  # one Website for A1 and B1
