@@ -14,7 +14,7 @@ from tests.unit.import_samples import toggl_row, write_toggl
 from tracker_desktop.core.catalog import Catalog, ProjectName
 from tracker_desktop.core.importing import Importer
 from tracker_desktop.core.service import Labels
-from tracker_desktop.core.sync import sync_now, sync_status
+from tracker_desktop.core.sync import connect, sync_now, sync_status
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -28,8 +28,6 @@ def test_first_sync_brings_existing_data_to_the_other_machine(machines, user) ->
     a.add("Before sync", T0 - hours(5), T0 - hours(4),
           Labels(project=ProjectName("Website", "Acme"), tags=("deep", "urgent")))  # fmt: skip
     a.add("Plain", T0 - hours(3), T0 - hours(2))
-    from tracker_desktop.core.sync import connect
-
     connect(a, machines.db.url(user), "secret")
     assert sync_status(a).pending_changes == 6  # client, project, two tags, two sessions
     first = sync_now(a)
@@ -229,3 +227,46 @@ def test_three_machines_end_equal_after_a_busy_day(machines, user, first: str) -
     sync_all(a, b, c)
     assert sessions(a) == sessions(b) == sessions(c)
     assert len(sessions(a)) == 3
+
+
+def test_changes_from_the_server_are_announced_but_not_recorded_again(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    heard = []
+    b.changes.add(heard.append)
+    a.add("From A", T0 - hours(6), T0 - hours(5))
+    sync_now(a)
+    sync_now(b)
+    assert len(heard) == 1
+    assert heard[0].from_server  # the window refreshes; its undo leaves it alone
+    assert {row.table for row in heard[0].after} == {"session"}
+    assert sync_status(b).pending_changes == 0  # nothing to send back
+
+
+def test_setting_up_again_keeps_what_waits_to_be_sent(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("Synced", T0 - hours(6), T0 - hours(5))
+    sync_all(a, b)
+    a.rename("Renamed, not yet sent", a.sessions_between(T0 - hours(7), T0)[0].id)
+    connect(a, machines.db.url(user), "secret")  # again: a new password, say
+    assert sync_status(a).pending_changes == 1
+    sync_all(a, b)
+    assert [s[0] for s in sessions(b)] == ["Renamed, not yet sent"]
+
+
+@pytest.mark.parametrize("order", ["abc", "bca", "cab"])
+def test_merged_clients_keep_every_project_and_session(machines, user, order: str) -> None:
+    a, b, c = machines.new(user), machines.new(user), machines.new(user)
+    a.add("A1", T0 - hours(8), T0 - hours(7), Labels(project=ProjectName("Website", "Acme")))
+    b.add("B1", T0 - hours(6), T0 - hours(5),
+          Labels(project=ProjectName("website", "ACME"), tags=("x",)))  # fmt: skip
+    b.add("B2", T0 - hours(4), T0 - hours(3), Labels(project=ProjectName("Other", "ACME")))
+    c.add("C1", T0 - hours(2), T0 - hours(1), Labels(project=ProjectName("Other")))
+    machine = {"a": a, "b": b, "c": c}
+    sync_all(*(machine[name] for name in order), rounds=3)
+    assert sessions(a) == sessions(b) == sessions(c)
+    assert labels(a) == labels(b) == labels(c)
+    clients, projects, _ = labels(a)
+    assert len(clients) == 1
+    assert len(projects) == 3  # Acme's Website and Other, and Other without a client
+    assert [s[0] for s in sessions(a)] == ["A1", "B1", "B2", "C1"]
+    assert sessions(a)[0][3] == sessions(a)[1][3]  # one Website for A1 and B1

@@ -7,7 +7,6 @@ command starts as fast as before)."""
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -64,6 +63,8 @@ def _password(args: argparse.Namespace, prompt: str, *, required: bool) -> str |
             raise InvalidInputError("--password-stdin: standard input gave no password")
         return line
     if sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass(prompt) or None
     if required:
         raise InvalidInputError("give the password with --password-stdin", field="password")

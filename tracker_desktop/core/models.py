@@ -7,6 +7,9 @@ drift. Queries, reads and writes alike, go through these models.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,9 +19,47 @@ from playhouse.shortcuts import ThreadSafeDatabaseMetadata  # type: ignore[impor
 from tracker_desktop.core.clock import from_epoch, to_epoch
 from tracker_desktop.core.migrations import V5_RECORDING, V5_SYNC_TRIGGERS, V5_SYNCED_FIELDS
 
+
+class _ThreadDatabase(peewee.DatabaseProxy):
+    """The models' database: whichever the current thread's transaction is on. Each
+    thread may work on its own open file at the same time (the window on the GUI
+    thread, a sync on a worker thread) without one's queries reaching the other's."""
+
+    __slots__ = ("_local",)
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        super().__init__()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # (peewee's Proxy allows only the names in its own __slots__.)
+        object.__setattr__(self, name, value)
+
+    @property
+    def obj(self) -> peewee.Database | None:
+        database: peewee.Database | None = getattr(self._local, "obj", None)
+        return database
+
+    @obj.setter
+    def obj(self, database: peewee.Database | None) -> None:
+        self._local.obj = database
+
+
 # Models are bound to an open database only for the duration of each transaction
-# (Storage.atomic and Storage.snapshot), so two open files in one process never mix.
-unbound = peewee.DatabaseProxy()
+# (Storage.atomic and Storage.snapshot), and only in its thread, so two open files in
+# one process never mix.
+unbound = _ThreadDatabase()
+
+
+@contextlib.contextmanager
+def bound_to(database: peewee.Database) -> Iterator[None]:
+    """The models use ``database`` in this thread until the block ends."""
+    previous = unbound.obj
+    unbound.obj = database
+    try:
+        yield
+    finally:
+        unbound.obj = previous
 
 
 class UtcSecondsField(peewee.BigIntegerField):
@@ -320,7 +361,7 @@ def create_schema(database: peewee.Database) -> None:
     caller's transaction)."""
     import secrets  # (with random and hmac) for a new database only, not every command
 
-    with database.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False):
+    with bound_to(database):
         database.create_tables(MODELS, safe=False)
         for trigger in (*SESSION_TRIGGERS, *SYNC_TRIGGERS):
             database.execute_sql(trigger)  # type: ignore[no-untyped-call]

@@ -26,9 +26,9 @@ from tracker_desktop.core.migrations import MIGRATIONS, SCHEMA_VERSION
 from tracker_desktop.core.models import (
     COMMITS,
     DATABASE_ID,
-    MODELS,
     BaseModel,
     Stat,
+    bound_to,
     create_schema,
 )
 
@@ -241,10 +241,7 @@ class Storage:
             yield
 
     def _bound(self) -> contextlib.AbstractContextManager[None]:
-        manager: contextlib.AbstractContextManager[None] = self.database.bind_ctx(
-            MODELS, bind_refs=False, bind_backrefs=False
-        )
-        return manager
+        return bound_to(self.database)
 
     def insert_rows(
         self,

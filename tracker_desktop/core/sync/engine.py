@@ -11,11 +11,19 @@ A failure anywhere leaves the local file as it was before that step.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from tracker_desktop.core.errors import NotFoundError, TrackerError
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.core.sync import SyncResult, SyncUnavailable, local, passwords, server
+from tracker_desktop.core.sync import (
+    KeyringUnavailable,
+    SyncResult,
+    SyncUnavailable,
+    local,
+    passwords,
+    server,
+)
 from tracker_desktop.core.sync.connection import (
     ServerUrl,
     open_connection,
@@ -37,7 +45,7 @@ def check_connection(url: str, password: str | None) -> None:
 
 def _check_server(connection: Any, url: ServerUrl) -> None:
     """Refuses a server without ``server init`` and a role that may see everyone's rows."""
-    version = server.server_version(connection)
+    version, privileged, member = server.check(connection)
     if version is None:
         raise SyncUnavailable(
             url.shown, "the database is not prepared for sync (run 'server init' on it first)"
@@ -46,13 +54,13 @@ def _check_server(connection: Any, url: ServerUrl) -> None:
         raise SyncUnavailable(
             url.shown, "the server was prepared by a newer Tracker Desktop; update this one"
         )
-    if server.privileged(connection):
+    if privileged:
         raise SyncUnavailable(
             url.shown,
             f"{url.user} is a superuser or bypasses row-level security; sync as a user "
             "made with 'server add-user' instead",
         )
-    if not server.is_member(connection):
+    if not member:
         raise SyncUnavailable(
             url.shown, f"{url.user} is not a sync user (add it with 'server add-user')"
         )
@@ -63,8 +71,20 @@ def connect(tracker: Tracker, url: str, password: str | None) -> None:
     given = password if password is not None else parsed.password
     check_connection(parsed.url, given)
     if given is not None:
-        passwords.store_password(parsed.shown, parsed.user, given)
+        try:
+            passwords.store_password(parsed.shown, parsed.user, given)
+        except KeyringUnavailable as error:
+            raise KeyringUnavailable(
+                f"{error} (for this server: {_pgpass_line(parsed)})"
+            ) from error
     local.configure(tracker, parsed.url, parsed.user)
+
+
+def _pgpass_line(url: ServerUrl) -> str:
+    """The ~/.pgpass line that would give libpq this server's password."""
+    parts = urlsplit(url.url)
+    database = parts.path.lstrip("/")
+    return f"{parts.hostname}:{parts.port or 5432}:{database}:{url.user}:PASSWORD"
 
 
 def disconnect(tracker: Tracker) -> None:
@@ -82,6 +102,14 @@ def _password(url: ServerUrl) -> str | None:
         return None
 
 
+class _Sent(NamedTuple):
+    """What a push wrote: its transaction, and the rows it added whole (table, uid),
+    which the next pull need not bring back."""
+
+    xid: str
+    added: set[tuple[str, str]]
+
+
 def sync_now(tracker: Tracker, *, password: str | None = None) -> SyncResult:
     state = local.settings(tracker)
     if local.SERVER not in state:
@@ -93,26 +121,30 @@ def sync_now(tracker: Tracker, *, password: str | None = None) -> SyncResult:
     with server_errors(url.shown), open_connection(url, secret) as connection:
         _check_server(connection, url)
         for _ in range(_ROUNDS):
-            outgoing = local.outgoing(tracker)
+            outgoing = local.outgoing(tracker) if local.waiting(tracker) else {}
             count = sum(len(rows) for rows in outgoing.values())
+            sent = _Sent("", set())
             if count:
-                notices += _push(connection, tracker, outgoing)
+                sent = _push(connection, tracker, outgoing, notices)
                 pushed += count
-            came, said = _pull(connection, tracker)
+            came, said = _pull(connection, tracker, sent)
             pulled += came
             notices += said
-            if not any(local.outgoing(tracker).values()):
+            if not local.waiting(tracker):
                 break
     return SyncResult(pushed, pulled, notices)
 
 
 def _push(
-    connection: Any, tracker: Tracker, outgoing: dict[str, list[local.Outgoing]]
-) -> list[str]:
+    connection: Any,
+    tracker: Tracker,
+    outgoing: dict[str, list[local.Outgoing]],
+    notices: list[str],
+) -> _Sent:
     """Sends the outbox in one server transaction; removes it here once committed."""
-    notices: list[str] = []
+    added: set[tuple[str, str]] = set()
     with connection.transaction():
-        server.lock_owner(connection)
+        xid = server.lock_owner(connection)
         for table, rows in outgoing.items():
             live = [row for row in rows if not row.deleted]
             every = local.every_field(table)
@@ -121,6 +153,8 @@ def _push(
             # sent before (a lost reply) or brought back by an undo, are written whole;
             # those only offered by a new connection are left as the server has them.
             again = server.copy_new(connection, table, [(r.uid, *r.values) for r in whole])
+            present = {row[0] for row in again}
+            added.update((table, row.uid) for row in whole if row.uid not in present)
             offered = {row.uid for row in whole if row.fields & local.OFFERED}
             again = [row for row in again if row[0] not in offered]
             if again:
@@ -140,22 +174,24 @@ def _push(
                     connection, table, names, [(r.uid, *r.values) for r in group], whole=False
                 )
             server.delete(connection, table, [row.uid for row in rows if row.deleted])
-        notices += _one_running(connection, tracker, outgoing)
+        said, stopped = _one_running(connection, tracker, outgoing)
+        notices += said
     local.sent(
         tracker,
         ((table, row.uid, row.changes) for table, rows in outgoing.items() for row in rows),
     )
-    return notices
+    return _Sent(xid, added - {("session", uid) for uid in stopped})
 
 
 def _one_running(
     connection: Any, tracker: Tracker, outgoing: dict[str, list[local.Outgoing]]
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """At most one running session per user: the earlier-started ones stop where the
-    latest started (never later: no stop adds hours)."""
+    latest started (never later: no stop adds hours). Returns the notices and the
+    stopped sessions' uids."""
     running = server.running_sessions(connection)
     if len(running) < 2:
-        return []
+        return [], []
     here = {row.uid for row in outgoing.get("session", [])}
     latest_uid, latest_name, latest_start = running[0]
     where = "here" if latest_uid in here else "on another machine"
@@ -166,11 +202,12 @@ def _one_running(
             f"Stopped {name or '(unnamed)'!r} at {tracker.local(latest_start)}: "
             f"{latest_name or '(unnamed)'!r} was started {where}"
         )
-    return notices
+    return notices, [uid for uid, _, _ in running[1:]]
 
 
-def _pull(connection: Any, tracker: Tracker) -> tuple[int, list[str]]:
-    """Applies the server's rows changed since the cursor, with the new cursor."""
+def _pull(connection: Any, tracker: Tracker, sent: _Sent) -> tuple[int, list[str]]:
+    """Applies the server's rows changed since the cursor, with the new cursor (but
+    those the push just added whole: they are here as they are there)."""
     from tracker_desktop.core.sync import incoming
 
     since = local.cursor(tracker)
@@ -178,7 +215,11 @@ def _pull(connection: Any, tracker: Tracker) -> tuple[int, list[str]]:
         connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         until = server.pull_cursor(connection)
         pulled = {
-            table: list(server.changed_rows(connection, table, since, until))
+            table: [
+                row
+                for row in server.changed_rows(connection, table, since, until)
+                if row[-1] != sent.xid or (table, row[0]) not in sent.added
+            ]
             for table in server.TABLES
         }
     if not any(pulled.values()) and since == until:

@@ -67,6 +67,16 @@ def apply(
     return applier.count, applier.notices
 
 
+def _same(here: dict[str, Any] | None, pulled: dict[str, Any], kept: int) -> bool:
+    """Whether the local values ``here`` already are the pulled ones (but those kept)."""
+    if here is None:
+        return False
+    return all(
+        kept & (1 << index) or here[name] == value
+        for index, (name, value) in enumerate(pulled.items())
+    )
+
+
 def _merged(table: str, name: str) -> str:
     return f"Merged the {table} {name!r}, made on two machines, into one"
 
@@ -77,6 +87,8 @@ class _Applier:
         self.change = change
         self.count = 0
         self.notices: list[str] = []
+        # uid -> id of the clients, projects and tags (see local_id).
+        self.known: dict[str, dict[str, int]] = {}
         self.aliases = {
             row.key: row.value for row in SyncState.select().where(SyncState.key.startswith(ALIAS))
         }
@@ -92,16 +104,42 @@ class _Applier:
         return found
 
     def local_id(self, table: str, uid: str | None) -> int | None:
-        """The local row a reference names (following merges), None if unknown here."""
+        """The local client, project or tag a reference names (following merges), None
+        if unknown here. Those tables are small: read whole, once per change to them."""
+        known = self.known.get(table)
+        if known is None:
+            model = MODELS[table]
+            pairs: Any = model.select(model.uid, model.id).tuples()
+            known = self.known[table] = dict(pairs)
         seen = 0
         while uid is not None and seen < 20:
-            model = MODELS[table]
-            row = model.select(model.id).where(model.uid == uid).tuples().first()
-            if row:
-                return int(row[0])
+            if uid in known:
+                return known[uid]
             uid = self.aliases.get(f"{ALIAS} {table} {uid}")
             seen += 1
         return None
+
+    def current(self, uids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The synced values of the local sessions ``uids`` (as ``values`` gives them),
+        read in bulk: most pulled sessions are already here as they are."""
+        S = SessionRecord
+        columns = [S.uid, S.name, S.started_at, S.ended_at, S.project, S.billable, S.created_at]
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(uids)):
+            rows: Any = S.select(*columns).where(S.uid.in_(chunk)).tuples()
+            for uid, *values in rows:
+                found[uid] = dict(zip(SYNCED_FIELDS["session"], [*values, []], strict=True))
+            links: Any = (
+                SessionTag.select(S.uid, SessionTag.tag)
+                .join(S, on=(SessionTag.session == S.id))
+                .where(S.uid.in_(chunk))
+                .tuples()
+            )
+            for uid, tag in links:
+                found[uid]["tags"].append(tag)
+        for values in found.values():
+            values["tags"].sort()
+        return found
 
     def pending(self, table: str, uids: Sequence[str]) -> dict[str, tuple[int, bool]]:
         found: dict[str, tuple[int, bool]] = {}
@@ -132,6 +170,7 @@ class _Applier:
         uids = [row[0] for row in rows]
         ids = self.ids(table, uids)
         pending = self.pending(table, uids)
+        current = self.current([uid for uid in uids if uid in ids]) if table == "session" else {}
         new_sessions = []
         # Live rows first: a name merge finds the row it merges into before the
         # tombstone of the row merged away.
@@ -140,6 +179,7 @@ class _Applier:
             if deleted:
                 if uid in ids:
                     self.delete(table, ids[uid])
+                    self.known.pop(table, None)
                 SyncOutbox.delete().where(
                     (SyncOutbox.tbl == table) & (SyncOutbox.uid == uid)
                 ).execute()
@@ -150,6 +190,9 @@ class _Applier:
             values = self.values(table, columns)
             if table != "session":  # a name merge above may have changed a row's uid
                 ids = self.ids(table, [uid])
+                self.known.pop(table, None)
+            elif _same(current.get(uid), values, fields):
+                continue  # as it is here already (often: the row this machine sent)
             if uid in ids:
                 self.update(table, ids[uid], values, fields)
             elif table == "session" and values["ended_at"] is not None:
@@ -251,9 +294,14 @@ class _Applier:
         """Deletes a row deleted elsewhere; what named it here names nothing now."""
         model = MODELS[table]
         if table == "client":
-            for project in Project.select().where(Project.client == row_id):
+            for project in list(Project.select().where(Project.client == row_id)):
+                # Its projects go on without a client (merging into one of theirs there).
+                twin = self.name_taken("project", {"name": project.name, "client_id": None}, None)
+                if twin is not None and not self.merge_taken("project", project, twin):
+                    continue
                 self.change.watch(project)
-            Project.update(client=None).where(Project.client == row_id).execute()
+                Project.update(client=None).where(Project.id == project.id).execute()
+            self.known.pop("project", None)
         elif table == "project":
             for session in SessionRecord.select().where(SessionRecord.project == row_id):
                 self.change.watch(session)

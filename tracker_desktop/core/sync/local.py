@@ -88,8 +88,13 @@ def settings(tracker: Tracker) -> dict[str, str]:
 
 def configure(tracker: Tracker, url: str, user: str) -> None:
     """Connects the folder: remembers the server, and marks every row to be sent (the
-    server adds those it lacks and leaves the rest: a reconnect sends nothing twice)."""
+    server adds those it lacks and keeps its own version of the rest: a machine that
+    comes back after a while takes what others did meanwhile). Connecting again to the
+    same server as the same user changes nothing."""
     with tracker.storage.atomic():
+        state = _state()
+        if state.get(SERVER) == url and state.get(USER) == user:
+            return  # set up again (a new password, say): what waits to be sent stays
         SyncState.delete().execute()
         SyncOutbox.delete().execute()
         for key, value in (
@@ -155,6 +160,12 @@ def _columns(table: str) -> list[Any]:
         SessionRecord.name, SessionRecord.started_at, SessionRecord.ended_at, Project.uid,
         SessionRecord.billable, SessionRecord.created_at,
     ]  # fmt: skip
+
+
+def waiting(tracker: Tracker) -> bool:
+    """Whether any row waits to be sent (one cheap query: most syncs have none)."""
+    with tracker.storage.snapshot():
+        return bool(SyncOutbox.select().exists())
 
 
 def outgoing(tracker: Tracker) -> dict[str, list[Outgoing]]:

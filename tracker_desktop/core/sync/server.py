@@ -166,21 +166,21 @@ def server_version(connection: psycopg.Connection[Any]) -> int | None:
     return int(found[0]) if found else None
 
 
-def privileged(connection: psycopg.Connection[Any]) -> bool:
-    """Whether the connected role is a superuser or bypasses row-level security (sync
-    refuses to run as one: such a role would see and change everyone's rows)."""
+def check(connection: psycopg.Connection[Any]) -> tuple[int | None, bool, bool]:
+    """In one round trip: the server schema's version (None where ``server init`` was
+    never run); whether the connected role is a superuser or bypasses row-level security
+    (sync refuses to run as one: it would see and change everyone's rows); whether it
+    may sync (a member of ``tracker_user``)."""
     row = connection.execute(
-        "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"
+        f"""SELECT
+            to_regclass('{SCHEMA}.meta') IS NOT NULL,
+            (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user),
+            CASE WHEN EXISTS (SELECT FROM pg_roles WHERE rolname = '{USER_ROLE}')
+                 THEN pg_has_role(current_user, '{USER_ROLE}', 'member') END"""
     ).fetchone()
-    return bool(row and row[0])
-
-
-def is_member(connection: psycopg.Connection[Any]) -> bool:
-    """Whether the connected role may sync (a member of ``tracker_user``)."""
-    row = connection.execute(
-        f"SELECT pg_has_role(current_user, '{USER_ROLE}', 'member')"
-    ).fetchone()
-    return bool(row and row[0])
+    assert row is not None
+    version = server_version(connection) if row[0] else None
+    return version, bool(row[1]), bool(row[2])
 
 
 # -- push -----------------------------------------------------------------------------------
