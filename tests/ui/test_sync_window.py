@@ -43,7 +43,8 @@ def server() -> Iterator[postgres.Server]:
 def test_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     """Passwords in a keyring file in tmp_path; libpq's password file there too (empty)."""
     import keyring.core
-    from keyring.backends import fail
+
+    from tests.sync.keyring_backend import FileKeyring
 
     path = tmp_path / "keyring.json"
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.sync.keyring_backend.FileKeyring")
@@ -53,7 +54,9 @@ def test_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Pa
         monkeypatch.delenv(variable, raising=False)
     keyring.core.init_backend()
     yield path
-    keyring.set_keyring(fail.Keyring())  # no later test reaches a real keyring
+    # The tests' keyring stays (the sync tests' own, reading the file their test names):
+    # no later test reaches a real keyring, nor one a test here chose.
+    keyring.set_keyring(FileKeyring())
 
 
 def kept_passwords(keyring_file: Path) -> list[str]:
