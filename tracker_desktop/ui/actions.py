@@ -57,6 +57,7 @@ class Actions(QObject):
         )
         self.show_reports = self._action("actionShowReports", "Reports…", ("Ctrl+R",))
         self.export = self._action("actionExport", "Export…", ("Ctrl+Shift+E",))
+        self.filter = self._action("actionFilterSessions", "Filter Sessions", ("Ctrl+F",))
         self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.backup = self._action("actionBackupNow", "Back Up Now")
@@ -88,6 +89,7 @@ class Actions(QObject):
             self.show_reports,
             self.export,
             self.preferences,
+            self.filter,
         ):
             describe_shortcut(action)
         self.choose_project.setToolTip("Choose the project (Ctrl+P, or type @ in the name)")

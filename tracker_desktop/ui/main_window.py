@@ -77,11 +77,15 @@ class MainWindow(WindowShell):
         self.sessions_view = SessionsView(
             tracker.zone,
             self.commands.rename,
-            actions.delete,
+            (actions.delete, actions.add, actions.filter),
+            lambda: self.live.week_start,
             [actions.edit, actions.continue_session, None, actions.delete, None, actions.add],
             self,
         )
-        self.lay_out(self.timer_bar, self.banner, self.period_bar, self.sessions_view)
+        self.filter_bar = self.sessions_view.filter_bar
+        self.lay_out(
+            self.timer_bar, self.banner, self.period_bar, self.filter_bar, self.sessions_view
+        )
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()
@@ -119,6 +123,7 @@ class MainWindow(WindowShell):
             (live.period_changed, sessions_view.show_period),
             (live.sessions_changed, sessions_view.show_sessions),
             (live.sessions_changed, self._on_live_sessions_changed),
+            (sessions_view.filtered, period_bar.show_filtered),
             (live.totals_changed, timer_bar.show_totals),
             (live.totals_changed, period_bar.show_totals),
             (live.totals_changed, sessions_view.show_totals),
@@ -180,6 +185,7 @@ class MainWindow(WindowShell):
         actions.backup.triggered.connect(self.backups.back_up_now)
         actions.restore.triggered.connect(self.backups.choose_and_restore)
         self.timer_bar.enable_clear_button()
+        self.filter_bar.enable_clear_button()
         self._add_label_entry()
         self._add_period_earnings()
         self.start_at_login = add_start_at_login_action(

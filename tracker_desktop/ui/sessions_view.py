@@ -1,28 +1,37 @@
 """The sessions of the shown period as a table (``sessionsTable``), or a sentence saying
-what to do when there are none (``emptyStateLabel``)."""
+what to do when there are none (``emptyStateLabel``, with a button to add a forgotten
+session on a past day).
+
+Keyboard: Tab and Shift+Tab leave the table (arrows move inside it); Left and Right
+collapse and expand day and week headings (Left on a session goes to its day); Enter or
+a click on a heading toggles it; Shift+F10 and the Menu key open the row's menu."""
 
 from __future__ import annotations
 
 import math
-from datetime import tzinfo
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetricsF, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetricsF, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import PeriodReport, Session
-from tracker_desktop.ui.period_text import empty_text
+from tracker_desktop.ui.filter_bar import FilterBar
+from tracker_desktop.ui.period_text import empty_text, no_match_text
 from tracker_desktop.ui.sessions_model import (
     DURATION,
     LABEL_COLUMNS,
@@ -39,6 +48,8 @@ if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import Totals
 
 
+TOGGLE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
 # The widest the Project and Tags columns grow, as a share of the table's width (their
 # longer texts elide, whole in the tooltip), so that Name keeps the most room.
 LABEL_SHARE = {PROJECT: 0.26, TAGS: 0.17}
@@ -50,18 +61,32 @@ class SessionsView(QStackedWidget):
 
     selection_changed = Signal()  # the selected sessions changed (or were cleared)
     session_activated = Signal(object)  # Session: double-clicked, or Enter pressed on it
+    filtered = Signal(object)  # FilterSummary | None: what the filter keeps, now
 
     def __init__(
         self,
         zone: tzinfo,
         rename: RenameHandler,
-        delete: QAction,
+        actions: tuple[QAction, QAction, QAction],
+        week_start: Callable[[], int],
         menu: list[QAction | None],
         parent: QWidget | None = None,
     ) -> None:
+        """``actions``: Delete (while the table has focus), Add (offered on empty past
+        days) and Filter (focuses the filter); ``week_start``: the first weekday of the
+        month's week groups, asked on each read."""
         super().__init__(parent)
+        delete, self._add, filter_action = actions
+        self._week_start = week_start
         self._menu = menu
+        # Laid out above this view by the window; filtering is this view's business.
+        self.filter_bar = FilterBar(filter_action, parent)
+        self.filter_bar.filter_changed.connect(self.set_filter)
         self._empty = ""
+        self._shown: tuple[Period, bool] | None = None
+        self._now = datetime.now(UTC)
+        self._add_button: QPushButton | None = None  # made for the first past empty day
+        self.row_menu: QMenu | None = None  # the open row menu, if any
         self.model = SessionsModel(rename, zone, self)
         self.table = QTableView(self)
         self.table.setObjectName("sessionsTable")
@@ -72,6 +97,10 @@ class SessionsView(QStackedWidget):
         # F2 renames in place; double-click and Enter open the edit dialog.
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.activated.connect(self._on_table_activated)
+        self.table.clicked.connect(self._on_table_clicked)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setAlternatingRowColors(True)
+        self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.table.addAction(delete)  # its shortcut works while the table has focus
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -91,7 +120,9 @@ class SessionsView(QStackedWidget):
         self.table.viewport().installEventFilter(self)
         self.addWidget(self.table)
 
-        self.empty_label = QLabel(self)
+        self.empty_page = QWidget(self)
+        self._empty_layout = QVBoxLayout(self.empty_page)
+        self.empty_label = QLabel(self.empty_page)
         self.empty_label.setObjectName("emptyStateLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -105,18 +136,38 @@ class SessionsView(QStackedWidget):
             QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
         )
         self.empty_label.setPalette(palette)
-        self.addWidget(self.empty_label)
+        self._empty_layout.addStretch(1)
+        self._empty_layout.addWidget(self.empty_label)
+        self._empty_layout.addStretch(1)
+        self.addWidget(self.empty_page)
 
     def selected_sessions(self) -> list[Session]:
-        """The selected sessions, top to bottom (day headings are never selected)."""
+        """The selected sessions, top to bottom, each once (day headings are never
+        selected; a session past midnight may be selected under both days)."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         found = (self.model.session_at(row) for row in rows)
-        return [session for session in found if session is not None]
+        unique = {session.id: session for session in found if session is not None}
+        return list(unique.values())
+
+    def set_filter(self, text: str) -> None:
+        """Shows only the sessions that match ``text`` (see SessionsModel.set_filter)."""
+        self.model.set_filter(text)
+        self._fit_columns((*LABEL_COLUMNS, *TIME_COLUMNS))
+        self._show_table_or_empty()
+        self.selection_changed.emit()
+        self._show_filter_summary()
+
+    def _show_filter_summary(self) -> None:
+        summary = self.model.filter_summary(self._now)
+        self.filter_bar.show_summary(summary)
+        self.filtered.emit(summary)
 
     # -- showing the state ---------------------------------------------------------------
 
     def show_sessions(self, report: PeriodReport) -> None:
         """The shown period's sessions, as just read."""
+        self.model.week_start = self._week_start()
+        self._now = report.now
         self.model.set_sessions(report.period, report.sessions, report.now)
         self._fit_columns((*LABEL_COLUMNS, *TIME_COLUMNS))
         self._show_table_or_empty()
@@ -125,19 +176,37 @@ class SessionsView(QStackedWidget):
 
     def show_period(self, period: Period, is_current: bool) -> None:
         """What the view says while the period holds no sessions."""
+        self._shown = (period, is_current)
         self._empty = empty_text(period, is_current)
         self._show_table_or_empty()
 
     def show_totals(self, totals: Totals) -> None:
-        """The running row's duration and its day's total tick."""
+        """The running row's duration and its day's total tick (and the filtered time)."""
+        self._now = totals.now
         self.model.set_now(totals.now)
         self._fit_columns((DURATION,))  # "9:59:59" becomes "10:00:00"
+        if self.model.filtering:
+            self._show_filter_summary()
 
     def _show_table_or_empty(self) -> None:
         empty = self.model.rowCount() == 0
-        self.setCurrentWidget(self.empty_label if empty else self.table)
-        if empty:
+        self.setCurrentWidget(self.empty_page if empty else self.table)
+        if not empty:
+            return
+        filtering = self.model.filtering and bool(self.model.sessions)
+        if filtering and self._shown is not None:
+            self.empty_label.setText(no_match_text(self._shown[0], self.model.filter_text))
+        else:
             self.empty_label.setText(self._empty)
+        past = self._shown is not None and not self._shown[1] and not filtering
+        if past and self._add_button is None:
+            self._add_button = button = QPushButton(self._add.text(), self.empty_page)
+            button.setObjectName("emptyStateAddButton")
+            button.setToolTip(self._add.toolTip())
+            button.clicked.connect(self._add.trigger)
+            self._empty_layout.insertWidget(2, button, 0, Qt.AlignmentFlag.AlignHCenter)
+        if self._add_button is not None:
+            self._add_button.setVisible(past)
 
     # -- column sizing -------------------------------------------------------------------
 
@@ -169,7 +238,60 @@ class SessionsView(QStackedWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self._fit_columns(LABEL_COLUMNS)  # their share of the new width
+        elif (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            return self._table_key(event)
         return False
+
+    def _table_key(self, event: QKeyEvent) -> bool:
+        """Keys the table itself does not know; True when one was handled."""
+        key, modifiers = event.key(), event.modifiers()
+        row = self.table.currentIndex().row()
+        if key == Qt.Key.Key_Menu or (
+            key == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.open_row_menu()
+            return True
+        if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            return False
+        if key in TOGGLE_KEYS and self.model.heading_at(row) is not None:
+            self._toggle(row)
+            return True
+        if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right) or row < 0:
+            return False
+        rtl = self.table.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        expand = (key == Qt.Key.Key_Right) != rtl
+        if self.model.heading_at(row) is not None:
+            if self.model.is_expanded(row) != expand:
+                self.model.set_expanded(row, expand)
+            elif not expand and self.model.heading_of(row) >= 0:  # a day: to its week
+                self._go_to(self.model.heading_of(row))
+            return True
+        if not expand and self.model.heading_of(row) >= 0:  # a session: to its day
+            self._go_to(self.model.heading_of(row))
+            return True
+        return False
+
+    def _go_to(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, self.table.selectionModel().SelectionFlag.ClearAndSelect
+        )
+        self.table.scrollTo(index)
+
+    def open_row_menu(self) -> None:
+        """The row menu at the current row (from the keyboard), or at the top."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            rect = self.table.visualRect(index.siblingAtColumn(0))
+            self.table.scrollTo(index)
+            position = QPoint(rect.left() + 12, rect.bottom())
+        else:
+            position = QPoint(12, 0)
+        self._on_table_context_menu_requested(position)
 
     def _padding_of_cells(self) -> int:
         """What the view's style adds around a cell's text (margins), measured once, on
@@ -192,14 +314,25 @@ class SessionsView(QStackedWidget):
         if session is not None:
             self.session_activated.emit(session)
 
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        self._toggle(index.row())
+
+    def _toggle(self, row: int) -> None:
+        """Collapses an expanded heading, expands a collapsed one."""
+        if self.model.heading_at(row) is not None:
+            self.model.set_expanded(row, not self.model.is_expanded(row))
+
     def _on_table_context_menu_requested(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.table.selectRow(index.row())
-        menu = QMenu(self)
+        if self.row_menu is not None:
+            self.row_menu.deleteLater()
+        self.row_menu = menu = QMenu(self)
+        menu.setObjectName("sessionRowMenu")
         for action in self._menu:
             if action is None:
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.popup(self.table.viewport().mapToGlobal(position))

@@ -42,10 +42,15 @@ class WindowShell(QMainWindow):
         self.tray: TrayIcon | None = None
 
     def lay_out(
-        self, timer_bar: QWidget, banner: QWidget, period_bar: QWidget, sessions: QWidget
+        self,
+        timer_bar: QWidget,
+        banner: QWidget,
+        period_bar: QWidget,
+        filter_bar: QWidget,
+        sessions: QWidget,
     ) -> None:
-        """Top to bottom: the timer bar, the message banner, a line, the period bar, and
-        the sessions in the height that is left."""
+        """Top to bottom: the timer bar, the message banner, a line, the period bar, the
+        filter, and the sessions in the height that is left."""
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(16, 14, 16, 8)
@@ -57,6 +62,7 @@ class WindowShell(QMainWindow):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
         layout.addWidget(period_bar)
+        layout.addWidget(filter_bar)
         layout.addWidget(sessions, 1)
         self.setCentralWidget(central)
 
@@ -99,6 +105,8 @@ class WindowShell(QMainWindow):
                     actions.previous,
                     actions.next,
                     actions.current,
+                    None,
+                    actions.filter,
                     None,
                     actions.show_projects,
                     actions.show_reports,
