@@ -51,8 +51,11 @@ if TYPE_CHECKING:
 TOGGLE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 # The widest the Project and Tags columns grow, as a share of the table's width (their
-# longer texts elide, whole in the tooltip), so that Name keeps the most room.
+# longer texts elide, whole in the tooltip), so that Name keeps the most room; in a
+# narrow window they give way until Name has NAME_SHARE of the width.
 LABEL_SHARE = {PROJECT: 0.26, TAGS: 0.17}
+NAME_SHARE = 0.3
+_LABEL_PART = {c: share / sum(LABEL_SHARE.values()) for c, share in LABEL_SHARE.items()}
 
 
 class SessionsView(QStackedWidget):
@@ -115,7 +118,7 @@ class SessionsView(QStackedWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column in (*LABEL_COLUMNS, *TIME_COLUMNS):  # sized by _fit_columns
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        header.setMinimumSectionSize(90)
+        header.setMinimumSectionSize(48)
         self._cell_padding: int | None = None
         self.table.viewport().installEventFilter(self)
         self.addWidget(self.table)
@@ -217,7 +220,10 @@ class SessionsView(QStackedWidget):
         (through the model, in Python) on each change and each tick."""
         header = self.table.horizontalHeader()
         metrics: dict[str, QFontMetricsF] = {}
-        for column in columns:
+        viewport = self.table.viewport().width()
+        # What Project and Tags may share: the width less the times and Name's least.
+        times = sum(header.sectionSize(c) for c in TIME_COLUMNS if c not in columns)
+        for column in sorted(columns, key=lambda c: c in LABEL_SHARE):  # the times first
             widest = 0.0
             for text, font in self.model.shown_texts(column):
                 key = font.key()
@@ -227,11 +233,14 @@ class SessionsView(QStackedWidget):
             # Whole pixels up, and one more: the view lays text out on fractional ones.
             width = math.ceil(widest) + 1 + self._padding_of_cells() if widest else 0
             if widest and column == PROJECT:  # the colour dot and its gap
-                width += self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+                width += self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
             width = max(width, header.sectionSizeHint(column), header.minimumSectionSize())
             if column in LABEL_SHARE:
-                share = int(self.table.viewport().width() * LABEL_SHARE[column])
-                width = min(width, max(share, header.sectionSizeHint(column)))
+                room = max(0, viewport - times - int(viewport * NAME_SHARE))
+                share = min(viewport * LABEL_SHARE[column], room * _LABEL_PART[column])
+                width = min(width, max(int(share), header.minimumSectionSize()))
+            else:
+                times += width
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
 
