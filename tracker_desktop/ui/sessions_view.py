@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -88,7 +87,7 @@ class SessionsView(QStackedWidget):
         self._empty = ""
         self._shown: tuple[Period, bool] | None = None
         self._now = datetime.now(UTC)
-        self._add_button: QPushButton | None = None  # made for the first past empty day
+        self._add_button: QWidget | None = None  # made for the first past empty day
         self.row_menu: QMenu | None = None  # the open row menu, if any
         self.model = SessionsModel(rename, zone, self)
         self.table = QTableView(self)
@@ -203,6 +202,8 @@ class SessionsView(QStackedWidget):
             self.empty_label.setText(self._empty)
         past = self._shown is not None and not self._shown[1] and not filtering
         if past and self._add_button is None:
+            from PySide6.QtWidgets import QPushButton  # (a class the first paint does without)
+
             self._add_button = button = QPushButton(self._add.text(), self.empty_page)
             button.setObjectName("emptyStateAddButton")
             button.setToolTip(self._add.toolTip())
