@@ -230,10 +230,13 @@ class SessionsModel(QAbstractTableModel):
                 return number
         return -1
 
-    def shown_texts(self, column: int) -> Iterator[tuple[str, QFont]]:
+    def shown_texts(self, column: int, *, ticking: bool = False) -> Iterator[tuple[str, QFont]]:
         """Each row's text in ``column``, with the font it is shown in (for sizing the
-        column without asking the view to lay every cell out)."""
+        column without asking the view to lay every cell out); ``ticking``: only the
+        rows whose text moves with the clock (headings and the running session)."""
         for row in self._rows:
+            if ticking and isinstance(row, SessionRow) and not row.session.running:
+                continue
             text = self._cell(row, column, DISPLAY)
             if text:
                 yield text, self._cell(row, column, FONT)

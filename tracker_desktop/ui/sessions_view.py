@@ -186,7 +186,7 @@ class SessionsView(QStackedWidget):
         """The running row's duration and its day's total tick (and the filtered time)."""
         self._now = totals.now
         self.model.set_now(totals.now)
-        self._fit_columns((DURATION,))  # "9:59:59" becomes "10:00:00"
+        self._fit_columns((DURATION,), ticking=True)  # "9:59:59" becomes "10:00:00"
         if self.model.filtering:
             self._show_filter_summary()
 
@@ -214,20 +214,26 @@ class SessionsView(QStackedWidget):
 
     # -- column sizing -------------------------------------------------------------------
 
-    def _fit_columns(self, columns: tuple[int, ...]) -> None:
+    def _fit_columns(self, columns: tuple[int, ...], *, ticking: bool = False) -> None:
         """Makes each column but Name as wide as its widest text (and icon) or heading;
         Project and Tags at most their share of the width. Measured here rather than by
         the header's ResizeToContents, which has the view lay out every cell again
-        (through the model, in Python) on each change and each tick."""
+        (through the model, in Python) on each change and each tick. ``ticking``: only
+        the texts that move with the clock are measured, and the columns only grow."""
         header = self.table.horizontalHeader()
-        metrics: dict[str, QFontMetricsF] = {}
+        metrics: dict[int, QFontMetricsF] = {}
         viewport = self.table.viewport().width()
         # What Project and Tags may share: the width less the times and Name's least.
         times = sum(header.sectionSize(c) for c in TIME_COLUMNS if c not in columns)
         for column in sorted(columns, key=lambda c: c in LABEL_SHARE):  # the times first
             widest = 0.0
-            for text, font in self.model.shown_texts(column):
-                key = font.key()
+            # Each distinct text once (times and durations repeat); the model's fonts
+            # are shared objects, so their identity tells them apart.
+            texts = {
+                (text, id(font)): font
+                for text, font in self.model.shown_texts(column, ticking=ticking)
+            }
+            for (text, key), font in texts.items():
                 if key not in metrics:
                     metrics[key] = QFontMetricsF(font)
                 widest = max(widest, metrics[key].horizontalAdvance(text))
@@ -242,6 +248,8 @@ class SessionsView(QStackedWidget):
                 width = min(width, max(int(share), header.minimumSectionSize()))
             else:
                 times += width
+            if ticking:
+                width = max(width, header.sectionSize(column))
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
 
