@@ -326,6 +326,9 @@ def test_a_past_empty_day_says_so_and_offers_to_add_a_session(
     assert ask.fields[0].start == at("2026-11-24T09:00+01:00")
     trigger(window, "actionCurrentPeriod")
     assert not button.isVisible()
+    trigger(window, "actionNextPeriod")  # tomorrow: nothing to add yet
+    assert empty.text() == "Nothing tracked on Friday 27 November 2026."
+    assert not button.isVisible()
 
 
 def test_the_overlap_sign_is_read_out(tracker: Tracker, window: MainWindow) -> None:

@@ -66,14 +66,15 @@ def period_titles(period: Period) -> list[str]:
     ]
 
 
-def empty_text(period: Period, is_current: bool) -> str:
-    """What the sessions view says when ``period`` holds no sessions."""
+def empty_text(period: Period, is_current: bool, *, past: bool = False) -> str:
+    """What the sessions view says when ``period`` holds no sessions (a ``past`` one:
+    with the hint to add a forgotten session, whose button follows)."""
     if is_current:
         return (
             f"Nothing tracked {_CURRENT[period.kind][1]}.\n"
             "Type what you're working on and press Enter."
         )
-    if period.kind is PeriodKind.DAY:
+    if past:
         return f"Nothing tracked {_period_noun(period)}.\nForgot to time something? Add it:"
     return f"Nothing tracked {_period_noun(period)}."
 

@@ -169,8 +169,8 @@ class SessionCells:
         key: Any = heading.day if isinstance(heading, DayRow) else heading
         if role == FONT:
             return table_font(bold=True)
-        if role == BACKGROUND:
-            return QApplication.palette().color(QPalette.ColorRole.AlternateBase)
+        if role == BACKGROUND:  # apart from the rows' Base and AlternateBase stripes
+            return QApplication.palette().color(QPalette.ColorRole.Window)
         if role == ALIGNMENT:
             return ALIGNMENTS[column]
         if role == DECORATION and column == NAME:

@@ -87,6 +87,7 @@ class SessionsView(QStackedWidget):
         self._empty = ""
         self._shown: tuple[Period, bool] | None = None
         self._now = datetime.now(UTC)
+        self._past = False  # the shown period lies wholly before now
         self._add_button: QWidget | None = None  # made for the first past empty day
         self.row_menu: QMenu | None = None  # the open row menu, if any
         self.model = SessionsModel(rename, zone, self)
@@ -179,7 +180,8 @@ class SessionsView(QStackedWidget):
     def show_period(self, period: Period, is_current: bool) -> None:
         """What the view says while the period holds no sessions."""
         self._shown = (period, is_current)
-        self._empty = empty_text(period, is_current)
+        self._past = not is_current and period.end <= self._now
+        self._empty = empty_text(period, is_current, past=self._past)
         self._show_table_or_empty()
 
     def show_totals(self, totals: Totals) -> None:
@@ -200,7 +202,7 @@ class SessionsView(QStackedWidget):
             self.empty_label.setText(no_match_text(self._shown[0], self.model.filter_text))
         else:
             self.empty_label.setText(self._empty)
-        past = self._shown is not None and not self._shown[1] and not filtering
+        past = self._past and not filtering
         if past and self._add_button is None:
             from PySide6.QtWidgets import QPushButton  # (a class the first paint does without)
 
