@@ -80,23 +80,28 @@ def _alignment(column: int) -> int:
 ALIGNMENTS = tuple(_alignment(column) for column in range(len(HEADERS)))
 
 
-@cache
 def disclosure_icon(expanded: bool) -> QIcon:
     """A small triangle in the text colour: pointing down while a heading is expanded,
     towards the text while collapsed (drawn, not loaded: no image file to decode)."""
-    size = 16
-    pixmap = QPixmap(size, size)
+    rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    color = QApplication.palette().color(QPalette.ColorRole.Text).rgba()
+    return _triangle("down" if expanded else "left" if rtl else "right", color)
+
+
+@cache
+def _triangle(pointing: str, rgba: int) -> QIcon:
+    """Made once per direction and colour (a palette change makes new ones)."""
+    points = {
+        "down": [QPointF(4, 6), QPointF(12, 6), QPointF(8, 11)],
+        "left": [QPointF(10, 4), QPointF(10, 12), QPointF(5, 8)],
+        "right": [QPointF(6, 4), QPointF(6, 12), QPointF(11, 8)],
+    }[pointing]
+    pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QApplication.palette().color(QPalette.ColorRole.Text))
-    if expanded:
-        points = [QPointF(4, 6), QPointF(12, 6), QPointF(8, 11)]
-    elif QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        points = [QPointF(10, 4), QPointF(10, 12), QPointF(5, 8)]
-    else:
-        points = [QPointF(6, 4), QPointF(6, 12), QPointF(11, 8)]
+    painter.setBrush(QColor.fromRgba(rgba))
     painter.drawPolygon(QPolygonF(points))
     painter.end()
     return QIcon(pixmap)
