@@ -45,9 +45,11 @@ FORMAT_CHOICES = {
     "timewarrior": "Timewarrior (export or data)",
     "json": "Tracker Desktop (JSON export)",
 }
-NAMES_SHOWN = 5  # new clients, projects or tags named before "and N more"
+NAMES_SHOWN = 3  # new clients, projects or tags named before "and N more"
+TOOLTIP_NAMES = 40  # listed in full in the tooltip
 NOTE_MS = 15_000  # how long the window says what was imported
 _STEPS = 1000  # the progress bar's range: bytes read are scaled to it
+_NOT_PLACES = {"localtime", "Factory", "posixrules"}  # zone files that name no place
 
 
 class ImportFile:
@@ -121,6 +123,8 @@ def imported_note(summary: ImportSummary) -> str:
 def for_window(message: str) -> str:
     """A core message, with the command line's options said as the dialog's controls."""
     message = re.sub(r"give --format \(.*?\)", "choose it under Format", message)
+    message = message.replace(" (--timezone to change)", "")
+    message = message.replace(" in localtime", " in this computer's time zone")
     return message.replace("; --dry-run lists them", "").replace("--timezone", "Time zone")
 
 
@@ -155,6 +159,8 @@ class ImportDialog(QDialog):
         self.problems.setObjectName("importProblemsList")
         self.problems.setAccessibleName("Problems in the file")
         self.problems.setWordWrap(True)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.problems.hide()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("importProgressBar")
@@ -203,11 +209,13 @@ class ImportDialog(QDialog):
         self.zone_combo = QComboBox(self)
         self.zone_combo.setObjectName("importZoneCombo")
         self.zone_combo.setAccessibleName("Time zone")
-        zones = sorted(zoneinfo.available_timezones())
-        self.zone_combo.addItems(zones)
         own = str(getattr(self._tracker.zone, "key", ""))
-        if own in zones:
-            self.zone_combo.setCurrentText(own)
+        zones = sorted(zoneinfo.available_timezones() - _NOT_PLACES - {own})
+        here = f" ({own})" if own and own not in _NOT_PLACES else ""
+        self.zone_combo.addItem(f"This computer's{here}", None)
+        for name in zones:
+            self.zone_combo.addItem(name, name)
+        self.zone_combo.setToolTip("The time zone of the report's local times (the exporter's)")
         self.zone_combo.setEnabled(False)
         form.addRow("&Format:", self.format_combo)
         form.addRow("Time &zone:", self.zone_combo)
@@ -249,8 +257,9 @@ class ImportDialog(QDialog):
     def _request(self) -> ImportRequest:
         format_name = self.format_combo.currentData()
         zone = None
-        if self._zone_matters(format_name):
-            zone = zoneinfo.ZoneInfo(self.zone_combo.currentText())
+        name = self.zone_combo.currentData()
+        if name is not None and self._zone_matters(format_name):
+            zone = zoneinfo.ZoneInfo(name)
         return ImportRequest(self._path, format_name, zone)
 
     def _zone_matters(self, format_name: str | None) -> bool:
@@ -265,6 +274,7 @@ class ImportDialog(QDialog):
         self._job = job = ImportJob(self._tracker, self._request(), write, self)
         job.progressed.connect(self._on_job_progressed)
         job.finished.connect(lambda outcome: self._on_job_finished(job, outcome))
+        self.progress.setRange(0, _STEPS)
         self.progress.setValue(0)
         self.progress.show()
         self.import_button.setEnabled(False)
@@ -299,7 +309,11 @@ class ImportDialog(QDialog):
     def _on_job_progressed(self, done: int, total: int) -> None:
         self.progress.setValue(_STEPS if total <= 0 else min(_STEPS, done * _STEPS // total))
         if self._importing and done >= total:
-            self.status.setText("Finishing…")  # the rows read back for undo, and the commit
+            # The rows read back for undo, and the commit: no more steps to show, and
+            # too late to cancel.
+            self.progress.setRange(0, 0)
+            self.cancel_button.setEnabled(False)
+            self.status.setText("Saving…")
 
     def _on_job_finished(self, job: ImportJob, outcome: ImportOutcome) -> None:
         if job is not self._job:
@@ -322,6 +336,7 @@ class ImportDialog(QDialog):
             self._show_error(for_window(outcome.error))
         elif outcome.summary is not None:
             self._show_preview(outcome.summary)
+        self.adjustSize()  # room for what is shown now (a list of problems, notes)
 
     def _show_error(self, error: str) -> None:
         self.status.setText("")
@@ -342,13 +357,17 @@ class ImportDialog(QDialog):
         values["skipped"].setText(
             f"{count_text(summary.skipped)}, skipped" if summary.skipped else "None"
         )
-        values["clients"].setText(names_text(summary.clients_created))
-        values["projects"].setText(names_text(summary.projects_created))
-        values["tags"].setText(names_text(summary.tags_created))
+        for key, names in (
+            ("clients", summary.clients_created),
+            ("projects", summary.projects_created),
+            ("tags", summary.tags_created),
+        ):
+            values[key].setText(names_text(names))
+            values[key].setToolTip("\n".join(names[:TOOLTIP_NAMES]))
         notes = list(summary.notes)
         if summary.running:
-            notes.append("One of them is still running: it becomes the running session.")
-        self.notes.setText("\n".join(notes))
+            notes.append("one of them is still running: it becomes the running session")
+        self.notes.setText("\n".join(_sentence(note) for note in notes))
         self.notes.setVisible(bool(notes))
         self.problems.clear()
         self.problems.setVisible(bool(summary.problems))
@@ -376,11 +395,18 @@ class ImportDialog(QDialog):
             "imported until the file has none."
         )
         self.message.show()
-        self.problems.addItems([str(problem) for problem in summary.problems])
+        prefix = f"{self._path.name}, "  # the heading names the file
+        self.problems.addItems([str(p).removeprefix(prefix) for p in summary.problems])
         if summary.unlisted_problems:
             self.problems.addItem(f"… and {count_text(summary.unlisted_problems)} more")
         self.status.setText("")
         self.cancel_button.setText("Close")
+
+
+def _sentence(note: str) -> str:
+    """A reader's note ("dates read as DD/MM/YYYY") as the dialog says it."""
+    note = for_window(note)
+    return f"{note[:1].upper()}{note[1:]}."
 
 
 def _dates_text(summary: ImportSummary) -> str:
