@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker_desktop.core.cli_import import FORMAT_NAMES, ZONELESS
-from tracker_desktop.core.importers.formats import FORMATS
+from tracker_desktop.core.importers import FORMATS
 from tracker_desktop.core.importing import ImportSummary
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialog_parts import error_label
