@@ -56,6 +56,7 @@ class Actions(QObject):
             "actionShowProjects", "Projects and Tags…", ("Ctrl+Shift+P",)
         )
         self.show_reports = self._action("actionShowReports", "Reports…", ("Ctrl+R",))
+        self.import_file = self._action("actionImport", "Import…", ("Ctrl+Shift+I",))
         self.export = self._action("actionExport", "Export…", ("Ctrl+Shift+E",))
         self.filter = self._action("actionFilterSessions", "Filter Sessions", ("Ctrl+F",))
         self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
@@ -87,6 +88,7 @@ class Actions(QObject):
             self.delete,
             self.show_projects,
             self.show_reports,
+            self.import_file,
             self.export,
             self.preferences,
             self.filter,
