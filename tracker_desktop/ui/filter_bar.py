@@ -39,7 +39,7 @@ class FilterBar(QWidget):
             "tag contains the text; Escape clears it"
         )
         self.edit.setMaximumWidth(420)
-        self.edit.textChanged.connect(self.filter_changed)
+        self.edit.textChanged.connect(self._on_edit_text_changed)
         self.edit.installEventFilter(self)
         row.addWidget(self.edit, 1)
         self.summary_label = QLabel(self)
@@ -52,9 +52,12 @@ class FilterBar(QWidget):
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
-    def enable_clear_button(self) -> None:
-        """A clear button in the field (after the first paint: its icon costs time)."""
-        self.edit.setClearButtonEnabled(True)
+    def _on_edit_text_changed(self, text: str) -> None:
+        # The clear button (shown with text only) waits for the first text: its icon
+        # would cost the first paint time.
+        if text and not self.edit.isClearButtonEnabled():
+            self.edit.setClearButtonEnabled(True)
+        self.filter_changed.emit(text)
 
     def show_summary(self, summary: FilterSummary | None) -> None:
         """What the filter keeps; nothing while the field is empty."""

@@ -74,18 +74,10 @@ class MainWindow(WindowShell):
             tracker, self.live, self.timer_bar, self.messages, actions.undo, self
         )
         self.period_bar = PeriodBar(actions, self)
-        self.sessions_view = SessionsView(
-            tracker.zone,
-            self.commands.rename,
-            (actions.delete, actions.add, actions.filter),
-            lambda: self.live.week_start,
-            [actions.edit, actions.continue_session, None, actions.delete, None, actions.add],
-            self,
+        self.sessions_view = sessions = SessionsView(
+            tracker.zone, self.commands.rename, actions, lambda: self.live.week_start, self
         )
-        self.filter_bar = self.sessions_view.filter_bar
-        self.lay_out(
-            self.timer_bar, self.banner, self.period_bar, self.filter_bar, self.sessions_view
-        )
+        self.lay_out(self.timer_bar, self.banner, self.period_bar, sessions.filter_bar, sessions)
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()
@@ -186,7 +178,6 @@ class MainWindow(WindowShell):
         actions.backup.triggered.connect(self.backups.back_up_now)
         actions.restore.triggered.connect(self.backups.choose_and_restore)
         self.timer_bar.enable_clear_button()
-        self.filter_bar.enable_clear_button()
         self._add_label_entry()
         self._add_period_earnings()
         self.start_at_login = add_start_at_login_action(

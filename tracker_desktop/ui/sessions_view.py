@@ -14,7 +14,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetricsF, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,6 +44,7 @@ from tracker_desktop.ui.sessions_model import (
 )
 
 if TYPE_CHECKING:
+    from tracker_desktop.ui.actions import Actions
     from tracker_desktop.ui.live_state import Totals
 
 
@@ -69,20 +70,21 @@ class SessionsView(QStackedWidget):
         self,
         zone: tzinfo,
         rename: RenameHandler,
-        actions: tuple[QAction, QAction, QAction],
+        actions: Actions,
         week_start: Callable[[], int],
-        menu: list[QAction | None],
         parent: QWidget | None = None,
     ) -> None:
-        """``actions``: Delete (while the table has focus), Add (offered on empty past
-        days) and Filter (focuses the filter); ``week_start``: the first weekday of the
-        month's week groups, asked on each read."""
+        """``actions``: Delete works while the table has focus, Add is offered on empty
+        past days, Filter focuses the filter, and the row menu holds what acts on rows;
+        ``week_start``: the first weekday of the month's week groups, asked on each read."""
         super().__init__(parent)
-        delete, self._add, filter_action = actions
+        delete, self._add = actions.delete, actions.add
         self._week_start = week_start
-        self._menu = menu
+        self._menu = [
+            actions.edit, actions.continue_session, None, actions.delete, None, actions.add
+        ]  # fmt: skip
         # Laid out above this view by the window; filtering is this view's business.
-        self.filter_bar = FilterBar(filter_action, parent)
+        self.filter_bar = FilterBar(actions.filter, parent)
         self.filter_bar.filter_changed.connect(self.set_filter)
         self._empty = ""
         self._shown: tuple[Period, bool] | None = None
