@@ -5,7 +5,6 @@ tmp_path (tests/sync/keyring_backend.py), never the user's real one or ~/.pgpass
 
 from __future__ import annotations
 
-import io
 import itertools
 import json
 import sys
@@ -24,7 +23,7 @@ from tests.ui.conftest import WindowFactory, child, trigger
 from tracker_desktop.core import sync
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import open_storage
-from tracker_desktop.main import main
+from tracker_desktop.core.sync import engine
 from tracker_desktop.ui import sync_runner
 from tracker_desktop.ui.main_window import MainWindow
 
@@ -35,7 +34,8 @@ _users = itertools.count(1)
 @pytest.fixture(scope="module")
 def server() -> Iterator[postgres.Server]:
     with postgres.running_server() as running:
-        assert main(["server", "init", running.url()]) == 0
+        # The engine's own set-up (the command line's main would set this process's umask).
+        engine.server_init(running.url(), None)
         yield running
 
 
@@ -64,11 +64,10 @@ def kept_passwords(keyring_file: Path) -> list[str]:
 
 
 @pytest.fixture
-def account(server: postgres.Server, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+def account(server: postgres.Server) -> tuple[str, str]:
     """A user of its own for each test (their rows never meet): its URL and password."""
     name, password = f"user{next(_users)}", "s3cret pass"
-    monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
-    assert main(["server", "add-user", server.url(), name, "--password-stdin"]) == 0
+    engine.add_user(server.url(), None, name, password, manager=False)
     return server.url(user=name, password=None), password
 
 

@@ -293,25 +293,18 @@ class MainWindow(WindowShell):
         self.finish_after_first_paint()  # Start at Login is made there
         assert self.start_at_login is not None
         if self.preferences is None:
+            from tracker_desktop.ui.preference_sections import add_sections
             from tracker_desktop.ui.preferences_dialog import PreferencesDialog
 
+            assert self.idle is not None
+            assert self.sync is not None
             self.preferences = PreferencesDialog(
                 self._tracker, self.settings, self.start_at_login, self
             )
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
-            self._add_idle_preferences(self.preferences)
-            assert self.sync is not None
-            self.sync.add_preferences(self.preferences)
+            add_sections(self.preferences, self.settings, self.idle, self.sync)
         bring_up(self.preferences, self.preferences.show_saved)
-
-    def _add_idle_preferences(self, dialog: PreferencesDialog) -> None:
-        from tracker_desktop.ui.idle_preferences import IdlePreferences
-
-        assert self.idle is not None
-        section = IdlePreferences(self.settings, self.idle.desktop.description, dialog)
-        section.changed.connect(self.idle.apply_settings)
-        dialog.add_section(section)
 
     # -- what the parts ask of each other ------------------------------------------------
 
