@@ -19,46 +19,42 @@ from tracker_desktop.core.clock import from_epoch, to_epoch
 from tracker_desktop.core.migrations import V5_RECORDING, V5_SYNC_TRIGGERS, V5_SYNCED_FIELDS
 
 
-class _ThreadDatabase(peewee.DatabaseProxy):
-    """The models' database: whichever the current thread's transaction is on. Each
-    thread may work on its own open file at the same time (the window on the GUI
-    thread, a sync on a worker thread) without one's queries reaching the other's."""
+class ThreadBinding(peewee.DatabaseProxy):
+    """The database the models use, set by each thread for itself: a worker thread's
+    import and the window's reads, each in its own transaction on its own connection,
+    never see each other's binding (peewee's ``bind_ctx`` rebinds for every thread)."""
 
     __slots__ = ("_local",)
 
     def __init__(self) -> None:
-        self._local = threading.local()
+        object.__setattr__(self, "_local", threading.local())
         super().__init__()
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # (peewee's Proxy allows only the names in its own __slots__.)
-        object.__setattr__(self, name, value)
 
     @property
     def obj(self) -> peewee.Database | None:
-        database: peewee.Database | None = getattr(self._local, "obj", None)
-        return database
+        return getattr(self._local, "database", None)
 
-    @obj.setter
-    def obj(self, database: peewee.Database | None) -> None:
-        self._local.obj = database
+    def __setattr__(self, attr: str, value: Any) -> None:
+        if attr == "obj":
+            self._local.database = value
+        else:  # the slots of DatabaseProxy (Proxy checks this class's slots only)
+            object.__setattr__(self, attr, value)
+
+    @contextlib.contextmanager
+    def bound(self, database: peewee.Database) -> Iterator[None]:
+        """The models use ``database`` in this thread, until the block ends."""
+        before = self.obj
+        self._local.database = database
+        try:
+            yield
+        finally:
+            self._local.database = before
 
 
 # Models are bound to an open database only for the duration of each transaction
-# (Storage.atomic and Storage.snapshot), and only in its thread, so two open files in
-# one process never mix.
-unbound = _ThreadDatabase()
-
-
-@contextlib.contextmanager
-def bound_to(database: peewee.Database) -> Iterator[None]:
-    """The models use ``database`` in this thread until the block ends."""
-    previous = unbound.obj
-    unbound.obj = database
-    try:
-        yield
-    finally:
-        unbound.obj = previous
+# (Storage.atomic and Storage.snapshot), and only in the thread that runs it, so two
+# open files (or two threads) in one process never mix.
+unbound = ThreadBinding()
 
 
 class UtcSecondsField(peewee.BigIntegerField):
@@ -357,7 +353,7 @@ def create_schema(database: peewee.Database) -> None:
     caller's transaction)."""
     import secrets  # (with random and hmac) for a new database only, not every command
 
-    with bound_to(database):
+    with unbound.bound(database):
         database.create_tables(MODELS, safe=False)
         for trigger in (*SESSION_TRIGGERS, *SYNC_TRIGGERS):
             database.execute_sql(trigger)  # type: ignore[no-untyped-call]

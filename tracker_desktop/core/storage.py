@@ -28,8 +28,8 @@ from tracker_desktop.core.models import (
     DATABASE_ID,
     BaseModel,
     Stat,
-    bound_to,
     create_schema,
+    unbound,
 )
 
 log = logging.getLogger(__name__)
@@ -241,7 +241,18 @@ class Storage:
             yield
 
     def _bound(self) -> contextlib.AbstractContextManager[None]:
-        return bound_to(self.database)
+        return unbound.bound(self.database)
+
+    @contextlib.contextmanager
+    def thread_connection(self) -> Iterator[None]:
+        """A connection of this thread's own (a worker's), open for the block: peewee's
+        connections are per thread, and the models' binding too (``ThreadBinding``)."""
+        with storage_errors(self.path):
+            self.database.connect()
+        try:
+            yield
+        finally:
+            self.database.close()
 
     def insert_rows(
         self,

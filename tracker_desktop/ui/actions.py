@@ -56,7 +56,9 @@ class Actions(QObject):
             "actionShowProjects", "Projects and Tags…", ("Ctrl+Shift+P",)
         )
         self.show_reports = self._action("actionShowReports", "Reports…", ("Ctrl+R",))
+        self.import_file = self._action("actionImport", "Import…", ("Ctrl+Shift+I",))
         self.export = self._action("actionExport", "Export…", ("Ctrl+Shift+E",))
+        self.filter = self._action("actionFilterSessions", "Filter Sessions", ("Ctrl+F",))
         self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.backup = self._action("actionBackupNow", "Back Up Now")
@@ -86,8 +88,10 @@ class Actions(QObject):
             self.delete,
             self.show_projects,
             self.show_reports,
+            self.import_file,
             self.export,
             self.preferences,
+            self.filter,
         ):
             describe_shortcut(action)
         self.choose_project.setToolTip("Choose the project (Ctrl+P, or type @ in the name)")

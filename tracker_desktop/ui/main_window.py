@@ -11,8 +11,8 @@ Each part has one job and its own module, and none knows another; they meet here
   ``preferences.py``, the pickers (``label_entry.py``), the period's earnings
   (``period_earnings.py``) and idle detection with reminders (``idle_watcher.py``);
 - on first use: the Projects window (``projects_window.py``), the Reports window
-  (``reports_window.py``), export (``report_export.py``) and the Preferences dialog
-  (``preferences_dialog.py``).
+  (``reports_window.py``), import (``import_dialog.py``), export (``report_export.py``)
+  and the Preferences dialog (``preferences_dialog.py``).
 
 All state comes from the database (through the Tracker) plus the clock; the window
 keeps nothing that a restart could lose.
@@ -74,14 +74,10 @@ class MainWindow(WindowShell):
             tracker, self.live, self.timer_bar, self.messages, actions.undo, self
         )
         self.period_bar = PeriodBar(actions, self)
-        self.sessions_view = SessionsView(
-            tracker.zone,
-            self.commands.rename,
-            actions.delete,
-            [actions.edit, actions.continue_session, None, actions.delete, None, actions.add],
-            self,
+        self.sessions_view = sessions = SessionsView(
+            tracker.zone, self.commands.rename, actions, lambda: self.live.week_start, self
         )
-        self.lay_out(self.timer_bar, self.banner, self.period_bar, self.sessions_view)
+        self.lay_out(self.timer_bar, self.banner, self.period_bar, sessions.filter_bar, sessions)
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()
@@ -119,6 +115,7 @@ class MainWindow(WindowShell):
             (live.period_changed, sessions_view.show_period),
             (live.sessions_changed, sessions_view.show_sessions),
             (live.sessions_changed, self._on_live_sessions_changed),
+            (sessions_view.filtered, period_bar.show_filtered),
             (live.totals_changed, timer_bar.show_totals),
             (live.totals_changed, period_bar.show_totals),
             (live.totals_changed, sessions_view.show_totals),
@@ -148,6 +145,7 @@ class MainWindow(WindowShell):
             (actions.current.triggered, live.show_current),
             (actions.show_projects.triggered, self.show_projects),
             (actions.show_reports.triggered, self.show_reports),
+            (actions.import_file.triggered, self.import_file),
             (actions.export.triggered, self.export_shown_period),
             (actions.preferences.triggered, self.show_preferences),
         ):
@@ -279,6 +277,12 @@ class MainWindow(WindowShell):
         if self.exporter is None:
             self.exporter = Exporter(self._tracker, self.messages, self, self.action_set.export)
         self.exporter.export(period_request(self.live.period, self._tracker.zone))
+
+    def import_file(self) -> None:
+        """File ▸ Import…: a file, what importing it would do, the import (import_dialog.py)."""
+        from tracker_desktop.ui.import_dialog import start_import
+
+        start_import(self._tracker, self.messages, self)
 
     def show_preferences(self) -> None:
         """The Preferences dialog (made the first time); its changes apply at once."""
