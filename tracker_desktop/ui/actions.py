@@ -49,7 +49,10 @@ class Actions(QObject):
         self.delete = self._action("actionDeleteSessions", "Delete", ("Del",))
         # Delete only while the sessions table itself has focus: never while typing a name.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.rename = self._action("actionRenameSession", "Rename", ("F2",))
+        self.rename.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table's
         self.continue_session = self._action("actionContinueSession", "Continue Session")
+        self.focus_name = self._action("actionFocusName", "Type a Name", ("Ctrl+L",))
         self.choose_project = self._action("actionChooseProject", "Project…", ("Ctrl+P",))
         self.choose_tags = self._action("actionChooseTags", "Tags…", ("Ctrl+T",))
         self.show_projects = self._action(
@@ -61,6 +64,9 @@ class Actions(QObject):
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.backup = self._action("actionBackupNow", "Back Up Now")
         self.restore = self._action("actionRestoreBackup", "Restore from Backup…")
+        self.shortcuts = self._action("actionKeyboardShortcuts", "Keyboard Shortcuts", ("F1",))
+        self.about = self._action("actionAbout", "About Tracker Desktop")
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.undo = undo_stack.createUndoAction(self, "&Undo")
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -84,6 +90,8 @@ class Actions(QObject):
             self.add,
             self.edit,
             self.delete,
+            self.rename,
+            self.focus_name,
             self.show_projects,
             self.show_reports,
             self.export,
@@ -101,8 +109,12 @@ class Actions(QObject):
 
     def window_wide(self) -> list[QAction]:
         """The actions whose shortcuts work anywhere in the window (even while the menu
-        bar is hidden): all but Delete, which belongs to the sessions table."""
-        return [a for a in self.findChildren(QAction) if a is not self.delete]
+        bar is hidden): all but Delete and Rename, which belong to the sessions table."""
+        return [a for a in self.findChildren(QAction) if a not in (self.delete, self.rename)]
+
+    def row_menu(self) -> list[QAction | None]:
+        """The sessions table's context menu (None: a separator)."""
+        return [self.edit, self.rename, self.continue_session, None, self.delete, None, self.add]
 
     # -- enabled rules and texts ---------------------------------------------------------
 
@@ -128,8 +140,9 @@ class Actions(QObject):
             describe_shortcut(action)
 
     def show_selection(self, selected: int) -> None:
-        """Edit needs one selected session, Delete at least one."""
+        """Edit and Rename need one selected session, Delete at least one."""
         self.edit.setEnabled(selected == 1)
+        self.rename.setEnabled(selected == 1)
         self.delete.setEnabled(selected > 0)
         self.delete.setText(f"Delete {selected} Sessions" if selected > 1 else "Delete")
 

@@ -61,6 +61,7 @@ class MainWindow(WindowShell):
         super().__init__(window_settings)
         self.settings = window_settings
         self._tracker = tracker
+        self.data_dir = tracker.storage.data_dir
         self.undo_history = UndoHistory(tracker, self)
         self.action_set = actions = Actions(self, self.undo_history)
         self.live = LiveState(tracker, window_settings.period_kind, self)
@@ -78,9 +79,10 @@ class MainWindow(WindowShell):
             tracker.zone,
             self.commands.rename,
             actions.delete,
-            [actions.edit, actions.continue_session, None, actions.delete, None, actions.add],
+            actions.row_menu(),
             self,
         )
+        self.sessions_view.table.addAction(actions.rename)  # F2 while the table has focus
         self.lay_out(self.timer_bar, self.banner, self.period_bar, self.sessions_view)
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
@@ -139,6 +141,8 @@ class MainWindow(WindowShell):
             (actions.discard.triggered, commands.discard),
             (actions.add.triggered, commands.add),
             (actions.edit.triggered, self._on_action_edit_triggered),
+            (actions.rename.triggered, sessions_view.rename_selected),
+            (actions.focus_name.triggered, timer_bar.focus_name),
             (actions.delete.triggered, self._on_action_delete_triggered),
             (actions.continue_session.triggered, self._on_action_continue_triggered),
             (actions.quit.triggered, self.quit),

@@ -113,6 +113,13 @@ class SessionsView(QStackedWidget):
         found = (self.model.session_at(row) for row in rows)
         return [session for session in found if session is not None]
 
+    def rename_selected(self) -> None:
+        """F2: the selected session's name, edited in place."""
+        rows = self.table.selectionModel().selectedRows(NAME)
+        if len(rows) == 1 and self.model.session_at(rows[0].row()) is not None:
+            self.table.setCurrentIndex(rows[0])
+            self.table.edit(rows[0])
+
     # -- showing the state ---------------------------------------------------------------
 
     def show_sessions(self, report: PeriodReport) -> None:

@@ -133,6 +133,11 @@ class TimerBar(QWidget):
         """Shows a stored name (no longer an edit)."""
         self.name_edit.setText(name)
 
+    def focus_name(self) -> None:
+        """Ctrl+L: the name field, its text selected to type over."""
+        self.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.name_edit.selectAll()
+
     def clear_name(self) -> None:
         self.name_edit.clear()
 

@@ -4,11 +4,20 @@ remembered geometry, the title, and closing to the tray."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.ui.session_cells import UNNAMED
@@ -40,6 +49,9 @@ class WindowShell(QMainWindow):
         self._settings = settings
         self._quitting = False
         self.tray: TrayIcon | None = None
+        self.data_dir: Path | None = None  # where the data is kept, for About
+        self._shortcuts: QDialog | None = None
+        self._about: QDialog | None = None
 
     def lay_out(
         self, timer_bar: QWidget, banner: QWidget, period_bar: QWidget, sessions: QWidget
@@ -61,14 +73,15 @@ class WindowShell(QMainWindow):
         self.setCentralWidget(central)
 
     def build_menus(self, actions: Actions) -> QMenu:
-        """File, Session, Edit and View; returns the File menu (Start at Login joins it
-        after the first paint)."""
+        """File, Session, Edit, View and Help; returns the File menu (Start at Login joins
+        it after the first paint)."""
         self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
             ("&File", [actions.export, None, actions.backup, actions.restore, None, actions.quit]),
             (
                 "&Session",
                 [
+                    actions.focus_name,
                     actions.start_stop,
                     actions.continue_session,
                     actions.discard,
@@ -86,6 +99,7 @@ class WindowShell(QMainWindow):
                     actions.redo,
                     None,
                     actions.edit,
+                    actions.rename,
                     actions.delete,
                     None,
                     actions.preferences,
@@ -104,6 +118,7 @@ class WindowShell(QMainWindow):
                     actions.show_reports,
                 ],
             ),
+            ("&Help", [actions.shortcuts, None, actions.about]),
         )
         made = []
         for title, entries in menus:
@@ -114,7 +129,25 @@ class WindowShell(QMainWindow):
                 else:
                     menu.addAction(action)
             made.append(menu)
+        actions.shortcuts.triggered.connect(self.show_shortcuts)
+        actions.about.triggered.connect(self.show_about)
         return made[0]
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts (F1): every shortcut of the menus, read from them."""
+        from tracker_desktop.ui.help_dialogs import ShortcutsDialog  # made on first use
+
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(self.menuBar(), self)
+        bring_up(self._shortcuts, self._shortcuts.read)
+
+    def show_about(self) -> None:
+        """Help ▸ About: the version and where the data is kept."""
+        from tracker_desktop.ui.help_dialogs import AboutDialog  # made on first use
+
+        if self._about is None:
+            self._about = AboutDialog(self.data_dir, self)
+        bring_up(self._about, lambda: None)
 
     def restore_geometry(self) -> None:
         """The size and place of the window when it was last closed, else the default."""
