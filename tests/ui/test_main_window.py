@@ -15,6 +15,7 @@ from tests.ui.conftest import WindowFactory, child, name_edit, trigger
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.main_window import MainWindow
+from tracker_desktop.ui.project_colors import contrast
 from tracker_desktop.ui.sessions_model import DURATION, END, NAME, START
 
 
@@ -304,11 +305,12 @@ def test_the_file_menu_offers_start_at_login_above_quit(window: MainWindow) -> N
     assert entries == ["Export…", "Back Up Now", "Restore from Backup…", "Start at Login", "Quit"]
 
 
-def test_the_empty_state_text_is_muted(window: MainWindow) -> None:
+def test_the_empty_state_text_is_muted_yet_readable(window: MainWindow) -> None:
     label = child(window, QLabel, "emptyStateLabel")
     shown = label.palette().color(label.foregroundRole())
-    assert shown == window.palette().color(QPalette.ColorRole.PlaceholderText)
-    assert shown != window.palette().color(QPalette.ColorRole.WindowText)
+    background = window.palette().color(QPalette.ColorRole.Window)
+    text = window.palette().color(QPalette.ColorRole.WindowText)
+    assert 4.5 <= contrast(shown, background) < contrast(text, background)
 
 
 def test_an_error_shows_in_a_tinted_banner_until_dismissed(

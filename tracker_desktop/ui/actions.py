@@ -7,13 +7,14 @@ connected where the window is put together (``main_window.py``).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.period_text import current_label
+from tracker_desktop.ui.project_colors import start_stop_colors
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
@@ -77,10 +78,8 @@ class Actions(QObject):
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.redo.setShortcuts(redo_keys)
 
-        text_color = parent.palette().color(QPalette.ColorRole.ButtonText)
-        self.previous.setIcon(tinted_icon("chevron-left", text_color))
-        self.next.setIcon(tinted_icon("chevron-right", text_color))
-        self.discard.setIcon(tinted_icon("discard", text_color))
+        self._running = False
+        self.restyle()
         for action in (
             *self.period_kinds.values(),
             self.previous,
@@ -112,6 +111,15 @@ class Actions(QObject):
         bar is hidden): all but Delete and Rename, which belong to the sessions table."""
         return [a for a in self.findChildren(QAction) if a not in (self.delete, self.rename)]
 
+    def restyle(self) -> None:
+        """Icons in the palette's colours (again when the palette changes)."""
+        text_color = QApplication.palette().color(QPalette.ColorRole.ButtonText)
+        self.previous.setIcon(tinted_icon("chevron-left", text_color))
+        self.next.setIcon(tinted_icon("chevron-right", text_color))
+        self.discard.setIcon(tinted_icon("discard", text_color))
+        on_button = start_stop_colors(self._running)[1]
+        self.start_stop.setIcon(tinted_icon("stop" if self._running else "play", on_button))
+
     def row_menu(self) -> list[QAction | None]:
         """The sessions table's context menu (None: a separator)."""
         return [self.edit, self.rename, self.continue_session, None, self.delete, None, self.add]
@@ -125,7 +133,8 @@ class Actions(QObject):
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         verb = "Start a session" if running is None else "Stop and save the running session"
         action.setToolTip(f"{verb} ({shortcut})")
-        action.setIcon(tinted_icon("play" if running is None else "stop", QColor("white")))
+        self._running = running is not None
+        self.restyle()
         self.discard.setEnabled(running is not None)
 
     def show_period(self, period: Period, is_current: bool) -> None:

@@ -3,6 +3,7 @@ OK and Cancel buttons."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,17 +13,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker_desktop.ui.message_banner import ERROR_COLOR
+from tracker_desktop.ui.project_colors import error_color
 
-__all__ = ["ERROR_COLOR", "error_label", "form_dialog"]
+__all__ = ["ErrorLabel", "error_label", "form_dialog"]
+
+
+class ErrorLabel(QLabel):
+    """A wrapping line in the warning red, readable (4.5:1) on the palette it shows on."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        style = f"color: {error_color().name()};"
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
+        super().showEvent(event)
 
 
 def error_label(parent: QWidget, name: str) -> QLabel:
     """A hidden, wrapping line that says what is wrong (``name`` finds it)."""
-    label = QLabel(parent)
+    label = ErrorLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_COLOR.name()};")
     label.hide()
     return label
 

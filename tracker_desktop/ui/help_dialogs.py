@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMenu,
     QMenuBar,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,7 +51,7 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, list[tuple[str, str]]]
     found = []
     for entry in menu_bar.actions():
         menu = entry.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
         rows = [
             (command_text(action), shortcut_text(action))
@@ -107,8 +108,10 @@ class ShortcutsDialog(QDialog):
         shown = {}
         for group in range(self.tree.topLevelItemCount()):
             heading = self.tree.topLevelItem(group)
+            assert heading is not None
             for row in range(heading.childCount()):
                 item = heading.child(row)
+                assert item is not None
                 shown[item.text(0)] = item.text(1)
         return shown
 

@@ -84,6 +84,7 @@ class MainWindow(WindowShell):
         )
         self.sessions_view.table.addAction(actions.rename)  # F2 while the table has focus
         self.lay_out(self.timer_bar, self.banner, self.period_bar, self.sessions_view)
+        self.restyled = [actions, self.timer_bar, self.period_bar, self.sessions_view, self.banner]
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()
@@ -296,6 +297,7 @@ class MainWindow(WindowShell):
             )
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
+            self.preferences.theme_changed.connect(self.set_theme)
             self._add_idle_preferences(self.preferences)
         bring_up(self.preferences, self.preferences.show_saved)
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.ui.project_colors import PART_CONTRAST, error_color
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# The tint and border of the banner (the same red as the Stop button and dialog errors).
-ERROR_COLOR = QColor("#d64541")
 NOTE_MS = 5000
 
 
@@ -52,13 +51,23 @@ class MessageBanner(QFrame):
         """Shows ``message``, tinted red the first time (style sheets cost start-up)."""
         self.label.setText(message)
         if not self.styleSheet():
-            warn = QColor(ERROR_COLOR)
-            warn.setAlpha(36)
-            self.setStyleSheet(
-                f"#messageBanner {{ background: rgba({warn.red()},{warn.green()},{warn.blue()},"
-                f"{warn.alpha()}); border: 1px solid {ERROR_COLOR.name()}; border-radius: 6px; }}"
-            )
+            self._tint()
         self.show()
+
+    def restyle(self) -> None:
+        """The tint again, for a new palette (if it was ever shown)."""
+        if self.styleSheet():
+            self._tint()
+
+    def _tint(self) -> None:
+        """A faint red tint with a red border (3:1 against the window)."""
+        border = error_color(PART_CONTRAST)
+        tint = QColor(border)
+        tint.setAlpha(36)
+        self.setStyleSheet(
+            f"#messageBanner {{ background: rgba({tint.red()},{tint.green()},{tint.blue()},"
+            f"{tint.alpha()}); border: 1px solid {border.name()}; border-radius: 6px; }}"
+        )
 
 
 class Messages:

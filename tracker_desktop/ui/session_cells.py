@@ -9,14 +9,14 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
-from tracker_desktop.ui.project_colors import color_dot
+from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, muted_text, readable
 
 # The view asks each cell for a dozen roles on every paint: they are compared as plain
 # ints, and the roles this model never answers return at once.
@@ -39,7 +39,7 @@ LABEL_COLUMNS = (PROJECT, TAGS)
 HEADERS = ("Name", "Project", "Tags", "Start", "End", "Duration")
 UNNAMED = "Unnamed session"
 NOT_BILLABLE = "Not billable"
-# Amber reads as "look here" on light and dark backgrounds alike.
+# Amber reads as "look here"; darkened on light backgrounds (overlap_icon).
 OVERLAP_COLOR = QColor("#d08a00")
 
 
@@ -68,8 +68,23 @@ ALIGNMENTS = tuple(_alignment(column) for column in range(len(HEADERS)))
 
 
 def muted() -> QColor:
-    """The palette's placeholder colour: text that steps back."""
-    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    """The palette's placeholder colour made readable (4.5:1): text that steps back."""
+    palette = QApplication.palette()
+    return _muted(palette.cacheKey())
+
+
+@cache
+def _muted(palette_key: int) -> QColor:
+    return muted_text(QApplication.palette(), QPalette.ColorRole.Base)
+
+
+def overlap_icon() -> QIcon:
+    """The overlap sign in amber that reads on the table (3:1), and in the selection's
+    text colour on a selected row."""
+    palette = QApplication.palette()
+    amber = readable(OVERLAP_COLOR, palette.color(QPalette.ColorRole.Base), PART_CONTRAST + 0.2)
+    selected = palette.color(QPalette.ColorRole.HighlightedText)
+    return tinted_icon("overlap", amber, selected)
 
 
 class SessionCells:
@@ -82,7 +97,6 @@ class SessionCells:
         self.overlaps: dict[int, list[Session]] = {}
         self.day_notes: Callable[[date], str] = lambda day: ""
         self._day_total = day_total
-        self._overlap_icon = tinted_icon("overlap", OVERLAP_COLOR)
         self._locale = QLocale()
 
     # -- a day heading -----------------------------------------------------------------
@@ -115,7 +129,7 @@ class SessionCells:
             return session.name if column == NAME else self.text(session, column)
         if role == DECORATION:
             if column == NAME and session.id in self.overlaps:
-                return self._overlap_icon
+                return overlap_icon()
             if column == PROJECT and session.project is not None:
                 return color_dot(session.project.color)
             return None
@@ -135,6 +149,8 @@ class SessionCells:
             highlight = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(48)
             return highlight
+        if role == ACCESSIBLE and column == NAME and session.id in self.overlaps:
+            return f"{self.text(session, NAME)}, overlaps another session"
         if role == ACCESSIBLE and column == DURATION and not session.billable:
             return f"{self.text(session, DURATION)}, {NOT_BILLABLE.lower()}"
         return None

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.timeparse import local_instant
-from tracker_desktop.ui.dialog_parts import ERROR_COLOR, error_label
-from tracker_desktop.ui.project_colors import color_dot, empty_dot
+from tracker_desktop.ui.dialog_parts import error_label
+from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, empty_dot, error_color
 
 DATE_TIME_FORMAT = "yyyy-MM-dd  HH:mm:ss"
 
@@ -217,7 +217,7 @@ class SessionDialog(QDialog):
             "end": self.end_edit,
         }.get(key)
         if widget is not None:
-            widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR.name()};")
+            widget.setStyleSheet(f"border: 1px solid {error_color(PART_CONTRAST).name()};")
             widget.setFocus()
 
     def _clear_errors(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QMenu,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import PeriodReport, Session
 from tracker_desktop.ui.period_text import empty_text
+from tracker_desktop.ui.project_colors import muted_text
 from tracker_desktop.ui.sessions_model import (
     DURATION,
     LABEL_COLUMNS,
@@ -98,20 +100,23 @@ class SessionsView(QStackedWidget):
         empty_font = self.empty_label.font()
         empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
         self.empty_label.setFont(empty_font)
-        # The placeholder colour (its softness is in its alpha). A palette, not a style
-        # sheet: the first style sheet costs start-up time and memory.
-        palette = self.empty_label.palette()
-        palette.setColor(
-            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.empty_label.setPalette(palette)
         self.addWidget(self.empty_label)
+        self.restyle()
 
     def selected_sessions(self) -> list[Session]:
         """The selected sessions, top to bottom (day headings are never selected)."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         found = (self.model.session_at(row) for row in rows)
         return [session for session in found if session is not None]
+
+    def restyle(self) -> None:
+        """The empty state in the muted colour, readable (4.5:1) on the window. A
+        palette, not a style sheet: the first style sheet costs start-up time and memory."""
+        palette = self.empty_label.palette()
+        color = muted_text(QApplication.palette(), QPalette.ColorRole.Window)
+        palette.setColor(QPalette.ColorRole.WindowText, color)
+        self.empty_label.setPalette(palette)
+        self.table.viewport().update()  # muted names and the overlap sign follow
 
     def rename_selected(self) -> None:
         """F2: the selected session's name, edited in place."""

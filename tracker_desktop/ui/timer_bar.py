@@ -7,18 +7,23 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.service import Session
-from tracker_desktop.ui.project_colors import color_dot, empty_dot
+from tracker_desktop.ui.project_colors import (
+    color_dot,
+    empty_dot,
+    luminance,
+    muted_text,
+    readable,
+    start_stop_colors,
+)
 from tracker_desktop.ui.session_cells import tabular_font
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import Totals
 
-# White text reads on this red in light and dark themes alike.
-STOP_COLOR = QColor("#d64541")
 LABEL_BUTTON_WIDTH = 210  # the widest the project and tags buttons grow (then elide)
 NO_PROJECT = "No project"
 
@@ -150,7 +155,7 @@ class TimerBar(QWidget):
     def enable_clear_button(self) -> None:
         """A clear button in the name field (it waits for the first paint: it shows only
         once there is text)."""
-        self.name_edit.setClearButtonEnabled(True)
+        name_clear_button(self.name_edit, "clearNameButton", "Clear the name")
 
     # -- the project and tags buttons ----------------------------------------------------
 
@@ -194,23 +199,50 @@ class TimerBar(QWidget):
         elif changed or not self.name_edit.isModified():
             self.name_edit.setText(running.name)
         self.show_labels(self._idle_labels if running is None else shown_labels(running))
-        if running is None:
-            base = self.palette().color(QPalette.ColorRole.Highlight)
-            text = self.palette().color(QPalette.ColorRole.HighlightedText)
-        else:
-            base, text = STOP_COLOR, QColor("white")
-        self.start_stop_button.setStyleSheet(
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The button's colours from the palette (blue Start, red Stop) at 4.5:1 or more,
+        its focus ring in the window's text colour, and a readable placeholder."""
+        palette = QApplication.palette()
+        base, text = start_stop_colors(self._running is not None)
+        hover, pressed = (shade(base, factor, text) for factor in (108, 116))
+        ring = palette.color(QPalette.ColorRole.WindowText).name()
+        style = (
             "#startStopButton {"
-            f" background: {base.name()}; color: {text.name()}; border: none;"
-            " border-radius: 20px; padding: 6px 20px 6px 14px; }"
-            f"#startStopButton:hover {{ background: {base.lighter(112).name()}; }}"
-            f"#startStopButton:pressed {{ background: {base.darker(115).name()}; }}"
-            f"#startStopButton:focus {{ border: 2px solid {text.name()}; }}"
+            f" background: {base.name()}; color: {text.name()};"
+            " border: 3px solid transparent; border-radius: 20px; padding: 3px 17px 3px 11px; }"
+            f"#startStopButton:hover {{ background: {hover.name()}; }}"
+            f"#startStopButton:pressed {{ background: {pressed.name()}; }}"
+            f"#startStopButton:focus {{ border-color: {ring}; }}"
         )
+        if style != self.start_stop_button.styleSheet():
+            self.start_stop_button.setStyleSheet(style)
+        name_palette = self.name_edit.palette()
+        name_palette.setColor(
+            QPalette.ColorRole.PlaceholderText, muted_text(palette, QPalette.ColorRole.Base)
+        )
+        self.name_edit.setPalette(name_palette)
 
     def show_totals(self, totals: Totals) -> None:
         """The running time (``0:00:00`` while idle)."""
         self.elapsed_label.setText(format_duration(totals.elapsed))
+
+
+def name_clear_button(edit: QLineEdit, name: str, text: str) -> None:
+    """Turns on ``edit``'s clear button and gives it a name a screen reader can say (Qt
+    makes it without one)."""
+    edit.setClearButtonEnabled(True)
+    for button in edit.findChildren(QToolButton):
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.setToolTip(text)
+
+
+def shade(fill: QColor, factor: int, text: QColor) -> QColor:
+    """``fill`` a step further from ``text`` (hover, pressed), still readable under it."""
+    shaded = fill.lighter(factor) if luminance(text) < 0.5 else fill.darker(factor)
+    return readable(shaded, text)
 
 
 def shown_labels(session: Session) -> ShownLabels:

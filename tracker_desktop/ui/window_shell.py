@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFrame,
     QMainWindow,
     QMenu,
@@ -24,11 +23,20 @@ from tracker_desktop.ui.session_cells import UNNAMED
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.actions import Actions
+    from tracker_desktop.ui.help_dialogs import AboutDialog, ShortcutsDialog
     from tracker_desktop.ui.live_state import Totals
     from tracker_desktop.ui.settings import WindowSettings
     from tracker_desktop.ui.tray import TrayIcon
 
 APP_TITLE = "Tracker Desktop"
+
+
+class Restyled(Protocol):
+    """A part whose colours are derived from the palette."""
+
+    def restyle(self) -> None: ...
+
+
 DEFAULT_SIZE = (900, 600)
 MINIMUM_SIZE = (560, 400)
 CLOSE_HINT_MS = 5000
@@ -41,6 +49,10 @@ class WindowShell(QMainWindow):
     closed = Signal()  # really closing (not hidden to the tray)
 
     def __init__(self, settings: WindowSettings) -> None:
+        if settings.theme != "system":  # the system's palette costs nothing
+            from tracker_desktop.ui.theme import apply_theme
+
+            apply_theme(settings.theme)
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -50,8 +62,9 @@ class WindowShell(QMainWindow):
         self._quitting = False
         self.tray: TrayIcon | None = None
         self.data_dir: Path | None = None  # where the data is kept, for About
-        self._shortcuts: QDialog | None = None
-        self._about: QDialog | None = None
+        self._shortcuts: ShortcutsDialog | None = None
+        self._about: AboutDialog | None = None
+        self.restyled: list[Restyled] = []  # the parts coloured from the palette
 
     def lay_out(
         self, timer_bar: QWidget, banner: QWidget, period_bar: QWidget, sessions: QWidget
@@ -148,6 +161,21 @@ class WindowShell(QMainWindow):
         if self._about is None:
             self._about = AboutDialog(self.data_dir, self)
         bring_up(self._about, lambda: None)
+
+    def set_theme(self, theme: str) -> None:
+        """Preferences ▸ Theme: applied at once, and remembered."""
+        from tracker_desktop.ui.theme import apply_theme
+
+        self._settings.theme = theme
+        apply_theme(theme)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (a theme chosen, or the system's changed): the colours derived
+        from it follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for part in self.restyled:
+                part.restyle()
 
     def restore_geometry(self) -> None:
         """The size and place of the window when it was last closed, else the default."""
