@@ -159,11 +159,12 @@ def test_the_dialog_marks_an_end_before_the_start_and_keeps_what_was_typed(
     assert dialog.result_fields is None
     end_error = dialog.findChild(QLabel, "endError")
     assert end_error.isVisible()
-    assert "not after the start" in end_error.text()
+    assert end_error.text() == "The end must be after the start (08:00)."
     assert dialog.name_edit.text() == "Call with Ann"
     assert dialog.end_edit.dateTime().time().toString("HH:mm") == "07:30"
 
     dialog.set_wall_time("end", datetime(2026, 11, 26, 9, 15))
+    assert not end_error.isVisible()  # corrected: the error goes at once
     dialog.accept()
     assert not dialog.isVisible()
     assert dialog.result_fields == SessionFields(
