@@ -14,7 +14,6 @@ from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.period_text import current_label
-from tracker_desktop.ui.project_colors import start_stop_colors
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
@@ -117,8 +116,10 @@ class Actions(QObject):
         self.previous.setIcon(tinted_icon("chevron-left", text_color))
         self.next.setIcon(tinted_icon("chevron-right", text_color))
         self.discard.setIcon(tinted_icon("discard", text_color))
-        on_button = start_stop_colors(self._running)[1]
-        self.start_stop.setIcon(tinted_icon("stop" if self._running else "play", on_button))
+        # In the menus and the tray menu, in the menu's text colour (the button paints its
+        # own, in the colour of its text: timer_bar.py).
+        menu_text = QApplication.palette().color(QPalette.ColorRole.WindowText)
+        self.start_stop.setIcon(tinted_icon("stop" if self._running else "play", menu_text))
 
     def row_menu(self) -> list[QAction | None]:
         """The sessions table's context menu (None: a separator)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToo
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.service import Session
+from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.project_colors import (
     color_dot,
     empty_dot,
@@ -100,6 +101,7 @@ class TimerBar(QWidget):
         self.start_stop_button = QToolButton(self)
         self.start_stop_button.setObjectName("startStopButton")
         self.start_stop_button.setDefaultAction(start_stop)
+        start_stop.changed.connect(self._paint_button_icon)  # the action brings its own
         self.start_stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.start_stop_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.start_stop_button.setMinimumSize(112, 40)
@@ -218,11 +220,19 @@ class TimerBar(QWidget):
         )
         if style != self.start_stop_button.styleSheet():
             self.start_stop_button.setStyleSheet(style)
+        self._paint_button_icon()
         name_palette = self.name_edit.palette()
         name_palette.setColor(
             QPalette.ColorRole.PlaceholderText, muted_text(palette, QPalette.ColorRole.Base)
         )
         self.name_edit.setPalette(name_palette)
+
+    def _paint_button_icon(self) -> None:
+        """Play or stop in the button's text colour (the action's icon is for menus)."""
+        text = start_stop_colors(self._running is not None)[1]
+        icon = tinted_icon("play" if self._running is None else "stop", text)
+        if self.start_stop_button.icon().cacheKey() != icon.cacheKey():
+            self.start_stop_button.setIcon(icon)
 
     def show_totals(self, totals: Totals) -> None:
         """The running time (``0:00:00`` while idle)."""
