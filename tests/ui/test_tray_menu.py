@@ -90,3 +90,12 @@ def test_the_start_stop_icon_shows_on_the_menu(theme: str, make_window: WindowFa
         background = tray_menu(window).palette().color(QPalette.ColorRole.Window)
         assert contrast(ink, background) >= 3.0
         trigger(window, "actionStartStop")
+
+
+def test_the_state_line_reads_though_it_cannot_be_clicked(
+    theme: str, make_window: WindowFactory
+) -> None:
+    menu = tray_menu(make_window())
+    palette = menu.palette()
+    shown = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    assert contrast(shown, palette.color(QPalette.ColorRole.Window)) >= 4.5

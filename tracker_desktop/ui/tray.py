@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFontMetrics
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtGui import QAction, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import svg_icon
-from tracker_desktop.ui.project_colors import color_dot
+from tracker_desktop.ui.project_colors import color_dot, muted_text
 
 # How long to keep looking for a tray host that appears after the app (at login).
 HOST_CHECK_INTERVAL_MS = 2000
@@ -49,6 +49,7 @@ class TrayIcon(QSystemTrayIcon):
         self.state_item = menu.addAction("Not tracking")
         self.state_item.setObjectName("trayStateItem")
         self.state_item.setEnabled(False)
+        self._readable_state(menu)
         menu.addSeparator()
         menu.addAction(start_stop)
         self.continue_menu = menu.addMenu("Continue")
@@ -125,6 +126,23 @@ class TrayIcon(QSystemTrayIcon):
             action.triggered.connect(self._continue_slot(session.id))
             self.continue_menu.addAction(action)
         self.continue_menu.setEnabled(bool(sessions))
+
+    def restyle(self) -> None:
+        """For a new palette (a theme chosen)."""
+        menu = self.contextMenu()
+        if menu is not None:
+            menu.setPalette(QPalette())  # back to the application's, then readable again
+            self._readable_state(menu)
+
+    @staticmethod
+    def _readable_state(menu: QMenu) -> None:
+        """The state line is disabled (nothing to click) yet must be read: the menu's
+        disabled text in the muted colour, at 4.5:1, instead of the faint default."""
+        palette = menu.palette()
+        muted = muted_text(QApplication.palette(), QPalette.ColorRole.Window)
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
+        menu.setPalette(palette)
 
     def _elided(self, text: str) -> str:
         """``text`` cut with an ellipsis to about 40 characters' width: a long name must

@@ -186,6 +186,7 @@ class WindowShell(QMainWindow):
     def set_tray(self, tray: TrayIcon) -> None:
         """From when ``tray`` is shown, closing the window hides it; Quit quits."""
         self.tray = tray
+        self.restyled.append(tray)
         tray.host_appeared = self._on_tray_host_appeared
 
     def show_totals(self, totals: Totals) -> None:
