@@ -20,7 +20,7 @@ keeps nothing that a restart could lose.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -131,10 +131,12 @@ class MainWindow(WindowShell):
             (live.read_failed, self.messages.show_error),
             (timer_bar.name_submitted, commands.submit_name),
             (timer_bar.name_editing_finished, commands.commit_name),
+            (timer_bar.name_too_long, self.messages.show_note),
             (sessions_view.selection_changed, self._on_sessions_view_selection_changed),
             (sessions_view.session_activated, commands.edit),
             (self.undo_history.applied, self._on_undo_history_applied),
             (self.undo_history.refused, self._on_undo_history_refused),
+            (self.undo_history.restored, sessions_view.select_sessions),
             (self.close_requested, commands.commit_name),
             (self.closed, self._on_closed),
             # What the actions do.
@@ -158,10 +160,7 @@ class MainWindow(WindowShell):
         ):
             signal.connect(slot)
         for kind, action in actions.period_kinds.items():
-            action.triggered.connect(self._period_kind_slot(kind))
-
-    def _period_kind_slot(self, kind: PeriodKind) -> Callable[[], None]:
-        return lambda: self.show_period_kind(kind)
+            action.triggered.connect(partial(self.show_period_kind, kind))
 
     def finish_after_first_paint(self) -> None:
         """What the first paint does without, as it costs start-up time: the heartbeat

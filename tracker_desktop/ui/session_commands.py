@@ -14,11 +14,12 @@ from datetime import time as dt_time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.names import normalize_name
 from tracker_desktop.core.service import (
     NO_LABELS,
     Labels,
@@ -121,6 +122,9 @@ class SessionCommands(QObject):
         running, edited = self._live.running, self._name.edited_name()
         if running is None or edited is None:
             return
+        if same_name(edited, running.name):  # typed back to what it was (or cleared)
+            self._name.forget_edit()
+            return
         session = self._messages.attempt(lambda: self._tracker.rename(edited, running.id))
         if session is not None:
             self._name.show_name(session.name)  # the cleaned name, no longer an edit
@@ -145,7 +149,7 @@ class SessionCommands(QObject):
         session = self._messages.attempt(self._tracker.discard)
         if session is not None:
             self._name.clear_name()
-            self._messages.show_note(f"Discarded {label(session.name)}")
+            self._messages.show_undoable(f"Discarded {label(session.name)}.", self._undo)
 
     # -- any session ---------------------------------------------------------------------
 
@@ -164,8 +168,7 @@ class SessionCommands(QObject):
         if any(s.running for s in deleted):
             self._name.clear_name()
         what = label(deleted[0].name) if len(deleted) == 1 else f"{len(deleted)} sessions"
-        undo = self._undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self._messages.show_note(f"Deleted {what} — {undo} brings it back")
+        self._messages.show_undoable(f"Deleted {what}.", self._undo)
 
     def continue_from(self, session_id: int | None) -> None:
         """Starts a new session named like ``session_id`` (default: the most recent)."""
@@ -285,6 +288,14 @@ class SessionCommands(QObject):
             self._messages.clear_error()
             self._messages.show_note(f"{verb} {described(session)}")
             return
+
+
+def same_name(typed: str, stored: str) -> bool:
+    """Whether ``typed`` is ``stored`` once cleaned as names are (a refused name is not)."""
+    try:
+        return normalize_name(typed) == stored
+    except InvalidInputError:
+        return False
 
 
 def described(session: Session) -> str:

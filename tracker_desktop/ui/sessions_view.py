@@ -7,7 +7,7 @@ import math
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -117,6 +117,21 @@ class SessionsView(QStackedWidget):
         palette.setColor(QPalette.ColorRole.WindowText, color)
         self.empty_label.setPalette(palette)
         self.table.viewport().update()  # muted names and the overlap sign follow
+
+    def select_sessions(self, session_ids: list[int]) -> None:
+        """Selects the shown rows of ``session_ids`` (what an undo brought back)."""
+        rows = [row for row in map(self.model.row_of, session_ids) if row >= 0]
+        if not rows:
+            return
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, NAME), flags)
+        selection.setCurrentIndex(
+            self.model.index(rows[0], NAME), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.table.scrollTo(self.model.index(rows[0], NAME))
 
     def rename_selected(self) -> None:
         """F2: the selected session's name, edited in place."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QPalette
+from PySide6.QtGui import QAction, QColor, QFocusEvent, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.names import MAX_NAME_LENGTH
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.project_colors import (
@@ -47,6 +48,7 @@ class TimerBar(QWidget):
 
     name_submitted = Signal()  # Enter pressed in the name field
     name_editing_finished = Signal()  # Enter pressed, or the name field left
+    name_too_long = Signal(str)  # typing or pasting went past the longest name: why
 
     def __init__(
         self,
@@ -62,8 +64,10 @@ class TimerBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
 
-        self.name_edit = QLineEdit(self)
+        self.name_edit = NameEdit(self)
         self.name_edit.setObjectName("sessionNameEdit")
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH)  # refused as typed, not after Enter
+        self.name_edit.reverted.connect(self.forget_edit)
         self.name_edit.setPlaceholderText("What are you working on?")
         self.name_edit.setAccessibleName("Session name")
         name_font = self.name_edit.font()
@@ -72,6 +76,7 @@ class TimerBar(QWidget):
         self.name_edit.setMinimumHeight(40)
         self.name_edit.returnPressed.connect(self.name_submitted)
         self.name_edit.editingFinished.connect(self.name_editing_finished)
+        self.name_edit.textEdited.connect(self._on_name_edit_text_edited)
         row.addWidget(self.name_edit, 1)
 
         labels = QHBoxLayout()
@@ -137,8 +142,8 @@ class TimerBar(QWidget):
         return self.name_edit.text() if self.name_edit.isModified() else None
 
     def show_name(self, name: str) -> None:
-        """Shows a stored name (no longer an edit)."""
-        self.name_edit.setText(name)
+        """Shows a stored name (no longer an edit), from its start unless being typed in."""
+        self.name_edit.show_stored(name)
 
     def focus_name(self) -> None:
         """Ctrl+L: the name field, its text selected to type over."""
@@ -149,10 +154,14 @@ class TimerBar(QWidget):
         self.name_edit.clear()
 
     def forget_edit(self) -> None:
-        """Drops what was typed: the field shows the running session's stored name."""
+        """Drops what was typed (Escape, an undo): the field shows the running session's
+        stored name, or nothing while idle."""
         self.name_edit.setModified(False)
-        if self._running is not None:
-            self.name_edit.setText(self._running.name)
+        self.name_edit.show_stored("" if self._running is None else self._running.name)
+
+    def _on_name_edit_text_edited(self, text: str) -> None:
+        if len(text) >= MAX_NAME_LENGTH:
+            self.name_too_long.emit(f"A name holds at most {MAX_NAME_LENGTH} characters.")
 
     def enable_clear_button(self) -> None:
         """A clear button in the name field (it waits for the first paint: it shows only
@@ -199,7 +208,7 @@ class TimerBar(QWidget):
             if changed:
                 self.name_edit.clear()
         elif changed or not self.name_edit.isModified():
-            self.name_edit.setText(running.name)
+            self.name_edit.show_stored(running.name)
         self.show_labels(self._idle_labels if running is None else shown_labels(running))
         self.restyle()
 
@@ -237,6 +246,28 @@ class TimerBar(QWidget):
     def show_totals(self, totals: Totals) -> None:
         """The running time (``0:00:00`` while idle)."""
         self.elapsed_label.setText(format_duration(totals.elapsed))
+
+
+class NameEdit(QLineEdit):
+    """The name field: Escape reverts what is being typed (``reverted``); a stored name
+    shows from its start while the field is not being typed in."""
+
+    reverted = Signal()
+
+    def show_stored(self, name: str) -> None:
+        self.setText(name)
+        if not self.hasFocus():
+            self.setCursorPosition(0)  # a long name shows its beginning, not its end
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isModified():
+            self.reverted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.setCursorPosition(0)
 
 
 def name_clear_button(edit: QLineEdit, name: str, text: str) -> None:
