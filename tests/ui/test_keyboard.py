@@ -82,6 +82,7 @@ def test_f1_lists_every_shortcut_of_the_menus(qtbot: QtBot, window: MainWindow) 
             text = action.text().replace("&", "").rstrip("…")
             assert listed.get(text, "").startswith(native(action)), text
     assert listed["Keyboard Shortcuts"] == "F1"
+    assert listed["Undo"] == "Ctrl+Z, Alt+Backspace"  # not F14 or a dedicated Undo key
     assert listed["Type a Name"] == "Ctrl+L"
 
 

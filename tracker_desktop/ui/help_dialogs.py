@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker_desktop import __version__
+from tracker_desktop.ui.dialog_parts import plain_buttons
 
 # Keys that belong to a field rather than to a menu command.
 TYPING_KEYS = (
@@ -35,10 +36,23 @@ TYPING_KEYS = (
 )
 
 
+# Keys that few keyboards have (Sun's F13–F35, a dedicated Undo key): the platform's
+# standard shortcuts include them, the list leaves them out.
+_RARE_KEYS = {Qt.Key.Key_Undo, Qt.Key.Key_Redo, Qt.Key.Key_Help, Qt.Key.Key_Copy}
+_RARE_KEYS |= {Qt.Key(Qt.Key.Key_F13.value + n) for n in range(23)}
+
+
 def shortcut_text(action: QAction) -> str:
-    """All of an action's shortcuts, as the platform writes them (``Ctrl+Return``)."""
+    """An action's shortcuts as the platform writes them (``Ctrl+Return``), but for
+    keys few keyboards have."""
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(key.toString(native) for key in action.shortcuts())
+    keys = [key for key in action.shortcuts() if first_key(key) not in _RARE_KEYS]
+    return ", ".join(key.toString(native) for key in keys)
+
+
+def first_key(sequence: QKeySequence) -> Qt.Key | None:
+    """The key of a sequence's first chord (no modifiers), if it has one."""
+    return sequence[0].key() if sequence.count() else None  # type: ignore[index]
 
 
 def command_text(action: QAction) -> str:
@@ -78,10 +92,11 @@ class ShortcutsDialog(QDialog):
         self.tree.setHeaderLabels(["Command", "Shortcut"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = plain_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
@@ -144,6 +159,7 @@ class AboutDialog(QDialog):
         if data_dir is not None:
             url = QUrl.fromLocalFile(str(data_dir))
             open_folder.clicked.connect(lambda: QDesktopServices.openUrl(url))
+        plain_buttons(buttons)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         for widget in (title, blurb, self.folder_label, versions):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.money import MINOR_UNITS, parse_currency, parse_rate
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.ui.dialog_parts import error_label
+from tracker_desktop.ui.dialog_parts import error_label, plain_buttons
 from tracker_desktop.ui.preferences import StartAtLogin
 from tracker_desktop.ui.settings import WindowSettings
 from tracker_desktop.ui.theme import THEME_NAMES, THEMES
@@ -109,7 +109,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Ask about &gaps longer than", self.gap_spin)
         form.addRow("T&heme", self.theme_combo)
         form.addRow("", self.login_check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = plain_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -98,6 +98,7 @@ class SessionDialog(QDialog):
         self.name_edit = QLineEdit(fields.name, self)
         self.name_edit.setObjectName("dialogNameEdit")
         self.name_edit.setPlaceholderText("What did you work on?")
+        self.name_edit.setCursorPosition(0)  # a long name shows its beginning
         self._projects = {p.id: p for p in projects}
         self.project_combo = self._project_combo(projects, fields.project)
         self.tags_edit = QLineEdit(", ".join(fields.tags), self)
