@@ -4,6 +4,7 @@ typed, and typing a name back to what it was is not reported as a rename."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import name_edit, trigger
@@ -70,3 +71,30 @@ def test_typing_the_name_back_reports_no_rename(
 
     assert "Renamed" not in window.statusBar().currentMessage()
     assert window.undo_history.count() == 1  # only the start
+
+
+def test_the_limit_counts_characters_and_refuses_a_long_paste(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    field = name_edit(window)
+    field.setFocus()
+    qtbot.keyClicks(field, "x" * 499)
+    field.insert("🚀")  # the 500th character, two UTF-16 units: taken
+    assert field.text() == "x" * 499 + "🚀"
+    field.insert("y" * 40)  # a paste past the limit: refused whole
+    assert field.text() == "x" * 499 + "🚀"
+    assert window.statusBar().currentMessage() == "A name holds at most 500 characters."
+
+
+def test_the_pickers_open_after_an_emoji(qtbot: QtBot, window: MainWindow) -> None:
+    # Qt counts the cursor in UTF-16 units (an emoji is two); the pickers must not read
+    # past the end of the name.
+    field = name_edit(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    field.setFocus()
+    field.insert("Launch 🚀🚀 ")
+    qtbot.keyClicks(field, "@")
+    picker = window.findChild(QWidget, "labelPicker")
+    assert picker is not None
+    qtbot.waitUntil(picker.isVisible)

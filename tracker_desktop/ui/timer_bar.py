@@ -66,7 +66,6 @@ class TimerBar(QWidget):
 
         self.name_edit = NameEdit(self)
         self.name_edit.setObjectName("sessionNameEdit")
-        self.name_edit.setMaxLength(MAX_NAME_LENGTH)  # refused as typed, not after Enter
         self.name_edit.reverted.connect(self.forget_edit)
         self.name_edit.setPlaceholderText("What are you working on?")
         self.name_edit.setAccessibleName("Session name")
@@ -76,7 +75,7 @@ class TimerBar(QWidget):
         self.name_edit.setMinimumHeight(40)
         self.name_edit.returnPressed.connect(self.name_submitted)
         self.name_edit.editingFinished.connect(self.name_editing_finished)
-        self.name_edit.textEdited.connect(self._on_name_edit_text_edited)
+        self.name_edit.too_long.connect(self._on_name_edit_too_long)
         row.addWidget(self.name_edit, 1)
 
         labels = QHBoxLayout()
@@ -159,9 +158,8 @@ class TimerBar(QWidget):
         self.name_edit.setModified(False)
         self.name_edit.show_stored("" if self._running is None else self._running.name)
 
-    def _on_name_edit_text_edited(self, text: str) -> None:
-        if len(text) >= MAX_NAME_LENGTH:
-            self.name_too_long.emit(f"A name holds at most {MAX_NAME_LENGTH} characters.")
+    def _on_name_edit_too_long(self) -> None:
+        self.name_too_long.emit(f"A name holds at most {MAX_NAME_LENGTH} characters.")
 
     def enable_clear_button(self) -> None:
         """A clear button in the name field (it waits for the first paint: it shows only
@@ -249,10 +247,34 @@ class TimerBar(QWidget):
 
 
 class NameEdit(QLineEdit):
-    """The name field: Escape reverts what is being typed (``reverted``); a stored name
-    shows from its start while the field is not being typed in."""
+    """The name field: Escape reverts what is being typed (``reverted``); typing or
+    pasting past the longest name is refused as it happens (``too_long``); a stored name
+    shows from its start while the field is not being typed in.
+
+    Not ``setMaxLength``: Qt counts UTF-16 units (an emoji is two) and may cut a pasted
+    text inside a character; names are counted in characters, as the core does."""
 
     reverted = Signal()
+    too_long = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fitting = ""  # the latest text within the limit
+        self.textChanged.connect(self._on_text_changed)
+        self.textEdited.connect(self._on_text_edited)
+
+    def _on_text_changed(self, text: str) -> None:
+        if len(text) <= MAX_NAME_LENGTH:
+            self._fitting = text
+
+    def _on_text_edited(self, text: str) -> None:
+        if len(text) <= MAX_NAME_LENGTH:
+            return
+        cursor = self.cursorPosition() - (len(text) - len(self._fitting))
+        self.setText(self._fitting)
+        self.setModified(True)  # still the user's edit
+        self.setCursorPosition(max(cursor, 0))
+        self.too_long.emit()
 
     def show_stored(self, name: str) -> None:
         self.setText(name)
