@@ -59,6 +59,7 @@ class Actions(QObject):
             "actionShowProjects", "Projects and Tags…", ("Ctrl+Shift+P",)
         )
         self.show_reports = self._action("actionShowReports", "Reports…", ("Ctrl+R",))
+        self.import_file = self._action("actionImport", "Import…", ("Ctrl+Shift+I",))
         self.export = self._action("actionExport", "Export…", ("Ctrl+Shift+E",))
         self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -92,6 +93,7 @@ class Actions(QObject):
             self.focus_name,
             self.show_projects,
             self.show_reports,
+            self.import_file,
             self.export,
             self.preferences,
         ):

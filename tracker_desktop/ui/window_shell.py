@@ -90,7 +90,18 @@ class WindowShell(QMainWindow):
         it after the first paint)."""
         self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
-            ("&File", [actions.export, None, actions.backup, actions.restore, None, actions.quit]),
+            (
+                "&File",
+                [
+                    actions.import_file,
+                    actions.export,
+                    None,
+                    actions.backup,
+                    actions.restore,
+                    None,
+                    actions.quit,
+                ],
+            ),
             (
                 "&Session",
                 [
