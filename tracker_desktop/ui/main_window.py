@@ -304,16 +304,9 @@ class MainWindow(WindowShell):
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
             self.preferences.theme_changed.connect(self.set_theme)
-            self._add_idle_preferences(self.preferences)
+            assert self.idle is not None
+            self.preferences.add_section(self.idle.preferences_section(self.preferences))
         bring_up(self.preferences, self.preferences.show_saved)
-
-    def _add_idle_preferences(self, dialog: PreferencesDialog) -> None:
-        from tracker_desktop.ui.idle_preferences import IdlePreferences
-
-        assert self.idle is not None
-        section = IdlePreferences(self.settings, self.idle.desktop.description, dialog)
-        section.changed.connect(self.idle.apply_settings)
-        dialog.add_section(section)
 
     # -- what the parts ask of each other ------------------------------------------------
 
