@@ -1,11 +1,7 @@
-"""Preferences ▸ Theme: System, Light or Dark, applied at once and remembered; and the
-System theme (like the Help windows) costs the first paint nothing."""
+"""Preferences ▸ Theme: System, Light or Dark, applied at once and remembered."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +12,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import WindowFactory, child, trigger
+from tests.ui.test_startup_hook import loaded_at_first_paint
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.project_colors import luminance
-
-LOADED_LATER = ("tracker_desktop.ui.theme", "tracker_desktop.ui.help_dialogs")
 
 
 @pytest.fixture(autouse=True)
@@ -72,30 +67,9 @@ def test_system_gives_back_the_palette_it_started_with(
     qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window) == started)
 
 
-def loaded_before_first_paint(data_dir: Path) -> set[str]:
-    """The modules the real app imports up to its first paint (it quits there)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRACKER_DESKTOP_EXIT_AFTER_PAINT": "1"}
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "tracker_desktop"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    return {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
-
-
-def test_the_system_theme_and_the_help_windows_load_nothing_before_the_first_paint(
-    data_dir: Path,
-) -> None:
-    loaded = loaded_before_first_paint(data_dir)
-    assert "tracker_desktop.ui.main_window" in loaded  # the list is the real one
-    assert [name for name in LOADED_LATER if name in loaded] == []
-
-
 def test_a_chosen_theme_is_loaded_before_the_first_paint(data_dir: Path) -> None:
+    # (that the System theme loads nothing: test_startup_hook.py)
     settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
     settings.setValue("appearance/theme", "dark")
     settings.sync()
-    assert "tracker_desktop.ui.theme" in loaded_before_first_paint(data_dir)
+    assert "tracker_desktop.ui.theme" in loaded_at_first_paint()

@@ -61,6 +61,7 @@ class Actions(QObject):
         self.show_reports = self._action("actionShowReports", "Reports…", ("Ctrl+R",))
         self.import_file = self._action("actionImport", "Import…", ("Ctrl+Shift+I",))
         self.export = self._action("actionExport", "Export…", ("Ctrl+Shift+E",))
+        self.filter = self._action("actionFilterSessions", "Filter Sessions", ("Ctrl+F",))
         self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.backup = self._action("actionBackupNow", "Back Up Now")
@@ -96,6 +97,7 @@ class Actions(QObject):
             self.import_file,
             self.export,
             self.preferences,
+            self.filter,
         ):
             describe_shortcut(action)
         self.choose_project.setToolTip("Choose the project (Ctrl+P, or type @ in the name)")

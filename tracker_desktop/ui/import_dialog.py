@@ -10,11 +10,10 @@ change: Edit ▸ Undo takes all of it back.
 
 from __future__ import annotations
 
-import re
 import zoneinfo
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,12 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker_desktop.core.cli_import import FORMAT_NAMES, ZONELESS
+from tracker_desktop.core.cli_import import ZONELESS
 from tracker_desktop.core.importers import FORMATS
 from tracker_desktop.core.importing import ImportSummary
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialog_parts import error_label
 from tracker_desktop.ui.import_job import ImportJob, ImportOutcome, ImportRequest
+from tracker_desktop.ui.import_text import (
+    count_text,
+    dates_text,
+    for_window,
+    imported_note,
+    names_text,
+    sentence,
+    sessions_text,
+)
 from tracker_desktop.ui.message_banner import Messages
 
 FORMAT_CHOICES = {
@@ -45,7 +53,6 @@ FORMAT_CHOICES = {
     "timewarrior": "Timewarrior (export or data)",
     "json": "Tracker Desktop (JSON export)",
 }
-NAMES_SHOWN = 3  # new clients, projects or tags named before "and N more"
 TOOLTIP_NAMES = 40  # listed in full in the tooltip
 NOTE_MS = 15_000  # how long the window says what was imported
 _STEPS = 1000  # the progress bar's range: bytes read are scaled to it
@@ -83,49 +90,6 @@ def start_import(tracker: Tracker, messages: Messages, parent: QWidget) -> Impor
     dialog.imported.connect(done)
     dialog.open()
     return dialog
-
-
-def count_text(number: int) -> str:
-    """A count in the locale's digits, grouped ("1,234" where the locale has no say)."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return f"{number:,}"
-    return locale.toString(number)
-
-
-def _sessions(number: int) -> str:
-    return f"{count_text(number)} session{'s' * (number != 1)}"
-
-
-def names_text(names: tuple[str, ...]) -> str:
-    """ "None", or "3: Acme, Globex, Initech", the first few and how many more."""
-    if not names:
-        return "None"
-    shown = ", ".join(names[:NAMES_SHOWN])
-    more = len(names) - NAMES_SHOWN
-    return f"{count_text(len(names))}: {shown}" + (
-        f" and {count_text(more)} more" if more > 0 else ""
-    )
-
-
-def imported_note(summary: ImportSummary) -> str:
-    """What the window says after an import, e.g. "Imported 1,234 sessions from Watson
-    frames (12 skipped as already imported)"."""
-    source = summary.path.name
-    if summary.format != "json":
-        source = f"{FORMAT_NAMES[summary.format]} {source}"
-    note = f"Imported {_sessions(summary.imported)} from {source}"
-    if summary.skipped:
-        note += f" ({count_text(summary.skipped)} skipped as already imported)"
-    return note
-
-
-def for_window(message: str) -> str:
-    """A core message, with the command line's options said as the dialog's controls."""
-    message = re.sub(r"give --format \(.*?\)", "choose it under Format", message)
-    message = message.replace(" (--timezone to change)", "")
-    message = message.replace(" in localtime", " in this computer's time zone")
-    return message.replace("; --dry-run lists them", "").replace("--timezone", "Time zone")
 
 
 class ImportDialog(QDialog):
@@ -353,7 +317,7 @@ class ImportDialog(QDialog):
             )
         values = self.values
         values["sessions"].setText(count_text(summary.imported))
-        values["dates"].setText(_dates_text(summary))
+        values["dates"].setText(dates_text(summary))
         values["skipped"].setText(
             f"{count_text(summary.skipped)}, skipped" if summary.skipped else "None"
         )
@@ -367,7 +331,7 @@ class ImportDialog(QDialog):
         notes = list(summary.notes)
         if summary.running:
             notes.append("one of them is still running: it becomes the running session")
-        self.notes.setText("\n".join(_sentence(note) for note in notes))
+        self.notes.setText("\n".join(sentence(note) for note in notes))
         self.notes.setVisible(bool(notes))
         self.problems.clear()
         self.problems.setVisible(bool(summary.problems))
@@ -375,7 +339,7 @@ class ImportDialog(QDialog):
             self._show_problems(summary)
         elif summary.imported == 0:
             self.status.setText(
-                f"Nothing new to import: all {_sessions(summary.skipped)} in this file were "
+                f"Nothing new to import: all {sessions_text(summary.skipped)} in this file were "
                 "imported before."
                 if summary.skipped
                 else "Nothing to import: this file holds no sessions."
@@ -383,7 +347,7 @@ class ImportDialog(QDialog):
             self.cancel_button.setText("Close")
         else:
             self.status.setText("")
-            self.import_button.setText(f"Import {_sessions(summary.imported).title()}")
+            self.import_button.setText(f"Import {sessions_text(summary.imported).title()}")
             self.import_button.setEnabled(True)
             self.cancel_button.setText("Cancel")
 
@@ -401,21 +365,3 @@ class ImportDialog(QDialog):
             self.problems.addItem(f"… and {count_text(summary.unlisted_problems)} more")
         self.status.setText("")
         self.cancel_button.setText("Close")
-
-
-def _sentence(note: str) -> str:
-    """A reader's note ("dates read as DD/MM/YYYY") as the dialog says it."""
-    note = for_window(note)
-    return f"{note[:1].upper()}{note[1:]}."
-
-
-def _dates_text(summary: ImportSummary) -> str:
-    """ "2 Mar 2026 – 26 Nov 2026", one day, or "None"."""
-    first, last = summary.first_day, summary.last_day
-    if first is None or last is None:
-        return "None"
-    locale = QLocale()
-    texts = [
-        locale.toString(QDate(day.year, day.month, day.day), "d MMM yyyy") for day in (first, last)
-    ]
-    return texts[0] if first == last else f"{texts[0]} – {texts[1]}"

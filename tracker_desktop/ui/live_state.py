@@ -98,6 +98,11 @@ class LiveState(QObject):
         return self._period
 
     @property
+    def week_start(self) -> int:
+        """The first day of the week (0 = Monday), as weeks are shown."""
+        return self._week_start
+
+    @property
     def report(self) -> PeriodReport:
         """The shown period's sessions as last read."""
         return self._report

@@ -75,16 +75,11 @@ class MainWindow(WindowShell):
             tracker, self.live, self.timer_bar, self.messages, actions.undo, self
         )
         self.period_bar = PeriodBar(actions, self)
-        self.sessions_view = SessionsView(
-            tracker.zone,
-            self.commands.rename,
-            actions.delete,
-            actions.row_menu(),
-            self,
+        self.sessions_view = sessions = SessionsView(
+            tracker.zone, self.commands.rename, actions, lambda: self.live.week_start, self
         )
-        self.sessions_view.table.addAction(actions.rename)  # F2 while the table has focus
-        self.lay_out(self.timer_bar, self.banner, self.period_bar, self.sessions_view)
-        self.restyled = [actions, self.timer_bar, self.period_bar, self.sessions_view, self.banner]
+        self.lay_out(self.timer_bar, self.banner, self.period_bar, sessions.filter_bar, sessions)
+        self.restyled = [actions, self.timer_bar, self.period_bar, sessions, self.banner]
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()
@@ -122,6 +117,7 @@ class MainWindow(WindowShell):
             (live.period_changed, sessions_view.show_period),
             (live.sessions_changed, sessions_view.show_sessions),
             (live.sessions_changed, self._on_live_sessions_changed),
+            (sessions_view.filtered, period_bar.show_filtered),
             (live.totals_changed, timer_bar.show_totals),
             (live.totals_changed, period_bar.show_totals),
             (live.totals_changed, sessions_view.show_totals),

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from PySide6.QtCore import QDate, QLocale, QPointF, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication
 
 from tracker_desktop.core.formatting import format_duration
@@ -17,6 +17,7 @@ from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, muted_text, readable
+from tracker_desktop.ui.session_rows import DayRow, Heading, WeekRow, day_bounds
 
 # The view asks each cell for a dozen roles on every paint: they are compared as plain
 # ints, and the roles this model never answers return at once.
@@ -29,8 +30,20 @@ FONT = Qt.ItemDataRole.FontRole.value
 FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole.value
 ANSWERED = frozenset(
-    (DISPLAY, EDIT, DECORATION, TOOLTIP, ALIGNMENT, FONT, FOREGROUND, BACKGROUND, ACCESSIBLE)
+    (
+        DISPLAY,
+        EDIT,
+        DECORATION,
+        TOOLTIP,
+        ALIGNMENT,
+        FONT,
+        FOREGROUND,
+        BACKGROUND,
+        ACCESSIBLE,
+        DESCRIPTION,
+    )
 )
 
 NAME, PROJECT, TAGS, START, END, DURATION = range(6)
@@ -67,6 +80,33 @@ def _alignment(column: int) -> int:
 ALIGNMENTS = tuple(_alignment(column) for column in range(len(HEADERS)))
 
 
+def disclosure_icon(expanded: bool) -> QIcon:
+    """A small triangle in the text colour: pointing down while a heading is expanded,
+    towards the text while collapsed (drawn, not loaded: no image file to decode)."""
+    rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    color = QApplication.palette().color(QPalette.ColorRole.Text).rgba()
+    return _triangle("down" if expanded else "left" if rtl else "right", color)
+
+
+@cache
+def _triangle(pointing: str, rgba: int) -> QIcon:
+    """Made once per direction and colour (a palette change makes new ones)."""
+    points = {
+        "down": [QPointF(4, 6), QPointF(12, 6), QPointF(8, 11)],
+        "left": [QPointF(10, 4), QPointF(10, 12), QPointF(5, 8)],
+        "right": [QPointF(6, 4), QPointF(6, 12), QPointF(11, 8)],
+    }[pointing]
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor.fromRgba(rgba))
+    painter.drawPolygon(QPolygonF(points))
+    painter.end()
+    return QIcon(pixmap)
+
+
 def muted() -> QColor:
     """The palette's placeholder colour made readable (4.5:1): text that steps back."""
     palette = QApplication.palette()
@@ -90,13 +130,22 @@ def overlap_icon() -> QIcon:
 class SessionCells:
     """The cells of one table, given the shown period, the clock and the overlaps."""
 
-    def __init__(self, zone: tzinfo, day_total: Callable[[date], timedelta]) -> None:
+    def __init__(
+        self,
+        zone: tzinfo,
+        day_total: Callable[[date], timedelta],
+        week_total: Callable[[WeekRow], timedelta],
+        collapsed: set[Heading],
+    ) -> None:
         self.zone = zone
         self.period: Period | None = None
         self.now = datetime.now().astimezone()
         self.overlaps: dict[int, list[Session]] = {}
         self.day_notes: Callable[[date], str] = lambda day: ""
         self._day_total = day_total
+        self._week_total = week_total
+        self._collapsed = collapsed  # the model's, read as it changes
+        self._bounds: dict[date, tuple[datetime, datetime]] = {}
         self._locale = QLocale()
 
     # -- a day heading -----------------------------------------------------------------
@@ -108,25 +157,57 @@ class SessionCells:
             if column == DURATION:
                 return format_duration(self._day_total(day))
             return None
-        if role == FONT:
-            return table_font(bold=True)
-        if role == BACKGROUND:
-            return QApplication.palette().color(QPalette.ColorRole.AlternateBase)
-        if role == ALIGNMENT:
-            return ALIGNMENTS[column]
         if role == TOOLTIP and column in (NAME, DURATION):
             return self.day_notes(day) or None
+        return self._heading(DayRow(day), column, role, self.day)
+
+    # -- a week heading (month view) -------------------------------------------------------
+
+    def week(self, week: WeekRow, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            if column == NAME:
+                return self.week_title(week)
+            if column == DURATION:
+                return format_duration(self._week_total(week))
+            return None
+        if role == BACKGROUND:
+            color = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
+            color.setAlpha(28)
+            return color
+        return self._heading(week, column, role, self.week)
+
+    def week_title(self, week: WeekRow) -> str:
+        """ "Week 23 – 29 Nov": the week's days inside the month (so in one month)."""
+        first, last = week.first_day, week.end_day - timedelta(days=1)
+        end = self._locale.toString(QDate(last.year, last.month, last.day), "d MMM")
+        return f"Week {end}" if first == last else f"Week {first.day} – {end}"
+
+    def _heading(self, heading: Heading, column: int, role: int, cell: Callable[..., Any]) -> Any:
+        """What day and week headings share: bold, a disclosure sign, read out with
+        their total and whether they are collapsed."""
+        key: Any = heading.day if isinstance(heading, DayRow) else heading
+        if role == FONT:
+            return table_font(bold=True)
+        if role == BACKGROUND:  # apart from the rows' Base and AlternateBase stripes
+            return QApplication.palette().color(QPalette.ColorRole.Window)
+        if role == ALIGNMENT:
+            return ALIGNMENTS[column]
+        if role == DECORATION and column == NAME:
+            return disclosure_icon(heading not in self._collapsed)
         if role == ACCESSIBLE and column == NAME:
-            return f"{self.day(day, NAME, DISPLAY)}, total {self.day(day, DURATION, DISPLAY)}"
+            state = ", collapsed" if heading in self._collapsed else ""
+            return f"{cell(key, NAME, DISPLAY)}, total {cell(key, DURATION, DISPLAY)}{state}"
+        if role == DESCRIPTION and column == NAME:
+            return "Left collapses, Right expands"
         return None
 
     # -- a session -----------------------------------------------------------------------
 
-    def session(self, session: Session, column: int, role: int) -> Any:
+    def session(self, session: Session, day: date, column: int, role: int) -> Any:
         if role == DISPLAY:
-            return self.text(session, column)
+            return self.text(session, day, column)
         if role == EDIT:
-            return session.name if column == NAME else self.text(session, column)
+            return session.name if column == NAME else self.text(session, day, column)
         if role == DECORATION:
             if column == NAME and session.id in self.overlaps:
                 return overlap_icon()
@@ -134,7 +215,7 @@ class SessionCells:
                 return color_dot(session.project.color)
             return None
         if role == TOOLTIP:
-            return self._tooltip(session, column)
+            return self._tooltip(session, day, column)
         if role == ALIGNMENT:
             return ALIGNMENTS[column]
         if role == FONT:
@@ -149,53 +230,76 @@ class SessionCells:
             highlight = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(48)
             return highlight
-        if role == ACCESSIBLE and column == NAME and session.id in self.overlaps:
-            return f"{self.text(session, NAME)}, overlaps another session"
-        if role == ACCESSIBLE and column == DURATION and not session.billable:
-            return f"{self.text(session, DURATION)}, {NOT_BILLABLE.lower()}"
+        if role == ACCESSIBLE:
+            if column == DURATION and not session.billable:
+                return f"{self.text(session, day, DURATION)}, {NOT_BILLABLE.lower()}"
+            if column == NAME and session.id in self.overlaps:
+                return f"{self.text(session, day, NAME)}, overlaps another session"
+            return None
+        if role == DESCRIPTION and column == NAME:
+            return "\n".join(self._notes(session, day)) or None
         return None
 
-    def _tooltip(self, session: Session, column: int) -> str | None:
-        if column == NAME:
-            return "\n".join(
-                [session.name or UNNAMED]
-                + [f"Overlaps {self._describe(o)}" for o in self.overlaps.get(session.id, [])]
+    def _notes(self, session: Session, day: date) -> list[str]:
+        """What a row's tooltip adds: the other sessions it overlaps, and the whole
+        session when only part of it lies in the row's day."""
+        notes = [f"Overlaps {self._describe(o)}" for o in self.overlaps.get(session.id, [])]
+        start, end = self._day_bounds(day)
+        if session.start < start or (session.end or self.now) > end:
+            whole = format_duration(session.duration(self.now))
+            notes.append(
+                f"Whole session: {self._span(session)}, {whole}; "
+                f"{self.text(session, day, DURATION)} of it on this day. "
+                "Editing or deleting it changes the whole session."
             )
-        if column in LABEL_COLUMNS:
-            return self.text(session, column) or None
-        if column == END and session.running:
-            return "Running"
-        if column == DURATION and not session.billable:
-            return NOT_BILLABLE
-        return None
+        return notes
 
-    def text(self, session: Session, column: int) -> str:
+    def _tooltip(self, session: Session, day: date, column: int) -> str | None:
+        if column == NAME:
+            return "\n".join([session.name or UNNAMED, *self._notes(session, day)])
+        if column in LABEL_COLUMNS:
+            return self.text(session, day, column) or None
+        notes = self._notes(session, day)[len(self.overlaps.get(session.id, [])) :]
+        if column == END and session.running:
+            return "\n".join(["Running", *notes])
+        if column == DURATION and not session.billable:
+            return "\n".join([NOT_BILLABLE, *notes])
+        return "\n".join(notes) or None
+
+    def text(self, session: Session, day: date, column: int) -> str:
+        """A cell's text for ``session`` as listed under ``day``: times on another day
+        show their date; the duration is the part inside the day."""
         if column == NAME:
             return session.name or UNNAMED
         if column == PROJECT:
             return session.project.label if session.project else ""
         if column == TAGS:
             return ", ".join(session.tags)
-        # Times on another day than the row's (the day it is listed under) show their date.
-        row_day = session.start.astimezone(self.zone).date()
-        if self.period is not None:
-            row_day = max(row_day, self.period.first_day)
         if column == START:
-            return self._time_text(session.start, row_day)
+            return self._time_text(session.start, day)
         if column == END:
-            return "running" if session.end is None else self._time_text(session.end, row_day)
-        return format_duration(session.duration(self.now))
+            return "running" if session.end is None else self._time_text(session.end, day)
+        return format_duration(session.time_within(*self._day_bounds(day), self.now))
+
+    def _day_bounds(self, day: date) -> tuple[datetime, datetime]:
+        if day not in self._bounds:
+            self._bounds[day] = day_bounds(day, self.zone)
+        return self._bounds[day]
 
     def _describe(self, session: Session) -> str:
         """“Name” (Tue 24 Nov 09:00–10:30), for tooltips."""
+        name = f"“{session.name}”" if session.name else UNNAMED.lower()
+        return f"{name} ({self._span(session)})"
+
+    def _span(self, session: Session) -> str:
+        """Tue 24 Nov 09:00–10:30 (the end's date too when on another day)."""
         local_start = session.start.astimezone(self.zone)
         day = self._locale.toString(
             QDate(local_start.year, local_start.month, local_start.day), "ddd d MMM"
         )
         start = self._time_text(session.start, local_start.date())
         end = "now" if session.end is None else self._time_text(session.end, local_start.date())
-        name = f"“{session.name}”" if session.name else UNNAMED.lower()
-        return f"{name} ({day} {start}–{end})"
+        return f"{day} {start}–{end}"
 
     def _time_text(self, instant: datetime, same_day: date) -> str:
         """Local time in the locale's format, with the day when it is not ``same_day``."""
