@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import WindowFactory, child, trigger
@@ -151,3 +151,18 @@ def test_error_text_in_the_dialogs(
     dialog.show()
     qtbot.waitExposed(dialog)
     assert measured(child(dialog, QLabel, "endError"))[2] >= TEXT
+
+
+def test_placeholders_read(qtbot: QtBot, theme: str, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    elsewhere = child(window, QToolButton, "actionShowDayButton")
+    elsewhere.setFocus()  # no text cursor in the fields
+    qtbot.waitUntil(elsewhere.hasFocus)
+    for name in ("sessionNameEdit", "sessionFilterEdit"):
+        field = child(window, QLineEdit, name)
+        assert field.text() == ""
+        assert field.placeholderText()
+        inside = field.rect().adjusted(4, 4, -4, -4)  # the text, not the frame
+        assert measured(field, inside)[2] >= TEXT, name

@@ -80,6 +80,7 @@ class MainWindow(WindowShell):
         )
         self.lay_out(self.timer_bar, self.banner, self.period_bar, sessions.filter_bar, sessions)
         self.restyled = [actions, self.timer_bar, self.period_bar, sessions, self.banner]
+        self.restyled.append(sessions.filter_bar)
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()

@@ -17,8 +17,8 @@ from tracker_desktop.ui.project_colors import (
     color_dot,
     empty_dot,
     luminance,
-    muted_text,
     readable,
+    readable_placeholder,
     start_stop_colors,
 )
 from tracker_desktop.ui.session_cells import tabular_font
@@ -228,11 +228,7 @@ class TimerBar(QWidget):
         if style != self.start_stop_button.styleSheet():
             self.start_stop_button.setStyleSheet(style)
         self._paint_button_icon()
-        name_palette = self.name_edit.palette()
-        name_palette.setColor(
-            QPalette.ColorRole.PlaceholderText, muted_text(palette, QPalette.ColorRole.Base)
-        )
-        self.name_edit.setPalette(name_palette)
+        readable_placeholder(self.name_edit)
 
     def _paint_button_icon(self) -> None:
         """Play or stop in the button's text colour (the action's icon is for menus)."""
