@@ -41,7 +41,8 @@ class UndoHistory(QUndoStack):
             self.restored.emit([row.id for row in change.after if row.table == "session"])
 
     def _on_tracker_changed(self, change: Change) -> None:
-        self.push(_ChangeCommand(change, self))
+        if not change.from_server:  # another machine's change is not undone from here
+            self.push(_ChangeCommand(change, self))
 
 
 class _ChangeCommand(QUndoCommand):
