@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop.core.backups import describe
 from tracker_desktop.core.layout import Backup
+from tracker_desktop.ui.dialog_parts import plain_buttons
 
 
 class Recovery(enum.Enum):
@@ -88,6 +89,7 @@ class RestoreDialog(QDialog):
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        plain_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(self.accept)

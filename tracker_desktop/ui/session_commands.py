@@ -14,12 +14,20 @@ from datetime import time as dt_time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.service import NO_LABELS, Labels, Session, Tracker, label
+from tracker_desktop.core.names import normalize_name
+from tracker_desktop.core.service import (
+    NO_LABELS,
+    Labels,
+    Session,
+    Tracker,
+    label,
+    latest_free_slot,
+)
 from tracker_desktop.core.timeparse import local_instant
 
 if TYPE_CHECKING:
@@ -114,6 +122,9 @@ class SessionCommands(QObject):
         running, edited = self._live.running, self._name.edited_name()
         if running is None or edited is None:
             return
+        if same_name(edited, running.name):  # typed back to what it was (or cleared)
+            self._name.forget_edit()
+            return
         session = self._messages.attempt(lambda: self._tracker.rename(edited, running.id))
         if session is not None:
             self._name.show_name(session.name)  # the cleaned name, no longer an edit
@@ -138,7 +149,7 @@ class SessionCommands(QObject):
         session = self._messages.attempt(self._tracker.discard)
         if session is not None:
             self._name.clear_name()
-            self._messages.show_note(f"Discarded {label(session.name)}")
+            self._messages.show_undoable(f"Discarded {label(session.name)}.", self._undo)
 
     # -- any session ---------------------------------------------------------------------
 
@@ -157,8 +168,7 @@ class SessionCommands(QObject):
         if any(s.running for s in deleted):
             self._name.clear_name()
         what = label(deleted[0].name) if len(deleted) == 1 else f"{len(deleted)} sessions"
-        undo = self._undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self._messages.show_note(f"Deleted {what} — {undo} brings it back")
+        self._messages.show_undoable(f"Deleted {what}.", self._undo)
 
     def continue_from(self, session_id: int | None) -> None:
         """Starts a new session named like ``session_id`` (default: the most recent)."""
@@ -194,16 +204,22 @@ class SessionCommands(QObject):
         fields = SessionFields(
             session.name, session.start, session.end, project, session.tags, session.billable
         )
-        self._ask_and_save("Edit Session", fields, check, save, session.running, "Saved")
+        self._ask_and_save(
+            "Edit Session", fields, check, save, session.running, "Saved", session.id
+        )
 
     def add(self) -> None:
-        """Asks for a forgotten session (by default the hour before now, or 9–10 on the
-        first day of a past period) and records it."""
-        now, period = self._tracker.now(), self._live.period
+        """Asks for a forgotten session and records it. By default the hour before now
+        (or 9–10 on the first day of a past period), or else the latest free hour of that
+        day before it, so the default does not overlap silently."""
+        now, period, zone = self._tracker.now(), self._live.period, self._tracker.zone
         if period.start <= now < period.end:
             end = now.replace(second=0)
         else:
-            end = local_instant(datetime.combine(period.first_day, dt_time(10)), self._tracker.zone)
+            end = local_instant(datetime.combine(period.first_day, dt_time(10)), zone)
+        day_start = local_instant(datetime.combine(end.astimezone(zone).date(), dt_time()), zone)
+        sessions = self._live.report.sessions
+        end = latest_free_slot(sessions, end, timedelta(hours=1), day_start, now) or end
 
         def check(fields: SessionFields) -> None:
             self._tracker.check_fields(fields.name, fields.start, fields.end)
@@ -226,8 +242,17 @@ class SessionCommands(QObject):
         save: FieldSave,
         may_run: bool,
         verb: str,
+        session_id: int | None = None,
     ) -> None:
         from tracker_desktop.ui.session_dialog import SessionDialog
+
+        def overlapping(start: datetime, end: datetime | None) -> list[Session]:
+            """The other sessions sharing time with ``start``–``end`` (a warning)."""
+            until = end or self._tracker.now()
+            if until <= start:
+                return []
+            found = self._tracker.sessions_between(start, until)
+            return [s for s in found if s.id != session_id and s.duration(until) > timedelta(0)]
 
         catalog = self._tracker.catalog
         offered = self._messages.attempt(
@@ -248,6 +273,7 @@ class SessionCommands(QObject):
                 projects=offered[0],
                 tags=offered[1],
                 new=verb == "Added",
+                overlapping=overlapping,
             )
             if answer is None:
                 return
@@ -262,6 +288,14 @@ class SessionCommands(QObject):
             self._messages.clear_error()
             self._messages.show_note(f"{verb} {described(session)}")
             return
+
+
+def same_name(typed: str, stored: str) -> bool:
+    """Whether ``typed`` is ``stored`` once cleaned as names are (a refused name is not)."""
+    try:
+        return normalize_name(typed) == stored
+    except InvalidInputError:
+        return False
 
 
 def described(session: Session) -> str:

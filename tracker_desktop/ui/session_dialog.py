@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
     QDate,
     QDateTime,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTime,
     QTimeZone,
@@ -20,11 +18,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -32,9 +30,19 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
+from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.service import Session
+from tracker_desktop.core.service import label as quoted
 from tracker_desktop.core.timeparse import local_instant
-from tracker_desktop.ui.dialog_parts import ERROR_COLOR, error_label
-from tracker_desktop.ui.project_colors import color_dot, empty_dot
+from tracker_desktop.ui.dialog_parts import (
+    FieldDateTimeEdit,
+    LastTagCompleter,
+    error_label,
+    plain_buttons,
+    sentence,
+)
+from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, empty_dot, error_color
+from tracker_desktop.ui.session_cells import tabular_font
 
 DATE_TIME_FORMAT = "yyyy-MM-dd  HH:mm:ss"
 
@@ -53,6 +61,8 @@ class SessionFields:
 
 # Checks fields by the core's rules; raises InvalidInputError naming the field.
 FieldCheck = Callable[[SessionFields], None]
+# The other sessions sharing time with a start and end (None: still running).
+Overlapping = Callable[[datetime, datetime | None], list[Session]]
 
 
 class SessionDialog(QDialog):
@@ -74,6 +84,7 @@ class SessionDialog(QDialog):
         projects: Sequence[ProjectInfo] = (),
         tags: Sequence[str] = (),
         new: bool = False,
+        overlapping: Overlapping | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionDialog")
@@ -81,18 +92,20 @@ class SessionDialog(QDialog):
         self.setMinimumWidth(460)
         self._zone = zone
         self._check = check
+        self._overlapping = overlapping
         self.result_fields: SessionFields | None = None
 
         self.name_edit = QLineEdit(fields.name, self)
         self.name_edit.setObjectName("dialogNameEdit")
         self.name_edit.setPlaceholderText("What did you work on?")
+        self.name_edit.setCursorPosition(0)  # a long name shows its beginning
         self._projects = {p.id: p for p in projects}
         self.project_combo = self._project_combo(projects, fields.project)
         self.tags_edit = QLineEdit(", ".join(fields.tags), self)
         self.tags_edit.setObjectName("dialogTagsEdit")
         self.tags_edit.setAccessibleName("Tags")
         self.tags_edit.setPlaceholderText("Tags, separated by commas")
-        completer = _LastTagCompleter(list(tags), self.tags_edit)
+        completer = LastTagCompleter(list(tags), self.tags_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
         self.billable_check = QCheckBox("&Billable", self)
@@ -114,6 +127,14 @@ class SessionDialog(QDialog):
             key: error_label(self, f"{key}Error")
             for key in ("name", "project", "tags", "start", "end", "other")
         }
+        self.duration_label = QLabel(self)
+        self.duration_label.setObjectName("dialogDurationLabel")
+        self.duration_label.setAccessibleName("Duration")
+        self.duration_label.setFont(tabular_font(self.duration_label.font()))
+        self.overlap_label = QLabel(self)
+        self.overlap_label.setObjectName("dialogOverlapWarning")
+        self.overlap_label.setWordWrap(True)
+        self.overlap_label.hide()
         form = QFormLayout()
         form.addRow("&Name", self.name_edit)
         form.addRow("", self.errors["name"])
@@ -127,9 +148,14 @@ class SessionDialog(QDialog):
         form.addRow("&End", self.end_edit)
         form.addRow("", self.running_check)
         form.addRow("", self.errors["end"])
+        form.addRow("Duration", self.duration_label)
+        form.addRow("", self.overlap_label)
+        self._form = form
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = plain_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+            )
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -137,6 +163,12 @@ class SessionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors["other"])
         layout.addWidget(buttons)
+        self.name_edit.textEdited.connect(self._recheck)
+        self.tags_edit.textEdited.connect(self._recheck)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateTimeChanged.connect(self._on_times_changed)
+        self.running_check.toggled.connect(self._on_times_changed)
+        self._on_times_changed()
 
     # -- the seam tests replace ----------------------------------------------------------
 
@@ -154,12 +186,14 @@ class SessionDialog(QDialog):
         projects: Sequence[ProjectInfo] = (),
         tags: Sequence[str] = (),
         new: bool = False,
+        overlapping: Overlapping | None = None,
     ) -> SessionFields | None:
         """The fields the user saved (already checked), or None if they cancelled.
 
         ``projects`` are offered (archived ones only when the session has one), ``tags``
         completed; ``new``: billable follows the project. ``error`` is shown at once, for
-        fields that the database refused after checking.
+        fields that the database refused after checking. ``overlapping`` names the other
+        sessions the typed times share time with (a warning, not a refusal).
         """
         dialog = cls(
             parent,
@@ -171,6 +205,7 @@ class SessionDialog(QDialog):
             projects=projects,
             tags=tags,
             new=new,
+            overlapping=overlapping,
         )
         if error is not None:
             dialog.show_error(error)
@@ -205,19 +240,15 @@ class SessionDialog(QDialog):
         super().accept()
 
     def show_error(self, error: InvalidInputError) -> None:
+        """Says what is wrong in a sentence under the field, and marks the field."""
         key = error.field if error.field in self.errors else "other"
         label = self.errors[key]
-        label.setText(str(error))
+        label.setText(sentence(str(error)))
         label.show()
-        widget = {
-            "name": self.name_edit,
-            "project": self.project_combo,
-            "tags": self.tags_edit,
-            "start": self.start_edit,
-            "end": self.end_edit,
-        }.get(key)
+        self._fit_height()
+        widget = self._field_widgets().get(key)
         if widget is not None:
-            widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR.name()};")
+            widget.setStyleSheet(f"border: 1px solid {error_color(PART_CONTRAST).name()};")
             widget.setFocus()
 
     def _clear_errors(self) -> None:
@@ -226,6 +257,82 @@ class SessionDialog(QDialog):
             label.clear()
         for widget in (self.name_edit, self.tags_edit, self.start_edit, self.end_edit):
             widget.setStyleSheet("")
+
+    def _recheck(self) -> None:
+        """While an error shows, checks again as the fields change: a corrected field
+        loses its error at once (a new problem waits for Save)."""
+        shown = [key for key, label in self.errors.items() if label.isVisible()]
+        if not shown:
+            return
+        try:
+            self._check(self.fields())
+        except InvalidInputError as error:
+            key = error.field if error.field in self.errors else "other"
+            if key in shown:
+                self.errors[key].setText(sentence(str(error)))
+                shown.remove(key)
+                self._fit_height()
+        for key in shown:
+            self.errors[key].hide()
+            widget = self._field_widgets().get(key)
+            if widget is not None:
+                widget.setStyleSheet("")
+
+    def _on_times_changed(self) -> None:
+        """The duration as typed, and the sessions it overlaps."""
+        start, end = self.start_edit.dateTime(), self.end_edit.dateTime()
+        running = self.running_check.isChecked()
+        seconds = start.secsTo(end)
+        if running:
+            self.duration_label.setText("Still running")
+        elif seconds > 0:
+            self.duration_label.setText(format_duration(timedelta(seconds=seconds)))
+        else:
+            self.duration_label.setText("—")
+        self._show_overlaps()
+        self._recheck()
+
+    def _show_overlaps(self) -> None:
+        if self._overlapping is None:
+            return
+        try:
+            fields = self.fields()
+        except InvalidInputError:
+            others: list[Session] = []
+        else:
+            others = self._overlapping(fields.start, fields.end)
+        if not others:
+            self.overlap_label.hide()
+            return
+        shown = [f"{quoted(s.name)} ({self._span(s)})" for s in others[:3]]
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        self.overlap_label.setText(f"⚠ Overlaps {', '.join(shown)}{more}.")
+        self.overlap_label.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grows the dialog to what its wrapped lines need at its width: an error or a
+        warning is never cut off (Qt does not do it for a window by itself)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _span(self, session: Session) -> str:
+        start = session.start.astimezone(self._zone)
+        end = "running" if session.end is None else f"{session.end.astimezone(self._zone):%H:%M}"
+        return f"{start:%H:%M}–{end}"
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "name": self.name_edit,
+            "project": self.project_combo,
+            "tags": self.tags_edit,
+            "start": self.start_edit,
+            "end": self.end_edit,
+        }
 
     def _on_running_check_toggled(self, running: bool) -> None:
         self.end_edit.setEnabled(not running)
@@ -258,7 +365,7 @@ class SessionDialog(QDialog):
     def _date_time_edit(self, name: str, instant: datetime) -> QDateTimeEdit:
         # The edit holds the local wall time of our zone; marking it UTC keeps Qt from
         # shifting values that the system zone happens to skip at a DST change.
-        edit = QDateTimeEdit(self)
+        edit = FieldDateTimeEdit(self)
         edit.setObjectName(name)
         edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
         edit.setDisplayFormat(DATE_TIME_FORMAT)
@@ -290,17 +397,3 @@ def _set_wall_time(edit: QDateTimeEdit, wall: datetime) -> None:
             QTimeZone(QTimeZone.Initialization.UTC),
         )
     )
-
-
-class _LastTagCompleter(QCompleter):
-    """Completes the tag being typed after the ones before it (``design, fr`` offers
-    ``frontend``)."""
-
-    def splitPath(self, path: str) -> list[str]:
-        return [re.split(r"[,\s]+", path)[-1]]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        widget = self.widget()
-        typed = widget.text() if isinstance(widget, QLineEdit) else ""
-        done = typed[: len(typed) - len(self.splitPath(typed)[0])]
-        return f"{done}{index.data()}, "

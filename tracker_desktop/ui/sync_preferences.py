@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.ui.message_banner import ERROR_COLOR
+from tracker_desktop.ui.project_colors import error_color
 from tracker_desktop.ui.sync_runner import SyncKind, SyncRunner, SyncState
 
 SCHEMES = ("postgresql", "postgres")
@@ -220,7 +220,7 @@ class SyncPreferences(QGroupBox):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.result_label.setText(message)
-        self.result_label.setStyleSheet(f"color: {ERROR_COLOR.name()};" if error else "")
+        self.result_label.setStyleSheet(f"color: {error_color().name()};" if error else "")
         self.result_label.setVisible(bool(message))
         if message:
             # Once the layout has taken the message in (the next turn of the event loop).

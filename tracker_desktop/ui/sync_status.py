@@ -112,11 +112,11 @@ class WindowSync:
         runner.notices.connect(lambda notices: messages.show_notice("\n".join(notices)))
         runner.start()
 
-    def add_preferences(self, dialog: PreferencesDialog) -> None:
-        """Preferences ▸ Sync."""
+    def preferences_section(self, dialog: PreferencesDialog) -> QWidget:
+        """Preferences ▸ Sync, for ``dialog``."""
         from tracker_desktop.ui.sync_preferences import SyncPreferences
 
-        dialog.add_section(SyncPreferences(self.runner, dialog))
+        return SyncPreferences(self.runner, dialog)
 
     def reopened(self, *_: object) -> None:
         """The database file was replaced (a restore): its sync state may differ."""

@@ -20,6 +20,7 @@ class UndoHistory(QUndoStack):
 
     applied = Signal(str)  # an undo or redo happened: what was undone or redone
     refused = Signal(str)  # an undo or redo was refused (and dropped): why
+    restored = Signal(list)  # after an undo or redo: the ids of the sessions it left
 
     def __init__(self, tracker: Tracker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,7 @@ class UndoHistory(QUndoStack):
             self.refused.emit(str(error))
         else:
             self.applied.emit(f"{verb}: {change.description}")
+            self.restored.emit([row.id for row in change.after if row.table == "session"])
 
     def _on_tracker_changed(self, change: Change) -> None:
         if not change.from_server:  # another machine's change is not undone from here
