@@ -137,24 +137,49 @@ def init(connection: psycopg.Connection[Any]) -> tuple[int, int]:
 
 
 def add_user(
-    connection: psycopg.Connection[Any], name: str, password: str, *, manager: bool
+    connection: psycopg.Connection[Any], name: str, password: str | None, *, manager: bool
 ) -> bool:
-    """Creates the login role ``name`` (or sets the password of an existing one) in
-    ``tracker_user``, and ``tracker_manager`` too for a manager; True if it was new."""
+    """Creates the login role ``name`` in ``tracker_user`` (and ``tracker_manager`` for a
+    manager), or updates a role that is already a tracker user: its password where one is
+    given, its manager membership to match ``manager``. True if it was new.
+
+    Any other existing role (the administrator, a superuser, the two group roles, an
+    application's own role) is refused untouched: add-user must never take one over.
+    The password travels as a SCRAM hash made here, never as text a server log could
+    keep."""
     from psycopg import sql
 
+    from tracker_desktop.core.errors import InvalidInputError
+
+    if name in (USER_ROLE, MANAGER_ROLE):
+        raise InvalidInputError(f"{name} is the group role of sync users, not a person")
     role = sql.Identifier(name)
     with connection.transaction():
-        exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
-        verb = "ALTER" if exists else "CREATE"
-        # A role's password cannot be a parameter; it is quoted as a literal.
-        connection.execute(
-            sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(password))
-        )
+        found = connection.execute(
+            "SELECT r.rolsuper OR r.rolbypassrls, EXISTS (SELECT FROM pg_auth_members m "
+            "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid AND g.rolname = %s) "
+            "FROM pg_roles r WHERE r.rolname = %s",
+            (USER_ROLE, name),
+        ).fetchone()
+        if found is not None and (found[0] or not found[1]):
+            raise InvalidInputError(
+                f"the role {name} already exists and is not a sync user; add-user leaves it "
+                "alone (choose another name)"
+            )
+        if found is None and password is None:
+            raise InvalidInputError(f"{name} is a new user: give their password", field="password")
+        secret = None
+        if password is not None:
+            hashed = connection.pgconn.encrypt_password(
+                password.encode(), name.encode(), b"scram-sha-256"
+            )
+            secret = sql.SQL(" PASSWORD {}").format(sql.Literal(hashed.decode()))
+        verb = sql.SQL("ALTER" if found else "CREATE")
+        connection.execute(sql.SQL("{} ROLE {} LOGIN{}").format(verb, role, secret or sql.SQL("")))
         connection.execute(sql.SQL("GRANT " + USER_ROLE + " TO {}").format(role))
-        if manager:
-            connection.execute(sql.SQL("GRANT " + MANAGER_ROLE + " TO {}").format(role))
-    return not exists
+        change = f"GRANT {MANAGER_ROLE} TO {{}}" if manager else f"REVOKE {MANAGER_ROLE} FROM {{}}"
+        connection.execute(sql.SQL(change).format(role))
+    return found is None
 
 
 def server_version(connection: psycopg.Connection[Any]) -> int | None:
