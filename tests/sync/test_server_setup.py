@@ -12,6 +12,8 @@ import pytest
 from tests import postgres
 from tests.sync.test_cli_sync import cli
 from tests.unit.test_cli import assert_one_line_error
+from tracker_desktop.core.sync import engine
+from tracker_desktop.core.sync.server import SERVER_VERSION
 
 
 def roles(db, name: str) -> list[tuple[object, ...]]:
@@ -83,3 +85,81 @@ def test_the_administrator_password_comes_from_stdin_and_never_shows(db, pg_serv
         failed = cli(None, "server", *args, stdin="x\n")
         line = assert_one_line_error(failed, 3, f"{db.name}_missing")
         assert postgres.ADMIN_PASSWORD not in line
+
+
+def test_a_database_owner_who_is_not_a_superuser_prepares_the_server(pg_server, db) -> None:
+    # As on managed PostgreSQL: the administrator owns the database and may create roles.
+    owner, managed = f"owner_{db.name}", f"managed_{db.name}"
+    postgres.admin_sql(pg_server, f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'own'",
+                       db="postgres")  # fmt: skip
+    postgres.admin_sql(pg_server, f"CREATE DATABASE {managed} OWNER {owner}", db="postgres")
+    url = pg_server.url(user=owner, password="own", db=managed)
+    first = cli(None, "server", "init", url)
+    assert first.code == 0, first
+    assert first.out.startswith("Prepared ")
+    again = cli(None, "server", "init", url)
+    assert again.code == 0, again
+    assert "ready for sync" in again.out
+    assert postgres.admin_sql(pg_server, "SELECT value FROM tracker.meta", db=managed) == [
+        (str(SERVER_VERSION),)
+    ]
+    # The owner adds a user, who connects and syncs their own rows.
+    name = f"member_{db.name}"
+    added = cli(None, "server", "add-user", url, name, "--password-stdin", stdin="m-pw\n")
+    assert added.code == 0, added
+    with psycopg.connect(pg_server.url(user=name, password="m-pw", db=managed)) as connection:
+        assert connection.execute("SELECT count(*) FROM tracker.session").fetchone() == (0,)
+
+
+def test_a_manager_of_one_database_cannot_connect_to_another(pg_server, db, user) -> None:
+    # The rule: a login connects only to the databases it was added to with add-user.
+    other = f"other_{db.name}"
+    postgres.create_database(pg_server, other)
+    engine.server_init(pg_server.url(db=other), None)
+    boss = f"boss_{other}"
+    engine.add_user(pg_server.url(db=other), None, boss, "pw", manager=True)
+    with psycopg.connect(pg_server.url(user=boss, password="pw", db=other)) as connection:
+        assert connection.execute("SELECT count(*) FROM tracker.session").fetchone() == (0,)
+    with pytest.raises(psycopg.OperationalError, match="permission denied"):
+        psycopg.connect(db.url(boss, "pw"))
+    with pytest.raises(psycopg.OperationalError, match="permission denied"):
+        psycopg.connect(pg_server.url(user=user, password="secret", db=other))
+    # Nor may any other login of the cluster (CONNECT is no longer PUBLIC's).
+    postgres.admin_sql(pg_server, f"CREATE ROLE stranger_{db.name} LOGIN PASSWORD 's'",
+                       db="postgres")  # fmt: skip
+    with pytest.raises(psycopg.OperationalError, match="permission denied"):
+        psycopg.connect(db.url(f"stranger_{db.name}", "s"))
+
+
+def test_upgrading_a_server_keeps_the_users_who_have_synced(
+    pg_server, tmp_path, monkeypatch
+) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.support import FakeClock
+    from tracker_desktop.core.service import Tracker
+    from tracker_desktop.core.storage import open_storage
+    from tracker_desktop.core.sync import server, sync_now
+
+    old = f"v1_{tmp_path.name}"[:60]
+    postgres.create_database(pg_server, old)
+    with monkeypatch.context() as patched:  # a server prepared by version 1
+        patched.setattr(server, "SERVER_MIGRATIONS", server.SERVER_MIGRATIONS[:1])
+        patched.setattr(server, "SERVER_VERSION", 1)
+        engine.server_init(pg_server.url(db=old), None)
+        name = f"early_{old}"
+        engine.add_user(pg_server.url(db=old), None, name, "pw", manager=False)
+        # Version 1's add-user gave no CONNECT of its own (PUBLIC had it).
+        postgres.admin_sql(pg_server, f"REVOKE CONNECT ON DATABASE {old} FROM {name}", db=old)
+    clock = FakeClock(datetime(2026, 11, 26, 9, 0, tzinfo=UTC))
+    tracker = Tracker(open_storage(tmp_path / "m"), clock, ZoneInfo("Europe/Berlin"))
+    try:
+        engine.connect(tracker, pg_server.url(user=name, password=None, db=old), "pw")
+        tracker.add("before", clock.now().replace(hour=7), clock.now().replace(hour=8))
+        sync_now(tracker)
+        assert engine.server_init(pg_server.url(db=old), None) == (1, SERVER_VERSION)
+        tracker.add("after", clock.now().replace(hour=8), clock.now().replace(hour=9))
+        assert sync_now(tracker).pushed == 1
+    finally:
+        tracker.storage.close()

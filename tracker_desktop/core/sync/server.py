@@ -97,7 +97,24 @@ SERVER_V1: tuple[str, ...] = (
     f"CREATE POLICY meta_read ON {SCHEMA}.meta FOR SELECT USING (true)",
     f"GRANT SELECT ON {SCHEMA}.meta TO {USER_ROLE}",
 )
-SERVER_MIGRATIONS: tuple[tuple[str, ...], ...] = (SERVER_V1,)
+# Server schema version 2: the meta table's row-level security no longer binds its owner
+# (users may only read it anyway), so an administrator who owns the database without
+# being a superuser (managed PostgreSQL) can record the version. And a database is no
+# longer open to every login of the cluster: CONNECT is taken from PUBLIC and given to
+# each user by add-user (the users who already have rows here keep it).
+_OWNERS = " UNION ".join(f"SELECT owner FROM {SCHEMA}.{table}" for table in TABLES)
+SERVER_V2: tuple[str, ...] = (
+    f"ALTER TABLE {SCHEMA}.meta NO FORCE ROW LEVEL SECURITY",
+    f"""DO $$ DECLARE who name; BEGIN
+        EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
+        FOR who IN {_OWNERS} LOOP
+            IF EXISTS (SELECT FROM pg_roles WHERE rolname = who) THEN
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), who);
+            END IF;
+        END LOOP;
+    END $$""",
+)
+SERVER_MIGRATIONS: tuple[tuple[str, ...], ...] = (SERVER_V1, SERVER_V2)
 SERVER_VERSION = len(SERVER_MIGRATIONS)
 
 _ROLES = f"""DO $$ BEGIN
@@ -177,6 +194,12 @@ def add_user(
         verb = sql.SQL("ALTER" if found else "CREATE")
         connection.execute(sql.SQL("{} ROLE {} LOGIN{}").format(verb, role, secret or sql.SQL("")))
         connection.execute(sql.SQL("GRANT " + USER_ROLE + " TO {}").format(role))
+        # The roles are the cluster's, so this database lets in only its own users.
+        connection.execute(
+            sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+                sql.Identifier(connection.info.dbname), role
+            )
+        )
         change = f"GRANT {MANAGER_ROLE} TO {{}}" if manager else f"REVOKE {MANAGER_ROLE} FROM {{}}"
         connection.execute(sql.SQL(change).format(role))
     return found is None
