@@ -163,3 +163,19 @@ def test_upgrading_a_server_keeps_the_users_who_have_synced(
         assert sync_now(tracker).pushed == 1
     finally:
         tracker.storage.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://postgres:adm1n-s3cret@db.example.com",  # no database
+        "mysql://postgres:adm1n-s3cret@db.example.com/tracker",
+        "postgresql://:adm1n-s3cret@db.example.com/tracker",  # no user
+        "postgresql://postgres:adm1n-s3cret@db.example.com:port/tracker",
+    ],
+)
+def test_a_mistyped_url_is_refused_without_showing_its_password(url: str) -> None:
+    for args in (("init", url), ("add-user", url, "alice", "--password-stdin")):
+        line = assert_one_line_error(cli(None, "server", *args, stdin="pw\n"), 2, "URL")
+        assert "adm1n-s3cret" not in line
+        assert "***" in line
