@@ -179,3 +179,21 @@ def test_a_mistyped_url_is_refused_without_showing_its_password(url: str) -> Non
         line = assert_one_line_error(cli(None, "server", *args, stdin="pw\n"), 2, "URL")
         assert "adm1n-s3cret" not in line
         assert "***" in line
+
+
+def test_adding_a_person_of_another_database_keeps_their_role_there(pg_server, db) -> None:
+    boss = db.add_user(f"boss_{db.name}", manager=True)
+    other = f"o_{db.name}"
+    postgres.create_database(pg_server, other)
+    engine.server_init(pg_server.url(db=other), None)
+    # As a plain user here they would stop being a manager in the first database: refused.
+    plain = cli(None, "server", "add-user", pg_server.url(db=other), boss)
+    assert_one_line_error(plain, 2, boss, "another database")
+    assert roles(db, boss)[0][3] == ["tracker_manager", "tracker_user"]
+    with pytest.raises(psycopg.OperationalError, match="permission denied"):
+        psycopg.connect(pg_server.url(user=boss, password="secret", db=other))
+    # As a manager (what they are) they are let in, their password kept.
+    same = cli(None, "server", "add-user", pg_server.url(db=other), boss, "--manager")
+    assert same.code == 0, same
+    with psycopg.connect(pg_server.url(user=boss, password="secret", db=other)) as connection:
+        assert connection.execute("SELECT current_user").fetchone() == (boss,)

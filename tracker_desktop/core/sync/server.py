@@ -174,14 +174,24 @@ def add_user(
     with connection.transaction():
         found = connection.execute(
             "SELECT r.rolsuper OR r.rolbypassrls, EXISTS (SELECT FROM pg_auth_members m "
-            "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid AND g.rolname = %s) "
+            "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid AND g.rolname = %s), "
+            "pg_has_role(r.oid, %s, 'member'), "
+            "has_database_privilege(r.oid, current_database(), 'CONNECT') "
             "FROM pg_roles r WHERE r.rolname = %s",
-            (USER_ROLE, name),
+            (USER_ROLE, MANAGER_ROLE, name),
         ).fetchone()
         if found is not None and (found[0] or not found[1]):
             raise InvalidInputError(
                 f"the role {name} already exists and is not a sync user; add-user leaves it "
                 "alone (choose another name)"
+            )
+        if found is not None and not found[3] and found[2] != manager:
+            # The group roles are the cluster's: this would change what they are in the
+            # other database they sync with.
+            was = "a manager" if found[2] else "not a manager"
+            raise InvalidInputError(
+                f"{name} syncs with another database of this server as {was}; the roles are "
+                "shared by the server's databases, so add them here as the same"
             )
         if found is None and password is None:
             raise InvalidInputError(f"{name} is a new user: give their password", field="password")
