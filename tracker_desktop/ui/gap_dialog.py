@@ -4,13 +4,14 @@ or while its user was away."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
-from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion, subject
+from tracker_desktop.ui.locale_format import time_text
 
 AnswerHandler = Callable[[GapAnswer | None], None]
 
@@ -49,13 +50,9 @@ class GapDialog(QDialog):
 
     def show_question(self, question: GapQuestion) -> None:
         """Says what happened and what each answer does, in local times."""
-        locale = QLocale()
-
-        def clock(instant: datetime) -> str:
-            local = instant.astimezone(self._zone)
-            return locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-
-        start, end = clock(question.gap_start), clock(question.gap_end)
+        start, end = (
+            time_text(t.astimezone(self._zone)) for t in (question.gap_start, question.gap_end)
+        )
         gap = format_duration(question.gap_end - question.gap_start)
         again = " (you were back briefly in between)" if question.absences > 1 else ""
         self._text.setText(

@@ -31,6 +31,7 @@ from tracker_desktop.core.gaps import (
     subject,
 )
 from tracker_desktop.core.service import Session, Tracker
+from tracker_desktop.ui.locale_format import time_text
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.gap_dialog import GapDialog
@@ -175,7 +176,8 @@ class GapWatcher(QObject):
 def waiting_text(question: GapQuestion, tracker: Tracker) -> str:
     """A question's span in local times, for a notification ("Away 10:02–10:45.")."""
     start, end = (
-        t.astimezone(tracker.zone).strftime("%H:%M") for t in (question.gap_start, question.gap_end)
+        time_text(t.astimezone(tracker.zone), seconds=False)
+        for t in (question.gap_start, question.gap_end)
     )
     cause = "Away" if question.kind is GapKind.IDLE else "Nobody there"
     return f"{cause} {start}–{end}."

@@ -3,11 +3,8 @@ and what an empty one says."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QLocale
-
 from tracker_desktop.core.periods import Period, PeriodKind
+from tracker_desktop.ui.locale_format import day_text, month_text
 
 _CURRENT = {
     PeriodKind.DAY: ("Today", "today"),
@@ -16,30 +13,21 @@ _CURRENT = {
 }
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def current_label(kind: PeriodKind) -> str:
     """ "Today", "This Week" or "This Month"."""
     return _CURRENT[kind][0]
 
 
 def period_title(period: Period) -> str:
-    """ "Thursday 26 November 2026", "Mon 23 – Sun 29 Nov 2026" or "November 2026"."""
-    first, last = _qdate(period.first_day), _qdate(period.last_day)
-    locale = QLocale()
+    """The locale's own words: "Dienstag, 1. Dezember 2026", "Mon, Nov 23 – Sun, Nov 29,
+    2026" or "November 2026"."""
+    first, last = period.first_day, period.last_day
     if period.kind is PeriodKind.DAY:
-        return locale.toString(first, "dddd d MMMM yyyy")
+        return day_text(first)
     if period.kind is PeriodKind.MONTH:
-        return locale.toString(first, "MMMM yyyy")
-    if first.year() != last.year():
-        first_format = "ddd d MMM yyyy"
-    elif first.month() != last.month():
-        first_format = "ddd d MMM"
-    else:
-        first_format = "ddd d"
-    return f"{locale.toString(first, first_format)} – {locale.toString(last, 'ddd d MMM yyyy')}"
+        return month_text(first)
+    start = day_text(first, short=True, year=first.year != last.year)
+    return f"{start} – {day_text(last, short=True)}"
 
 
 def empty_text(period: Period, is_current: bool) -> str:

@@ -24,6 +24,7 @@ from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.money import MINOR_UNITS, parse_currency, parse_rate
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialog_parts import error_label
+from tracker_desktop.ui.locale_format import locale_week_start
 from tracker_desktop.ui.preferences import StartAtLogin
 from tracker_desktop.ui.settings import WindowSettings
 
@@ -60,6 +61,10 @@ class PreferencesDialog(QDialog):
         self.name_edit.setToolTip("Who the PDF timesheets are from (the command line's too)")
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekStartCombo")
+        # First "as the language and region say", then each weekday (index = weekday + 1).
+        self._locale_week_start = locale_week_start(locale)
+        usual = locale.standaloneDayName(self._locale_week_start + 1, QLocale.FormatType.LongFormat)
+        self.week_combo.addItem(f"From the language and region ({usual})")
         for day in range(1, 8):  # Qt counts Monday as 1
             self.week_combo.addItem(locale.standaloneDayName(day, QLocale.FormatType.LongFormat))
         self.rate_edit = QLineEdit(self)
@@ -129,7 +134,7 @@ class PreferencesDialog(QDialog):
         try:
             name, week, rate, currency = (
                 self._catalog.your_name(),
-                self._catalog.week_start(),
+                self._catalog.chosen_week_start(),
                 self._catalog.default_rate(),
                 self._catalog.default_currency(),
             )
@@ -140,7 +145,7 @@ class PreferencesDialog(QDialog):
             widget.blockSignals(True)
         self._saved_name = name
         self.name_edit.setText(name)
-        self.week_combo.setCurrentIndex(week)
+        self.week_combo.setCurrentIndex(0 if week is None else week + 1)
         self.rate_edit.setText("" if rate is None else format(rate, "f"))
         self.currency_combo.setCurrentText(currency)
         self.gap_spin.setValue(int(self._settings.gap_threshold.total_seconds() // 60))
@@ -170,8 +175,9 @@ class PreferencesDialog(QDialog):
         self.name_edit.setText(self._saved_name)
 
     def _on_week_combo_changed(self, index: int) -> None:
-        if self._store(week_start=index):
-            self.week_start_changed.emit(index)
+        chosen = index - 1 if index > 0 else None
+        if self._store(week_start=chosen):
+            self.week_start_changed.emit(self._locale_week_start if chosen is None else chosen)
 
     def _on_rate_edit_finished(self) -> None:
         text = self.rate_edit.text().strip()

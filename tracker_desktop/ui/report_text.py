@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from tracker_desktop.core.money import rounded
 from tracker_desktop.core.reports import Group, Report, ReportRange
+from tracker_desktop.ui.locale_format import day_text, decimal_text
 from tracker_desktop.ui.money_text import money_text, number_text, symbol
 
 NONE_LABELS = {"client": "No client", "project": "No project", "tag": "No tag"}
@@ -28,8 +29,8 @@ def hours_text(seconds: int) -> str:
 
 
 def decimal_hours(seconds: int) -> str:
-    """``7.50 h``: hours with two decimals, as timesheets often count."""
-    return f"{seconds / 3600:.2f} h"
+    """``7.50 h`` (``7,50 h`` in German): hours with two decimals, as timesheets count."""
+    return f"{decimal_text(seconds / 3600, 2)} h"
 
 
 def group_label(group: Group, locale: QLocale | None = None) -> str:
@@ -42,34 +43,17 @@ def group_label(group: Group, locale: QLocale | None = None) -> str:
     if group.by == "tag":
         return f"#{group.key}"
     if group.by == "day":
-        return day_text(date.fromisoformat(group.key), locale)
+        return day_text(date.fromisoformat(group.key), locale, short=True)
     return group.key or "Unnamed"
 
 
-def day_text(day: date, locale: QLocale | None = None, *, short: bool = True) -> str:
-    """``Mon 23 Nov 2026`` (short) or the locale's long date."""
-    locale = locale or QLocale()
-    qdate = QDate(day.year, day.month, day.day)
-    if short:
-        return locale.toString(qdate, "ddd d MMM yyyy")
-    return locale.toString(qdate, QLocale.FormatType.LongFormat)
-
-
 def range_text(span: ReportRange, locale: QLocale | None = None) -> str:
-    """``1 – 30 Nov 2026``, ``28 Dec 2026 – 3 Jan 2027`` or one day."""
-    locale = locale or QLocale()
+    """``Sun, Nov 1 – Mon, Nov 30, 2026`` or one day, in the locale's words."""
     first, last = span.first_day, span.last_day
-
-    def text(day: date, pattern: str) -> str:
-        return locale.toString(QDate(day.year, day.month, day.day), pattern)
-
     if first == last:
-        return text(first, "d MMM yyyy")
-    if first.year != last.year:
-        return f"{text(first, 'd MMM yyyy')} – {text(last, 'd MMM yyyy')}"
-    if first.month != last.month:
-        return f"{text(first, 'd MMM')} – {text(last, 'd MMM yyyy')}"
-    return f"{text(first, 'd')} – {text(last, 'd MMM yyyy')}"
+        return day_text(first, locale, short=True)
+    start = day_text(first, locale, short=True, year=first.year != last.year)
+    return f"{start} – {day_text(last, locale, short=True)}"
 
 
 def report_currencies(report: Report) -> set[str]:

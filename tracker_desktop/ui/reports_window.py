@@ -27,6 +27,7 @@ from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.reports import NO_ROUNDING, Report, ReportRange, make_report
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.actions import describe_shortcut
+from tracker_desktop.ui.locale_format import shown_week_start
 from tracker_desktop.ui.message_banner import MessageBanner, Messages
 from tracker_desktop.ui.report_chart import EMPTY, ReportChart, chart_data
 from tracker_desktop.ui.report_choices import (
@@ -194,10 +195,7 @@ class ReportsWindow(QMainWindow):
             header.resizeSection(column, widest + 28)
 
     def _week_start(self) -> int:
-        try:
-            return self._tracker.catalog.week_start()
-        except TrackerError:
-            return 0
+        return shown_week_start(self._tracker.catalog)
 
     def _enable_export(self, enabled: bool) -> None:
         for button in self.export_buttons.values():

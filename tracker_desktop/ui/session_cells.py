@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +16,7 @@ from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.locale_format import day_text, time_text
 from tracker_desktop.ui.project_colors import color_dot
 
 # The view asks each cell for a dozen roles on every paint: they are compared as plain
@@ -90,7 +91,7 @@ class SessionCells:
     def day(self, day: date, column: int, role: int) -> Any:
         if role == DISPLAY:
             if column == NAME:
-                return self._locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+                return day_text(day, self._locale, year=False)
             if column == DURATION:
                 return format_duration(self._day_total(day))
             return None
@@ -173,9 +174,7 @@ class SessionCells:
     def _describe(self, session: Session) -> str:
         """“Name” (Tue 24 Nov 09:00–10:30), for tooltips."""
         local_start = session.start.astimezone(self.zone)
-        day = self._locale.toString(
-            QDate(local_start.year, local_start.month, local_start.day), "ddd d MMM"
-        )
+        day = day_text(local_start.date(), self._locale, year=False, short=True)
         start = self._time_text(session.start, local_start.date())
         end = "now" if session.end is None else self._time_text(session.end, local_start.date())
         name = f"“{session.name}”" if session.name else UNNAMED.lower()
@@ -184,10 +183,7 @@ class SessionCells:
     def _time_text(self, instant: datetime, same_day: date) -> str:
         """Local time in the locale's format, with the day when it is not ``same_day``."""
         local = instant.astimezone(self.zone)
-        text = self._locale.toString(
-            QTime(local.hour, local.minute, local.second), QLocale.FormatType.ShortFormat
-        )
+        text = time_text(local, self._locale)
         if local.date() != same_day:
-            qdate = QDate(local.year, local.month, local.day)
-            text = f"{self._locale.toString(qdate, 'ddd d MMM')} {text}"
+            text = f"{day_text(local.date(), self._locale, year=False, short=True)} {text}"
         return text

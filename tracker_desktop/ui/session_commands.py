@@ -227,8 +227,10 @@ class SessionCommands(QObject):
         may_run: bool,
         verb: str,
     ) -> None:
-        from tracker_desktop.ui.session_dialog import SessionDialog
+        from tracker_desktop.ui.session_dialog import CalendarLimits, SessionDialog
 
+        today = self._tracker.now().astimezone(self._tracker.zone).date()
+        calendar = CalendarLimits(today, self._live.week_start)
         catalog = self._tracker.catalog
         offered = self._messages.attempt(
             lambda: (catalog.projects(archived=True), catalog.tag_names())
@@ -248,6 +250,7 @@ class SessionCommands(QObject):
                 projects=offered[0],
                 tags=offered[1],
                 new=verb == "Added",
+                calendar=calendar,
             )
             if answer is None:
                 return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from PySide6.QtCore import (
     QDate,
@@ -34,9 +34,21 @@ from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.dialog_parts import ERROR_COLOR, error_label
+from tracker_desktop.ui.locale_format import date_time_format, locale_week_start, qdate
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
 
-DATE_TIME_FORMAT = "yyyy-MM-dd  HH:mm:ss"
+
+@dataclass(frozen=True)
+class CalendarLimits:
+    """What the date pickers need to know: the local today (the last day offered) and
+    the first day of the week (0 = Monday), as the rest of the window counts them."""
+
+    today: date
+    week_start: int
+
+    @classmethod
+    def now_in(cls, zone: tzinfo) -> CalendarLimits:
+        return cls(datetime.now(zone).date(), locale_week_start())
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,7 @@ class SessionDialog(QDialog):
         projects: Sequence[ProjectInfo] = (),
         tags: Sequence[str] = (),
         new: bool = False,
+        calendar: CalendarLimits | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionDialog")
@@ -81,6 +94,7 @@ class SessionDialog(QDialog):
         self.setMinimumWidth(460)
         self._zone = zone
         self._check = check
+        self._calendar = calendar or CalendarLimits.now_in(zone)
         self.result_fields: SessionFields | None = None
 
         self.name_edit = QLineEdit(fields.name, self)
@@ -154,12 +168,14 @@ class SessionDialog(QDialog):
         projects: Sequence[ProjectInfo] = (),
         tags: Sequence[str] = (),
         new: bool = False,
+        calendar: CalendarLimits | None = None,
     ) -> SessionFields | None:
         """The fields the user saved (already checked), or None if they cancelled.
 
         ``projects`` are offered (archived ones only when the session has one), ``tags``
         completed; ``new``: billable follows the project. ``error`` is shown at once, for
-        fields that the database refused after checking.
+        fields that the database refused after checking. ``calendar``: the last day that
+        may be picked and the week's first day (default: today, the locale's).
         """
         dialog = cls(
             parent,
@@ -171,6 +187,7 @@ class SessionDialog(QDialog):
             projects=projects,
             tags=tags,
             new=new,
+            calendar=calendar,
         )
         if error is not None:
             dialog.show_error(error)
@@ -261,8 +278,13 @@ class SessionDialog(QDialog):
         edit = QDateTimeEdit(self)
         edit.setObjectName(name)
         edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
-        edit.setDisplayFormat(DATE_TIME_FORMAT)
+        edit.setDisplayFormat(date_time_format())
         edit.setCalendarPopup(True)
+        # Days after today would only be refused: the calendar does not offer them.
+        edit.setMaximumDate(qdate(self._calendar.today))
+        picker = edit.calendarWidget()
+        assert picker is not None
+        picker.setFirstDayOfWeek(Qt.DayOfWeek(self._calendar.week_start + 1))
         _set_wall_time(edit, instant.astimezone(self._zone).replace(tzinfo=None))
         return edit
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from html import escape
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QLocale, QTime
 
 from tracker_desktop.core.pricing import Pricing
 from tracker_desktop.core.reports import (
@@ -21,6 +21,7 @@ from tracker_desktop.core.reports import (
 )
 from tracker_desktop.core.service import Session, Tracker
 from tracker_desktop.core.timeparse import start_of_day
+from tracker_desktop.ui.locale_format import day_text, locale_week_start
 from tracker_desktop.ui.money_text import number_text
 from tracker_desktop.ui.report_text import (
     MoneyColumn,
@@ -87,7 +88,7 @@ def timesheet_data(
         and all(g.client for g in by_project.groups if g.key is not None),
         now=tracker.now(),
         zone=tracker.zone,
-        week_start=catalog.week_start(),
+        week_start=catalog.week_start(locale_week_start()),
     )
 
 
@@ -258,9 +259,7 @@ def _project_label(sheet: Timesheet, name: str, client: str | None) -> str:
 
 
 def _date(day: date, locale: QLocale, with_year: bool) -> str:
-    return locale.toString(
-        QDate(day.year, day.month, day.day), "ddd d MMM yyyy" if with_year else "ddd d MMM"
-    )
+    return day_text(day, locale, year=with_year, short=True)
 
 
 def _days(sheet: Timesheet) -> list[tuple[date, list[tuple[Session, int]]]]:
@@ -298,5 +297,5 @@ def _clock(instant: datetime, zone: tzinfo, locale: QLocale, *, with_day: bool =
     local = instant.astimezone(zone)
     time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     if with_day:
-        return f"{locale.toString(QDate(local.year, local.month, local.day), 'ddd d')} {time}"
+        return f"{day_text(local.date(), locale, year=False, short=True)} {time}"
     return time
