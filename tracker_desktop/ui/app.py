@@ -33,6 +33,7 @@ from tracker_desktop.core.layout import (
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
+from tracker_desktop.ui.language import install_translators
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.single_instance import InstanceGuard
 from tracker_desktop.ui.window_shell import APP_TITLE
@@ -126,6 +127,7 @@ def run_gui(data_dir: Path | None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("tracker-desktop")
     _setup_logging(folder)
+    install_translators(app)
     previous_handler = qInstallMessageHandler(_qt_message)
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
     try:

@@ -104,14 +104,17 @@ def time_text(local: datetime, locale: QLocale | None = None, *, seconds: bool =
     return locale.toString(QTime(local.hour, local.minute, local.second), pattern)
 
 
+def date_format(locale: QLocale | None = None) -> str:
+    """A pattern for typing a date: the locale's short date with a four-digit year (two
+    digits make 1926 or 2026 a guess)."""
+    pattern = (locale or QLocale()).dateFormat(SHORT)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy", 1)
+
+
 def date_time_format(locale: QLocale | None = None) -> str:
-    """A pattern for typing a date and a time: the locale's short date with a four-digit
-    year (two digits make 1926 or 2026 a guess), then the time with seconds."""
-    locale = locale or QLocale()
-    date_pattern = locale.dateFormat(SHORT)
-    if "yyyy" not in date_pattern:
-        date_pattern = date_pattern.replace("yy", "yyyy", 1)
-    return f"{date_pattern}  {time_format(locale)}"
+    """A pattern for typing a date and a time: ``date_format``, then the time with
+    seconds."""
+    return f"{date_format(locale)}  {time_format(locale)}"
 
 
 def decimal_text(value: float, decimals: int, locale: QLocale | None = None) -> str:
