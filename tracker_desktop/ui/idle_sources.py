@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from tracker_desktop.core.idle import IdleReading, IdleSource, IdleUnavailable
+from tracker_desktop.ui.language import translate
 
 if TYPE_CHECKING:  # QtDBus is loaded only on the desktops that speak D-Bus
     from PySide6.QtDBus import QDBusConnection
@@ -53,16 +54,23 @@ class DesktopIdle:
     @property
     def description(self) -> str:
         if self.source is not None:
-            where = f"Time away is told by {self.source.description}"
-            return where + (", and by screen locks." if self.locks is not None else ".")
+            if self.locks is not None:
+                text = translate(
+                    "IdleSources", "Time away is told by {source}, and by screen locks."
+                )
+            else:
+                text = translate("IdleSources", "Time away is told by {source}.")
+            return text.format(source=self.source.description)
         if self.locks is not None:
-            return (
+            return translate(
+                "IdleSources",
                 "This desktop does not tell apps how long you have been away (KDE Plasma "
-                "on Wayland does not, for one): only locking the screen counts as away."
+                "on Wayland does not, for one): only locking the screen counts as away.",
             )
-        return (
+        return translate(
+            "IdleSources",
             "This desktop tells apps neither how long you have been away nor when the "
-            "screen locks, so time away cannot be noticed here."
+            "screen locks, so time away cannot be noticed here.",
         )
 
     def read(self) -> IdleReading:

@@ -40,7 +40,8 @@ class ExportFormat(NamedTuple):
 
     @property
     def filter(self) -> str:
-        return f"{translate('ReportExport', self.title)} (*{self.suffix})"
+        title = translate("ReportExport", self.title)
+        return f"{title} (*{self.suffix})"
 
 
 FORMATS = {
