@@ -5,324 +5,330 @@
     <name>App</name>
     <message>
         <source>Something went wrong inside Tracker Desktop. Your sessions are safe: every change is saved the moment it is made.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Tracker Desktop ist etwas schiefgegangen. Ihre Sitzungen sind sicher: Jede Änderung wird gespeichert, sobald sie gemacht wird.</translation>
     </message>
     <message>
         <source>Tracker Desktop cannot start.
 
 {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracker Desktop kann nicht starten.
+
+{error}</translation>
     </message>
     <message>
         <source>Tracker Desktop is already running on {folder}, but it does not answer.
 
 Close it (or end it in the system monitor) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracker Desktop läuft bereits mit {folder}, antwortet aber nicht.
+
+Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Recovery failed.
 
 {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung ist fehlgeschlagen.
+
+{error}</translation>
     </message>
 </context>
 <context>
     <name>BackupActions</name>
     <message>
         <source>Backed up to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesichert in {path}</translation>
     </message>
     <message>
         <source>There are no backups in {folder} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>In {folder} gibt es noch keine Sicherungen.</translation>
     </message>
     <message>
         <source>Restored {backup}; the replaced file is {kept}</source>
-        <translation type="unfinished"></translation>
+        <translation>{backup} wiederhergestellt; die ersetzte Datei ist {kept}</translation>
     </message>
     <message>
         <source>Restored {backup}</source>
-        <translation type="unfinished"></translation>
+        <translation>{backup} wiederhergestellt</translation>
     </message>
     <message>
         <source>{file} failed its integrity check ({problem}). File ▸ Restore from Backup… puts back a good copy; the current file is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} hat die Integritätsprüfung nicht bestanden ({problem}). Datei ▸ Aus Sicherung wiederherstellen… holt eine gute Kopie zurück; die aktuelle Datei bleibt erhalten.</translation>
     </message>
     <message>
         <source>Could not make today&apos;s backup: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die heutige Sicherung konnte nicht erstellt werden: {error}</translation>
     </message>
 </context>
 <context>
     <name>CatalogDialogs</name>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>Hourly &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stundensatz</translation>
     </message>
     <message>
         <source>C&amp;urrency</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Währung</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Delete Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt löschen</translation>
     </message>
     <message>
         <source>1 session of “{project}” must go to another project first (or archive it instead, to keep it where it is).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Sitzung von „{project}“ muss zuerst in ein anderes Projekt (oder archivieren Sie das Projekt stattdessen, dann bleibt sie, wo sie ist).</translation>
     </message>
     <message>
         <source>{count} sessions of “{project}” must go to another project first (or archive it instead, to keep them where they are).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Sitzungen von „{project}“ müssen zuerst in ein anderes Projekt (oder archivieren Sie das Projekt stattdessen, dann bleiben sie, wo sie sind).</translation>
     </message>
     <message>
         <source>&amp;Move them to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verschieben nach</translation>
     </message>
     <message>
         <source>Move and Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben und löschen</translation>
     </message>
     <message>
         <source>Rename Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort umbenennen</translation>
     </message>
     <message>
         <source>&amp;New name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Name</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>“{other}” exists: “{tag}” merges into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{other}“ gibt es schon: „{tag}“ wird damit zusammengeführt.</translation>
     </message>
 </context>
 <context>
     <name>ChartPainting</name>
     <message>
         <source>No time in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zeit in diesem Zeitraum</translation>
     </message>
     <message>
         <source>Day total: {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagessumme: {time}</translation>
     </message>
     <message>
         <source>Other ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere ({count})</translation>
     </message>
 </context>
 <context>
     <name>Colors</name>
     <message>
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>Blau</translation>
     </message>
     <message>
         <source>Orange</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange</translation>
     </message>
     <message>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>Rot</translation>
     </message>
     <message>
         <source>Teal</source>
-        <translation type="unfinished"></translation>
+        <translation>Petrol</translation>
     </message>
     <message>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>Grün</translation>
     </message>
     <message>
         <source>Yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelb</translation>
     </message>
     <message>
         <source>Purple</source>
-        <translation type="unfinished"></translation>
+        <translation>Lila</translation>
     </message>
     <message>
         <source>Pink</source>
-        <translation type="unfinished"></translation>
+        <translation>Pink</translation>
     </message>
     <message>
         <source>Brown</source>
-        <translation type="unfinished"></translation>
+        <translation>Braun</translation>
     </message>
     <message>
         <source>Grey</source>
-        <translation type="unfinished"></translation>
+        <translation>Grau</translation>
     </message>
     <message>
         <source>Sea green</source>
-        <translation type="unfinished"></translation>
+        <translation>Meergrün</translation>
     </message>
     <message>
         <source>Rose</source>
-        <translation type="unfinished"></translation>
+        <translation>Rosé</translation>
     </message>
 </context>
 <context>
     <name>GapWatcher</name>
     <message>
         <source>{session} kept running</source>
-        <translation type="unfinished"></translation>
+        <translation>{session} lief weiter</translation>
     </message>
     <message>
         <source>{span} Open Tracker Desktop to choose what to do with that time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{span} Öffnen Sie Tracker Desktop, um zu entscheiden, was mit dieser Zeit geschehen soll.</translation>
     </message>
     <message>
         <source>Away {start}–{end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesend {start}–{end}.</translation>
     </message>
     <message>
         <source>Nobody there {start}–{end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand da {start}–{end}.</translation>
     </message>
 </context>
 <context>
     <name>IdlePreferences</name>
     <message>
         <source> minute</source>
-        <translation type="unfinished"></translation>
+        <translation> Minute</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> Minuten</translation>
     </message>
     <message>
         <source>Time away and reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesenheit und Erinnerungen</translation>
     </message>
     <message>
         <source>Ask what to do with time away from the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen, was mit der Zeit fern vom Computer geschehen soll</translation>
     </message>
     <message>
         <source>When you come back after no keyboard or mouse input, a locked screen or sleep, the running session&apos;s time away is asked about</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Sie nach einer Pause ohne Tastatur- oder Mauseingabe, nach gesperrtem Bildschirm oder Ruhezustand zurückkommen, wird nach der abwesenden Zeit der laufenden Sitzung gefragt</translation>
     </message>
     <message>
         <source>Remind me to track when I work without a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnern, wenn ich ohne Sitzung arbeite</translation>
     </message>
     <message>
         <source>After this much work without a session, and at most this often</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach so viel Arbeit ohne Sitzung, und höchstens so oft</translation>
     </message>
     <message>
         <source>Reminders from</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen ab</translation>
     </message>
     <message>
         <source>Reminders until</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen bis</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Ask about time away</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Abwesenheit fragen</translation>
     </message>
     <message>
         <source>Away after minutes without input</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesend nach Minuten ohne Eingabe</translation>
     </message>
     <message>
         <source>Reminders to track</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen ans Erfassen</translation>
     </message>
     <message>
         <source>Remind after minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnern nach Minuten</translation>
     </message>
     <message>
         <source>&amp;Away after</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abwesend nach</translation>
     </message>
     <message>
         <source>Remind after</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnern nach</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Between</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen</translation>
     </message>
 </context>
 <context>
     <name>IdleSources</name>
     <message>
         <source>Time away is told by {source}, and by screen locks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesenheit meldet {source}, außerdem das Sperren des Bildschirms.</translation>
     </message>
     <message>
         <source>Time away is told by {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwesenheit meldet {source}.</translation>
     </message>
     <message>
         <source>This desktop does not tell apps how long you have been away (KDE Plasma on Wayland does not, for one): only locking the screen counts as away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Arbeitsumgebung teilt Programmen nicht mit, wie lange Sie weg waren (KDE Plasma unter Wayland zum Beispiel nicht): Nur das Sperren des Bildschirms zählt als Abwesenheit.</translation>
     </message>
     <message>
         <source>This desktop tells apps neither how long you have been away nor when the screen locks, so time away cannot be noticed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Arbeitsumgebung teilt Programmen weder mit, wie lange Sie weg waren, noch wann der Bildschirm gesperrt wird; Abwesenheit lässt sich hier nicht erkennen.</translation>
     </message>
 </context>
 <context>
     <name>IdleWatcher</name>
     <message>
         <source>Not tracking — start?</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zeiterfassung – starten?</translation>
     </message>
     <message>
         <source>You have been working for {minutes} minutes without a running session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie arbeiten seit {minutes} Minuten ohne laufende Sitzung.</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>
     <name>LabelPicker</name>
     <message>
         <source>{entry}, chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>{entry}, gewählt</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl</translation>
     </message>
 </context>
 <context>
@@ -330,810 +336,859 @@ Close it (or end it in the system monitor) and try again.</source>
     <message>
         <source>{text}
 {action}: click here.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+{action}: hier klicken.</translation>
     </message>
 </context>
 <context>
     <name>PeriodEarnings</name>
     <message>
         <source>Earned in the shown period</source>
-        <translation type="unfinished"></translation>
+        <translation>Verdient im angezeigten Zeitraum</translation>
     </message>
     <message>
         <source>Earned {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verdient {amount}</translation>
     </message>
 </context>
 <context>
     <name>PickerEntries</name>
     <message>
         <source>No project</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt</translation>
     </message>
     <message>
         <source>Create project “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt „{name}“ anlegen</translation>
     </message>
     <message>
         <source>Type a name to create a project</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen eingeben, um ein Projekt anzulegen</translation>
     </message>
     <message>
         <source>Create tag “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort „{name}“ anlegen</translation>
     </message>
     <message>
         <source>Type a name to create a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen eingeben, um ein Schlagwort anzulegen</translation>
     </message>
 </context>
 <context>
     <name>Preferences</name>
     <message>
         <source>Start at Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Anmelden starten</translation>
     </message>
     <message>
         <source>Open Tracker Desktop when you log in to this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracker Desktop öffnen, wenn Sie sich an diesem Computer anmelden</translation>
     </message>
     <message>
         <source>Could not turn on Start at Login ({file}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>„Beim Anmelden starten“ konnte nicht eingeschaltet werden ({file}): {error}</translation>
     </message>
     <message>
         <source>Could not turn off Start at Login ({file}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>„Beim Anmelden starten“ konnte nicht ausgeschaltet werden ({file}): {error}</translation>
     </message>
 </context>
 <context>
     <name>ProjectCommands</name>
     <message>
         <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt</translation>
     </message>
     <message>
         <source>Added project “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt „{name}“ angelegt</translation>
     </message>
     <message>
         <source>New Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Kunde</translation>
     </message>
     <message>
         <source>Added client “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde „{name}“ angelegt</translation>
     </message>
     <message>
         <source>Edit Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt bearbeiten</translation>
     </message>
     <message>
         <source>Saved project “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt „{name}“ gespeichert</translation>
     </message>
     <message>
         <source>Edit Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde bearbeiten</translation>
     </message>
     <message>
         <source>Saved client “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde „{name}“ gespeichert</translation>
     </message>
     <message>
         <source>“{name}” has sessions and there is no other project to move them to: archive it instead</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ hat Sitzungen, und es gibt kein anderes Projekt, in das sie verschoben werden können: archivieren Sie es stattdessen</translation>
     </message>
     <message>
         <source>Deleted project “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt „{name}“ gelöscht</translation>
     </message>
     <message>
         <source>Brought back “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ zurückgeholt</translation>
     </message>
     <message>
         <source>Archived “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ archiviert</translation>
     </message>
     <message>
         <source>Archived “{name}” (View ▸ Show Archived shows it)</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ archiviert (Ansicht ▸ Archivierte anzeigen zeigt es)</translation>
     </message>
     <message>
         <source>Default: {rate}</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: {rate}</translation>
     </message>
     <message>
         <source>Inherits {rate} from {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernimmt {rate} von {client}</translation>
     </message>
     <message>
         <source>Inherits the default rate, {rate}</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernimmt den Standardsatz, {rate}</translation>
     </message>
     <message>
         <source>No rate (none on the client, none by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Satz (weder beim Kunden noch als Standard)</translation>
     </message>
 </context>
 <context>
     <name>ProjectDialog</name>
     <message>
         <source>No client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbe</translation>
     </message>
     <message>
         <source>Other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere…</translation>
     </message>
     <message>
         <source>&amp;Billable by default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmäßig &amp;abrechenbar</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>&amp;Client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kunde</translation>
     </message>
     <message>
         <source>Hourly &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stundensatz</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>name: a project needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: Ein Projekt braucht einen Namen</translation>
     </message>
 </context>
 <context>
     <name>ProjectTotals</name>
     <message>
         <source>No project</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt</translation>
     </message>
     <message>
         <source>Billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechenbar</translation>
     </message>
 </context>
 <context>
     <name>ProjectsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Monat</translation>
     </message>
     <message>
         <source>Rate per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Satz pro Stunde</translation>
     </message>
     <message>
         <source>Billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechenbar</translation>
     </message>
     <message>
         <source>No client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde</translation>
     </message>
     <message>
         <source>From the client {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Kunden {client}</translation>
     </message>
     <message>
         <source>The default rate (Preferences)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Standardsatz (Einstellungen)</translation>
     </message>
     <message>
         <source>No rate: set one here, on the client, or in Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Satz: hier, beim Kunden oder in den Einstellungen festlegen</translation>
     </message>
     <message>
         <source>{name} (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (archiviert)</translation>
     </message>
     <message>
         <source>billable</source>
-        <translation type="unfinished"></translation>
+        <translation>abrechenbar</translation>
     </message>
     <message>
         <source>not billable</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abrechenbar</translation>
     </message>
     <message>
         <source>Time tracked this month</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Monat erfasste Zeit</translation>
     </message>
     <message>
         <source>Archived: hidden from the pickers, its sessions kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiviert: in der Auswahl ausgeblendet, die Sitzungen bleiben</translation>
     </message>
 </context>
 <context>
     <name>ProjectsWindow</name>
     <message>
         <source>Projects and Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekte und Schlagwörter</translation>
     </message>
     <message>
         <source>Clients and projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden und Projekte</translation>
     </message>
     <message>
         <source>{keys} brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>{keys} holt es zurück</translation>
     </message>
     <message>
         <source>&amp;Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projekte</translation>
     </message>
     <message>
         <source>&amp;Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlagwörter</translation>
     </message>
     <message>
         <source>New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Projekt…</translation>
     </message>
     <message>
         <source>New Client…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Kunde…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivieren</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Show Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivierte anzeigen</translation>
     </message>
     <message>
         <source>&amp;Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbe</translation>
     </message>
     <message>
         <source>Other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere…</translation>
     </message>
     <message>
         <source>&amp;Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projekt</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekte</translation>
     </message>
     <message>
         <source>Bring Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückholen</translation>
     </message>
 </context>
 <context>
     <name>Recovery</name>
     <message>
         <source>daily</source>
-        <translation type="unfinished"></translation>
+        <translation>täglich</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>von Hand</translation>
     </message>
     <message>
         <source>before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>vor einer Wiederherstellung</translation>
     </message>
     <message>
         <source>Tracker Desktop cannot open your sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracker Desktop kann Ihre Sitzungen nicht öffnen</translation>
     </message>
     <message>
         <source>The newest good backup is from {backup}. Restoring it or starting afresh moves the current file aside; nothing is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neueste gute Sicherung ist vom {backup}. Beim Wiederherstellen oder Neuanfangen wird die aktuelle Datei beiseitegelegt; nichts wird gelöscht.</translation>
     </message>
     <message>
         <source>Restore Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
         <source>There is no backup to restore. Starting afresh moves the current file aside (nothing is deleted) and opens an empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Sicherung zum Wiederherstellen. Beim Neuanfangen wird die aktuelle Datei beiseitegelegt (nichts wird gelöscht) und eine leere Datenbank geöffnet.</translation>
     </message>
     <message>
         <source>Start Afresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu anfangen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Restore from Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Sicherung wiederherstellen</translation>
     </message>
     <message>
         <source>Restoring replaces your sessions with the backup&apos;s. The current database is kept aside in the data folder, and Undo is reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Wiederherstellen werden Ihre Sitzungen durch die der Sicherung ersetzt. Die aktuelle Datenbank bleibt im Datenordner erhalten, und „Rückgängig“ beginnt von vorn.</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
 </context>
 <context>
     <name>ReportChart</name>
     <message>
         <source>Week of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche ab {day}</translation>
     </message>
     <message>
         <source>Chart of hours per day and by group</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm der Stunden pro Tag und nach Gruppe</translation>
     </message>
     <message>
         <source>The same figures are in the table of groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselben Zahlen stehen in der Tabelle der Gruppen</translation>
     </message>
 </context>
 <context>
     <name>ReportChoices</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche</translation>
     </message>
     <message>
         <source>Last week</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Woche</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Monat</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Monat</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Jahr</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
     <message>
         <source>No rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht runden</translation>
     </message>
     <message>
         <source>Round up</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrunden</translation>
     </message>
     <message>
         <source>Round</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden</translation>
     </message>
     <message>
         <source>Round down</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrunden</translation>
     </message>
     <message>
         <source>The range ends ({last}) before it starts ({first}): pick a To date on or after the From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitraum endet ({last}), bevor er beginnt ({first}): Wählen Sie ein Bis-Datum am oder nach dem Von-Datum</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Group by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppieren nach</translation>
     </message>
     <message>
         <source>Then by</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann nach</translation>
     </message>
     <message>
         <source>Then group each by</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Gruppe dann gruppieren nach</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Only this client&apos;s time</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Zeit dieses Kunden</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>Only this project</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur dieses Projekt</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort</translation>
     </message>
     <message>
         <source>Only sessions with this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen mit diesem Schlagwort</translation>
     </message>
     <message>
         <source>&amp;Billable only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur a&amp;brechenbare</translation>
     </message>
     <message>
         <source>Billable only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur abrechenbare</translation>
     </message>
     <message>
         <source>Rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundung</translation>
     </message>
     <message>
         <source>Round each session&apos;s time before summing</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeit jeder Sitzung vor dem Addieren runden</translation>
     </message>
     <message>
         <source>Rounding minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Rundungsminuten</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} Min.</translation>
     </message>
     <message>
         <source>&amp;Range</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von</translation>
     </message>
     <message>
         <source>&amp;to</source>
-        <translation type="unfinished"></translation>
+        <translation>b&amp;is</translation>
     </message>
     <message>
         <source>&amp;Group by</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppieren nach</translation>
     </message>
     <message>
         <source>the&amp;n</source>
-        <translation type="unfinished"></translation>
+        <translation>da&amp;nn</translation>
     </message>
     <message>
         <source>&amp;Client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kunde</translation>
     </message>
     <message>
         <source>&amp;Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projekt</translation>
     </message>
     <message>
         <source>T&amp;ag</source>
-        <translation type="unfinished"></translation>
+        <translation>Sch&amp;lagwort</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <source>All projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Projekte</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Schlagwörter</translation>
     </message>
 </context>
 <context>
     <name>ReportExport</name>
     <message>
         <source>CSV spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Tabelle</translation>
     </message>
     <message>
         <source>PDF timesheet</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Stundenzettel</translation>
     </message>
     <message>
         <source>JSON (for import)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (zum Importieren)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Replace File?</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ersetzen?</translation>
     </message>
     <message>
         <source>{name} exists already in {folder}. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gibt es bereits in {folder}. Ersetzen?</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
     <message>
         <source>Exporting {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird exportiert…</translation>
     </message>
     <message>
         <source>Cannot export to {path}: it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nach {path} nicht möglich: Das ist ein Ordner</translation>
     </message>
     <message>
         <source>the PDF could not be drawn ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>das PDF konnte nicht erstellt werden ({reason})</translation>
     </message>
     <message>
         <source>Exported {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} exportiert</translation>
     </message>
     <message>
         <source>Nothing was exported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde exportiert: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ReportModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Billable</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechenbar</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
 </context>
 <context>
     <name>ReportText</name>
     <message>
         <source>No client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde</translation>
     </message>
     <message>
         <source>No project</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt</translation>
     </message>
     <message>
         <source>No tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlagwort</translation>
     </message>
     <message>
         <source>Unnamed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Namen</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Session name</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungsname</translation>
     </message>
     <message>
         <source>By client</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Kunde</translation>
     </message>
     <message>
         <source>By project</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Projekt</translation>
     </message>
     <message>
         <source>By tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Schlagwort</translation>
     </message>
     <message>
         <source>By day</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Tag</translation>
     </message>
     <message>
         <source>By session name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Sitzungsname</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
 </context>
 <context>
     <name>ReportsWindow</name>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte</translation>
     </message>
     <message>
         <source>Report by group: time, billable time and amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nach Gruppe: Zeit, abrechenbare Zeit und Betrag</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Export {format}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{format} exportieren…</translation>
     </message>
     <message>
         <source>Save this report&apos;s sessions as a {format}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungen dieses Berichts speichern als {format}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Total {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt {time}</translation>
     </message>
     <message>
         <source>billable {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>abrechenbar {time}</translation>
     </message>
     <message>
         <source>(unrounded {figures})</source>
-        <translation type="unfinished"></translation>
+        <translation>(ungerundet {figures})</translation>
     </message>
 </context>
 <context>
     <name>TagsPanel</name>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Deleted tag “{name}” — {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort „{name}“ gelöscht – {hint}</translation>
     </message>
     <message>
         <source>Merged tag “{old}” into “{new}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort „{old}“ mit „{new}“ zusammengeführt</translation>
     </message>
     <message>
         <source>Renamed tag “{old}” to “{new}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort „{old}“ in „{new}“ umbenannt</translation>
     </message>
 </context>
 <context>
     <name>Timesheet</name>
     <message>
         <source>Each session rounded up to {minutes} minutes; unrounded total {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Sitzung auf {minutes} Minuten aufgerundet; ungerundete Summe {total}.</translation>
     </message>
     <message>
         <source>Each session rounded to {minutes} minutes; unrounded total {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Sitzung auf {minutes} Minuten gerundet; ungerundete Summe {total}.</translation>
     </message>
     <message>
         <source>Each session rounded down to {minutes} minutes; unrounded total {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Sitzung auf {minutes} Minuten abgerundet; ungerundete Summe {total}.</translation>
+    </message>
+    <message>
+        <source>Totals per project</source>
+        <translation>Summen pro Projekt</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Abrechenbar</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Sessions by day</source>
+        <translation>Sitzungen nach Tag</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation>Sitzung ohne Namen</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
     </message>
     <message>
         <source>billable time</source>
-        <translation type="unfinished"></translation>
+        <translation>abrechenbare Zeit</translation>
     </message>
     <message>
         <source>Total time {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtzeit {time}</translation>
     </message>
     <message>
         <source>billable {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>abrechenbar {time}</translation>
     </message>
     <message>
         <source>amount {money}</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag {money}</translation>
     </message>
     <message>
         <source>Prepared {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt am {date}</translation>
     </message>
     <message>
         <source>No sessions in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sitzungen in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>(not billable)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht abrechenbar)</translation>
     </message>
     <message>
         <source>Timesheet {range}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stundenzettel {range}</translation>
     </message>
     <message>
         <source>Timesheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Stundenzettel</translation>
     </message>
     <message>
         <source>Page {number} of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite {number} von {pages}</translation>
     </message>
 </context>
 </TS>
