@@ -28,7 +28,14 @@ def test_the_timesheet_of_one_client_holds_its_sessions_and_totals(
     path = tmp_path / "acme.pdf"
     path.write_bytes(render_pdf(timesheet_data(tracker, span, acme), QLocale("en_GB")))
     text = pdf_text(path, "-layout")
-    for expected in ("Timesheet", "Jane Doe", "Acme", "Sun, 1 Nov – Mon, 30 Nov 2026", "Homepage", "Ticket 12"):
+    for expected in (
+        "Timesheet",
+        "Jane Doe",
+        "Acme",
+        "Sun, 1 Nov – Mon, 30 Nov 2026",
+        "Homepage",
+        "Ticket 12",
+    ):
         assert expected in text
     for absent in ("Import job", "Release", "Globex"):  # other clients' work
         assert absent not in text

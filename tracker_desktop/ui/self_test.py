@@ -225,7 +225,9 @@ def _check_translations() -> list[str]:
     """Every packaged translation, and Qt's own for its language, loads and holds
     texts; returns their languages."""
     languages = []
-    for entry in (resources.files("tracker_desktop.ui") / "translations").iterdir():
+    packaged = resources.files("tracker_desktop.ui") / "translations"
+    _check(Path(str(packaged)) == Path(translations_folder()), "translations are not where loaded")
+    for entry in packaged.iterdir():
         if entry.name.startswith("tracker_desktop_") and entry.name.endswith(".qm"):
             languages.append(entry.name.removeprefix("tracker_desktop_").removesuffix(".qm"))
     _check(bool(languages), "no translations are packaged")
