@@ -37,6 +37,7 @@ class Window(ReportsFirstPaint, QWidget):
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--import"]:
+        sys.modules.setdefault("psycopg", None)  # as the app imports peewee: without it
         importlib.import_module(sys.argv[2])
     app = QApplication(sys.argv[:1])
     window = Window()

@@ -47,7 +47,9 @@ def _window_request(arguments: list[str]) -> Path | Literal[""] | None:
 def main(argv: list[str] | None = None) -> int:
     """Runs ``tracker-desktop`` with ``argv`` (default: the process arguments)."""
     # Everything this process creates (database, log, settings, lock) is the user's alone.
-    os.umask(0o077)
+    from tracker_desktop.core import files  # the storage layer loads it anyway
+
+    files.keep_private()
     arguments = sys.argv[1:] if argv is None else argv
     if arguments == [SELF_TEST_FLAG]:
         # Not a command: a check of the installed build on throw-away data (needs Qt).

@@ -25,10 +25,16 @@ CLI_PATH_SCRIPT = textwrap.dedent(
         name for name in sys.modules
         if name.split(".")[0] in {"PySide6", "shiboken6"} or name.startswith("tracker_desktop.ui")
     )
+    postgres = sorted(
+        name for name in sys.modules
+        if name.split(".")[0] in {"psycopg", "psycopg2", "psycopg_binary", "psycopg_c"}
+    )
     print(json.dumps({
         "code": code,
         "loaded": qt,
+        "postgres": postgres,
         "pyside6_installed": importlib.util.find_spec("PySide6") is not None,
+        "psycopg_installed": importlib.util.find_spec("psycopg") is not None,
     }))
     """
 )
@@ -81,6 +87,8 @@ def test_cli_path_never_imports_qt(tmp_path: Path) -> None:
     assert result["loaded"] == []
     # The check means something only where Qt could have been imported.
     assert result["pyside6_installed"] is True
+    # peewee imports psycopg when it can (0.1 s a command); the local store never needs it.
+    assert result["postgres"] == []
 
 
 def test_no_core_module_imports_qt(tmp_path: Path) -> None:

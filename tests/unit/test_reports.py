@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -18,6 +20,7 @@ from tests.support import FakeClock
 from tests.unit.test_cli import assert_one_line_error, ok, parsed, run_cli
 from tracker_desktop.core.catalog import ProjectName
 from tracker_desktop.core.errors import InvalidInputError
+from tracker_desktop.core.layout import DATABASE_FILENAME
 from tracker_desktop.core.periods import PeriodKind
 from tracker_desktop.core.reports import (
     ReportFilter,
@@ -251,6 +254,19 @@ def test_bad_report_input_is_one_line_and_writes_nothing(cli_dir: Path, tmp_path
     nowhere = tmp_path / "missing-folder" / "out.csv"
     assert_one_line_error(run_cli(cli_dir, "export", "--output", str(nowhere)), 3, str(nowhere))
     assert not nowhere.parent.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="this platform has no file modes")
+def test_an_export_is_readable_like_any_file_the_user_saves(cli_dir: Path, tmp_path: Path) -> None:
+    # The process keeps its data to the user (umask 077); a report is made to be sent on.
+    saved = os.umask(0o022)
+    try:
+        ok(cli_dir, "add", "Design", "--start", "2026-11-03T09:00", "--end", "2026-11-03T11:00")
+        ok(cli_dir, "export", "--output", str(tmp_path / "november.csv"))
+    finally:
+        os.umask(saved)
+    assert stat.S_IMODE((tmp_path / "november.csv").stat().st_mode) == 0o644
+    assert stat.S_IMODE((cli_dir / DATABASE_FILENAME).stat().st_mode) == 0o600
 
 
 def test_export_json_imports_into_an_empty_folder_and_exports_the_same(

@@ -363,7 +363,9 @@ def write_atomically(
     _refuse_existing(path, force)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        descriptor = files.create_exclusive(partial, 0o644)
+        descriptor = files.create_exclusive(partial, files.shared_file_mode())
+        if hasattr(os, "fchmod"):  # the process's own umask (077) is not the user's
+            os.fchmod(descriptor, files.shared_file_mode())
         stream: IO[Any]
         if binary:
             stream = os.fdopen(descriptor, "wb")

@@ -103,6 +103,28 @@ def _make_private(path: Path, info: os.stat_result, mode: int) -> list[str]:
     return [f"{path} was writable by other users (mode {was:04o}); made it private ({mode:04o})"]
 
 
+_USER_UMASK: int | None = None
+
+
+def keep_private() -> None:
+    """Makes everything this process creates the user's alone (umask 077), remembering the
+    user's own umask for the files meant to be shared (exports: ``shared_file_mode``)."""
+    global _USER_UMASK
+    previous = os.umask(0o077)
+    if _USER_UMASK is None:
+        _USER_UMASK = previous
+
+
+def shared_file_mode() -> int:
+    """The mode the user's own umask gives a new file: what an exported report or
+    timesheet gets, so it can be sent on like any file the user saves."""
+    mask = _USER_UMASK
+    if mask is None:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return 0o666 & ~mask
+
+
 def create_exclusive(path: Path, mode: int = 0o600) -> int:
     """Creates ``path`` as a new, empty file of ours and returns its descriptor: never
     through a link, never reusing a file someone else made. A leftover of our own
