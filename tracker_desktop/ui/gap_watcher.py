@@ -28,10 +28,9 @@ from tracker_desktop.core.gaps import (
     OpenQuestion,
     apply_answer,
     question_for,
-    subject,
 )
 from tracker_desktop.core.service import Session, Tracker
-from tracker_desktop.ui.language import translate
+from tracker_desktop.ui.language import session_subject, translate
 from tracker_desktop.ui.locale_format import time_text
 
 if TYPE_CHECKING:
@@ -127,7 +126,7 @@ class GapWatcher(QObject):
             self._waiting_for_window = True
             self.notify_hidden(
                 translate("GapWatcher", "{session} kept running").format(
-                    session=subject(question.session.name)
+                    session=session_subject(question.session.name)
                 ),
                 translate(
                     "GapWatcher",

@@ -62,3 +62,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for translation where it is defined (a table of names made at import,
     before any translator is installed); ``translate(context, text)`` where it is shown."""
     return text
+
+
+def session_label(name: str) -> str:
+    """A session's name inside a message: quoted as the language quotes ("“Design”",
+    "„Design“"), or "unnamed session"."""
+    if not name:
+        return translate("Words", "unnamed session")
+    return translate("Words", "“{name}”").format(name=name)
+
+
+def session_subject(name: str) -> str:
+    """``session_label`` starting a sentence (only its first letter raised)."""
+    text = session_label(name)
+    return text[:1].upper() + text[1:]

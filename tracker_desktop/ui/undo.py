@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 
 
 class UndoHistory(QUndoStack):
@@ -36,7 +37,11 @@ class UndoHistory(QUndoStack):
             command.setObsolete(True)
             self.refused.emit(str(error))
         else:
-            self.applied.emit(f"{verb}: {change.description}")
+            self.applied.emit(
+                translate("Undo", "{verb}: {change}").format(
+                    verb=translate("Undo", verb), change=change.description
+                )
+            )
 
     def _on_tracker_changed(self, change: Change) -> None:
         self.push(_ChangeCommand(change, self))
@@ -55,7 +60,7 @@ class _ChangeCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._history.apply(self._change, self, "Redone")
+        self._history.apply(self._change, self, QT_TRANSLATE_NOOP("Undo", "Redone"))
 
     def undo(self) -> None:
-        self._history.apply(self._change.inverse(), self, "Undone")
+        self._history.apply(self._change.inverse(), self, QT_TRANSLATE_NOOP("Undo", "Undone"))

@@ -185,6 +185,49 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     </message>
 </context>
 <context>
+    <name>GapDialog</name>
+    <message>
+        <source>{session} kept running while the computer seems to have been asleep, from {start} to {end} ({gap}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{session} kept running while Tracker Desktop was not running, from {start} to {end} ({gap}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{session} kept running while you were away (no keyboard or mouse input, or the screen locked), from {start} to {end} ({gap}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session kept running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (you were back briefly in between).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should happen to that time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out the gap (stop at {start}, continue from {end})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it at {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it running (I was working)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GapWatcher</name>
     <message>
         <source>{session} kept running</source>
@@ -314,6 +357,33 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Show</source>
         <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>LabelEntry</name>
+    <message>
+        <source>{name} (new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished">Projekte</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished">Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1259,32 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Page {number} of {pages}</source>
         <translation>Seite {number} von {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>{verb}: {change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>unnamed session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
