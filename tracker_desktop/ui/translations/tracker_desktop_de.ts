@@ -188,43 +188,43 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <name>GapDialog</name>
     <message>
         <source>{session} kept running while the computer seems to have been asleep, from {start} to {end} ({gap}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{session} lief weiter, während der Computer anscheinend im Ruhezustand war, von {start} bis {end} ({gap}).</translation>
     </message>
     <message>
         <source>{session} kept running while Tracker Desktop was not running, from {start} to {end} ({gap}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{session} lief weiter, während Tracker Desktop nicht lief, von {start} bis {end} ({gap}).</translation>
     </message>
     <message>
         <source>{session} kept running while you were away (no keyboard or mouse input, or the screen locked), from {start} to {end} ({gap}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{session} lief weiter, während Sie weg waren (keine Tastatur- oder Mauseingabe, oder der Bildschirm war gesperrt), von {start} bis {end} ({gap}).</translation>
     </message>
     <message>
         <source>Session kept running</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung lief weiter</translation>
     </message>
     <message>
         <source> (you were back briefly in between).</source>
-        <translation type="unfinished"></translation>
+        <translation> (Sie waren zwischendurch kurz zurück).</translation>
     </message>
     <message>
         <source>What should happen to that time?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was soll mit dieser Zeit geschehen?</translation>
     </message>
     <message>
         <source>Leave out the gap (stop at {start}, continue from {end})</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lücke auslassen (um {start} stoppen, ab {end} fortsetzen)</translation>
     </message>
     <message>
         <source>Stop it at {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>Um {start} stoppen</translation>
     </message>
     <message>
         <source>Stop it now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt stoppen</translation>
     </message>
     <message>
         <source>Keep it running (I was working)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterlaufen lassen (ich habe gearbeitet)</translation>
     </message>
 </context>
 <context>
@@ -363,27 +363,27 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <name>LabelEntry</name>
     <message>
         <source>{name} (new)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (neu)</translation>
     </message>
     <message>
         <source>Find a project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt suchen</translation>
     </message>
     <message>
         <source>Find a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort suchen</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation type="unfinished">Projekte</translation>
+        <translation>Projekte</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Schlagwörter</translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>Recent sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -1265,26 +1265,26 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <name>Undo</name>
     <message>
         <source>{verb}: {change}</source>
-        <translation type="unfinished"></translation>
+        <translation>{verb}: {change}</translation>
     </message>
     <message>
         <source>Redone</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt</translation>
     </message>
     <message>
         <source>Undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht</translation>
     </message>
 </context>
 <context>
     <name>Words</name>
     <message>
         <source>unnamed session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung ohne Namen</translation>
     </message>
     <message>
         <source>“{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“</translation>
     </message>
 </context>
 </TS>
