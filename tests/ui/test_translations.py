@@ -41,7 +41,12 @@ def source_messages() -> tuple[set[Message], list[str]]:
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if isinstance(func, ast.Name):
+                name = func.id
+            elif isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication":
+                name = func.attr
+            else:
+                continue  # bytes.translate and the like
             if name not in MARKERS or path.name == "language.py":
                 continue
             args = node.args[:2]
