@@ -70,7 +70,7 @@ def test_the_window_speaks_german_on_a_german_system(
     window = make_window()
     assert child(window, QAbstractButton, "startStopButton").text() == "Starten"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus[:2] == ["&Datei", "&Bearbeiten"]
+    assert menus[:4] == ["&Datei", "&Sitzung", "&Bearbeiten", "&Ansicht"]
     table = child(window, QTableView, "sessionsTable")
     headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert headers == ["Name", "Projekt", "Schlagwörter", "Beginn", "Ende", "Dauer"]

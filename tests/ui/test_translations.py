@@ -47,9 +47,11 @@ def source_messages() -> tuple[set[Message], list[str]]:
                 name = func.attr
             else:
                 continue  # bytes.translate and the like
-            if name not in MARKERS or path.name == "language.py":
-                continue
             args = node.args[:2]
+            if name not in MARKERS or (
+                path.name == "language.py" and isinstance(args[0], ast.Name)
+            ):
+                continue  # the wrapper itself passes its arguments on
             if len(args) == 2 and all(
                 isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
             ):

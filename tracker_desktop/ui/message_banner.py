@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.ui.language import translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
@@ -42,8 +43,8 @@ class MessageBanner(QFrame):
         dismiss.setObjectName("dismissMessageButton")
         dismiss.setText("✕")
         dismiss.setAutoRaise(True)
-        dismiss.setToolTip("Dismiss")
-        dismiss.setAccessibleName("Dismiss message")
+        dismiss.setToolTip(translate("MessageBanner", "Dismiss"))
+        dismiss.setAccessibleName(translate("MessageBanner", "Dismiss message"))
         dismiss.clicked.connect(self.hide)
         row.addWidget(dismiss)
         self.hide()  # styled when first shown: style sheets cost start-up

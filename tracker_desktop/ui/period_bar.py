@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWi
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.period_text import period_title
 from tracker_desktop.ui.session_cells import tabular_font
 
@@ -62,7 +63,7 @@ class PeriodBar(QWidget):
 
         self.total_label = QLabel(self)
         self.total_label.setObjectName("periodTotalLabel")
-        self.total_label.setAccessibleName("Total time in the shown period")
+        self.total_label.setAccessibleName(translate("PeriodBar", "Total time in the shown period"))
         total_font = tabular_font(self.total_label.font())
         total_font.setPointSizeF(total_font.pointSizeF() * 1.5)
         total_font.setBold(True)
@@ -76,7 +77,9 @@ class PeriodBar(QWidget):
 
     def show_totals(self, totals: Totals) -> None:
         """The time inside the shown period."""
-        self.total_label.setText(f"Total {format_duration(totals.period)}")
+        self.total_label.setText(
+            translate("PeriodBar", "Total {time}").format(time=format_duration(totals.period))
+        )
 
     def show_breakdown(self, tooltip: str) -> None:
         """The shown period's time (and earnings) by project, in the total's tooltip."""

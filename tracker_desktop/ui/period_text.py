@@ -4,18 +4,31 @@ and what an empty one says."""
 from __future__ import annotations
 
 from tracker_desktop.core.periods import Period, PeriodKind
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.locale_format import day_text, month_text
 
 _CURRENT = {
-    PeriodKind.DAY: ("Today", "today"),
-    PeriodKind.WEEK: ("This Week", "this week"),
-    PeriodKind.MONTH: ("This Month", "this month"),
+    PeriodKind.DAY: QT_TRANSLATE_NOOP("PeriodText", "Today"),
+    PeriodKind.WEEK: QT_TRANSLATE_NOOP("PeriodText", "This Week"),
+    PeriodKind.MONTH: QT_TRANSLATE_NOOP("PeriodText", "This Month"),
+}
+_EMPTY = {
+    PeriodKind.DAY: QT_TRANSLATE_NOOP(
+        "PeriodText", "Nothing tracked today.\nType what you're working on and press Enter."
+    ),
+    PeriodKind.WEEK: QT_TRANSLATE_NOOP(
+        "PeriodText", "Nothing tracked this week.\nType what you're working on and press Enter."
+    ),
+    PeriodKind.MONTH: QT_TRANSLATE_NOOP(
+        "PeriodText",
+        "Nothing tracked this month.\nType what you're working on and press Enter.",
+    ),
 }
 
 
 def current_label(kind: PeriodKind) -> str:
     """ "Today", "This Week" or "This Month"."""
-    return _CURRENT[kind][0]
+    return translate("PeriodText", _CURRENT[kind])
 
 
 def period_title(period: Period) -> str:
@@ -33,8 +46,11 @@ def period_title(period: Period) -> str:
 def empty_text(period: Period, is_current: bool) -> str:
     """What the sessions view says when ``period`` holds no sessions."""
     if is_current:
-        return (
-            f"Nothing tracked {_CURRENT[period.kind][1]}.\n"
-            "Type what you're working on and press Enter."
+        return translate("PeriodText", _EMPTY[period.kind])
+    if period.kind is PeriodKind.DAY:
+        return translate("PeriodText", "Nothing tracked on {period}.").format(
+            period=period_title(period)
         )
-    return f"Nothing tracked in {period_title(period)}."
+    return translate("PeriodText", "Nothing tracked in {period}.").format(
+        period=period_title(period)
+    )

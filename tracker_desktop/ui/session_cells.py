@@ -16,6 +16,7 @@ from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, session_label, translate
 from tracker_desktop.ui.locale_format import day_text, time_text
 from tracker_desktop.ui.project_colors import color_dot
 
@@ -37,9 +38,16 @@ ANSWERED = frozenset(
 NAME, PROJECT, TAGS, START, END, DURATION = range(6)
 TIME_COLUMNS = (START, END, DURATION)
 LABEL_COLUMNS = (PROJECT, TAGS)
-HEADERS = ("Name", "Project", "Tags", "Start", "End", "Duration")
-UNNAMED = "Unnamed session"
-NOT_BILLABLE = "Not billable"
+HEADERS = (
+    QT_TRANSLATE_NOOP("SessionCells", "Name"),
+    QT_TRANSLATE_NOOP("SessionCells", "Project"),
+    QT_TRANSLATE_NOOP("SessionCells", "Tags"),
+    QT_TRANSLATE_NOOP("SessionCells", "Start"),
+    QT_TRANSLATE_NOOP("SessionCells", "End"),
+    QT_TRANSLATE_NOOP("SessionCells", "Duration"),
+)
+UNNAMED = QT_TRANSLATE_NOOP("SessionCells", "Unnamed session")
+NOT_BILLABLE = QT_TRANSLATE_NOOP("SessionCells", "Not billable")
 # Amber reads as "look here" on light and dark backgrounds alike.
 OVERLAP_COLOR = QColor("#d08a00")
 
@@ -104,7 +112,9 @@ class SessionCells:
         if role == TOOLTIP and column in (NAME, DURATION):
             return self.day_notes(day) or None
         if role == ACCESSIBLE and column == NAME:
-            return f"{self.day(day, NAME, DISPLAY)}, total {self.day(day, DURATION, DISPLAY)}"
+            return translate("SessionCells", "{day}, total {total}").format(
+                day=self.day(day, NAME, DISPLAY), total=self.day(day, DURATION, DISPLAY)
+            )
         return None
 
     # -- a session -----------------------------------------------------------------------
@@ -137,26 +147,33 @@ class SessionCells:
             highlight.setAlpha(48)
             return highlight
         if role == ACCESSIBLE and column == DURATION and not session.billable:
-            return f"{self.text(session, DURATION)}, {NOT_BILLABLE.lower()}"
+            return translate("SessionCells", "{duration}, not billable").format(
+                duration=self.text(session, DURATION)
+            )
         return None
 
     def _tooltip(self, session: Session, column: int) -> str | None:
         if column == NAME:
             return "\n".join(
-                [session.name or UNNAMED]
-                + [f"Overlaps {self._describe(o)}" for o in self.overlaps.get(session.id, [])]
+                [session.name or translate("SessionCells", UNNAMED)]
+                + [
+                    translate("SessionCells", "Overlaps {session}").format(
+                        session=self._describe(o)
+                    )
+                    for o in self.overlaps.get(session.id, [])
+                ]
             )
         if column in LABEL_COLUMNS:
             return self.text(session, column) or None
         if column == END and session.running:
-            return "Running"
+            return translate("SessionCells", "Running")
         if column == DURATION and not session.billable:
-            return NOT_BILLABLE
+            return translate("SessionCells", NOT_BILLABLE)
         return None
 
     def text(self, session: Session, column: int) -> str:
         if column == NAME:
-            return session.name or UNNAMED
+            return session.name or translate("SessionCells", UNNAMED)
         if column == PROJECT:
             return session.project.label if session.project else ""
         if column == TAGS:
@@ -168,7 +185,9 @@ class SessionCells:
         if column == START:
             return self._time_text(session.start, row_day)
         if column == END:
-            return "running" if session.end is None else self._time_text(session.end, row_day)
+            if session.end is None:
+                return translate("SessionCells", "running")
+            return self._time_text(session.end, row_day)
         return format_duration(session.duration(self.now))
 
     def _describe(self, session: Session) -> str:
@@ -176,9 +195,11 @@ class SessionCells:
         local_start = session.start.astimezone(self.zone)
         day = day_text(local_start.date(), self._locale, year=False, short=True)
         start = self._time_text(session.start, local_start.date())
-        end = "now" if session.end is None else self._time_text(session.end, local_start.date())
-        name = f"“{session.name}”" if session.name else UNNAMED.lower()
-        return f"{name} ({day} {start}–{end})"
+        if session.end is None:
+            end = translate("SessionCells", "now")
+        else:
+            end = self._time_text(session.end, local_start.date())
+        return f"{session_label(session.name)} ({day} {start}–{end})"
 
     def _time_text(self, instant: datetime, same_day: date) -> str:
         """Local time in the locale's format, with the day when it is not ``same_day``."""

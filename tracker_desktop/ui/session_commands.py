@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.service import NO_LABELS, Labels, Session, Tracker, label
+from tracker_desktop.core.service import NO_LABELS, Labels, Session, Tracker
 from tracker_desktop.core.timeparse import local_instant
+from tracker_desktop.ui.language import session_label, session_subject, translate
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import LiveState
@@ -69,9 +70,13 @@ class SessionCommands(QObject):
         if switch is None:
             return
         self._name.show_name(switch.started.name)
-        note = f"Started {described(switch.started)}"
+        note = translate("SessionCommands", "Started {session}").format(
+            session=described(switch.started)
+        )
         if switch.stopped is not None:
-            note = f"Saved {label(switch.stopped.name)} and started {described(switch.started)}"
+            note = translate("SessionCommands", "Saved {stopped} and started {started}").format(
+                stopped=session_label(switch.stopped.name), started=described(switch.started)
+            )
         self._messages.show_note(note)
 
     def relabel(self, labels: Labels) -> None:
@@ -81,7 +86,11 @@ class SessionCommands(QObject):
             return
         session = self._messages.attempt(lambda: self._tracker.edit(running.id, labels=labels))
         if session is not None:
-            self._messages.show_note(f"{label(session.name).capitalize()}: {labels_text(session)}")
+            self._messages.show_note(
+                translate("SessionCommands", "{session}: {labels}").format(
+                    session=session_subject(session.name), labels=labels_text(session)
+                )
+            )
 
     def edit_running(self, name: str, labels: Labels) -> None:
         """Names and labels the running session like a recent one."""
@@ -93,7 +102,9 @@ class SessionCommands(QObject):
         )
         if session is not None:
             self._name.show_name(session.name)
-            self._messages.show_note(f"Now {described(session)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Now {session}").format(session=described(session))
+            )
 
     def stop(self) -> None:
         """Saves the running session (with the name being typed, if any)."""
@@ -103,7 +114,11 @@ class SessionCommands(QObject):
             return
         self._name.clear_name()
         duration = format_duration(session.duration(session.start))
-        self._messages.show_note(f"Saved {label(session.name)} — {duration}")
+        self._messages.show_note(
+            translate("SessionCommands", "Saved {session} — {duration}").format(
+                session=session_label(session.name), duration=duration
+            )
+        )
 
     def submit_name(self) -> None:
         """Enter in the name field: starts a session, or renames the running one."""
@@ -117,7 +132,11 @@ class SessionCommands(QObject):
         session = self._messages.attempt(lambda: self._tracker.rename(edited, running.id))
         if session is not None:
             self._name.show_name(session.name)  # the cleaned name, no longer an edit
-            self._messages.show_note(f"Renamed to {label(session.name)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Renamed to {session}").format(
+                    session=session_label(session.name)
+                )
+            )
 
     def discard(self) -> None:
         """Deletes the running session without saving it, once the user confirms."""
@@ -129,16 +148,22 @@ class SessionCommands(QObject):
 
         if not Confirmation.ask(
             self._dialog_parent,
-            "Discard running session?",
-            f"{label(running.name).capitalize()} has been running for {elapsed}.\n"
-            "Discarding deletes it without saving.",
-            "Discard",
+            translate("SessionCommands", "Discard running session?"),
+            translate(
+                "SessionCommands",
+                "{session} has been running for {elapsed}.\nDiscarding deletes it without saving.",
+            ).format(session=session_subject(running.name), elapsed=elapsed),
+            translate("SessionCommands", "Discard"),
         ):
             return
         session = self._messages.attempt(self._tracker.discard)
         if session is not None:
             self._name.clear_name()
-            self._messages.show_note(f"Discarded {label(session.name)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Discarded {session}").format(
+                    session=session_label(session.name)
+                )
+            )
 
     # -- any session ---------------------------------------------------------------------
 
@@ -146,7 +171,11 @@ class SessionCommands(QObject):
         """Renames session ``session_id`` (the table's name cell); None if refused."""
         session = self._messages.attempt(lambda: self._tracker.rename(text, session_id))
         if session is not None:
-            self._messages.show_note(f"Renamed to {label(session.name)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Renamed to {session}").format(
+                    session=session_label(session.name)
+                )
+            )
         return session
 
     def delete(self, sessions: list[Session]) -> None:
@@ -156,16 +185,27 @@ class SessionCommands(QObject):
             return
         if any(s.running for s in deleted):
             self._name.clear_name()
-        what = label(deleted[0].name) if len(deleted) == 1 else f"{len(deleted)} sessions"
+        if len(deleted) == 1:
+            what = session_label(deleted[0].name)
+        else:
+            what = translate("SessionCommands", "{count} sessions").format(count=len(deleted))
         undo = self._undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self._messages.show_note(f"Deleted {what} — {undo} brings it back")
+        self._messages.show_note(
+            translate("SessionCommands", "Deleted {what} — {keys} brings it back").format(
+                what=what, keys=undo
+            )
+        )
 
     def continue_from(self, session_id: int | None) -> None:
         """Starts a new session named like ``session_id`` (default: the most recent)."""
         switch = self._messages.attempt(lambda: self._tracker.continue_session(session_id))
         if switch is not None:
             self._name.show_name(switch.started.name)
-            self._messages.show_note(f"Continued {label(switch.started.name)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Continued {session}").format(
+                    session=session_label(switch.started.name)
+                )
+            )
 
     def edit(self, session: Session) -> None:
         """Asks for corrected fields until they are saved or the user cancels."""
@@ -194,7 +234,14 @@ class SessionCommands(QObject):
         fields = SessionFields(
             session.name, session.start, session.end, project, session.tags, session.billable
         )
-        self._ask_and_save("Edit Session", fields, check, save, session.running, "Saved")
+        self._ask_and_save(
+            translate("SessionCommands", "Edit Session"),
+            fields,
+            check,
+            save,
+            session.running,
+            translate("SessionCommands", "Saved {session}"),
+        )
 
     def add(self) -> None:
         """Asks for a forgotten session (by default the hour before now, or 9–10 on the
@@ -216,7 +263,14 @@ class SessionCommands(QObject):
         from tracker_desktop.ui.session_dialog import SessionFields
 
         fields = SessionFields("", end - timedelta(hours=1), end)
-        self._ask_and_save("Add Session", fields, check, save, False, "Added")
+        self._ask_and_save(
+            translate("SessionCommands", "Add Session"),
+            fields,
+            check,
+            save,
+            False,
+            translate("SessionCommands", "Added {session}"),
+        )
 
     def _ask_and_save(
         self,
@@ -249,7 +303,7 @@ class SessionCommands(QObject):
                 error=error,
                 projects=offered[0],
                 tags=offered[1],
-                new=verb == "Added",
+                new=not may_run,
                 calendar=calendar,
             )
             if answer is None:
@@ -263,17 +317,24 @@ class SessionCommands(QObject):
                 self._messages.show_error(str(failure))
                 return
             self._messages.clear_error()
-            self._messages.show_note(f"{verb} {described(session)}")
+            self._messages.show_note(verb.format(session=described(session)))
             return
 
 
 def described(session: Session) -> str:
     """“Design” in Acme ▸ Website, for notes."""
-    where = f" in {session.project.label}" if session.project else ""
-    return f"{label(session.name)}{where}"
+    if session.project is None:
+        return session_label(session.name)
+    return translate("SessionCommands", "{session} in {project}").format(
+        session=session_label(session.name), project=session.project.label
+    )
 
 
 def labels_text(session: Session) -> str:
     """Its project and tags, for notes: ``Acme ▸ Website, #design #api``."""
-    project = session.project.label if session.project else "no project"
-    return ", ".join([project, " ".join(f"#{tag}" for tag in session.tags) or "no tags"])
+    if session.project is not None:
+        project = session.project.label
+    else:
+        project = translate("SessionCommands", "no project")
+    tags = " ".join(f"#{tag}" for tag in session.tags) or translate("SessionCommands", "no tags")
+    return f"{project}, {tags}"

@@ -34,6 +34,7 @@ from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.dialog_parts import ERROR_COLOR, error_label
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.locale_format import date_time_format, locale_week_start, qdate
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
 
@@ -99,17 +100,17 @@ class SessionDialog(QDialog):
 
         self.name_edit = QLineEdit(fields.name, self)
         self.name_edit.setObjectName("dialogNameEdit")
-        self.name_edit.setPlaceholderText("What did you work on?")
+        self.name_edit.setPlaceholderText(translate("SessionDialog", "What did you work on?"))
         self._projects = {p.id: p for p in projects}
         self.project_combo = self._project_combo(projects, fields.project)
         self.tags_edit = QLineEdit(", ".join(fields.tags), self)
         self.tags_edit.setObjectName("dialogTagsEdit")
-        self.tags_edit.setAccessibleName("Tags")
-        self.tags_edit.setPlaceholderText("Tags, separated by commas")
+        self.tags_edit.setAccessibleName(translate("SessionDialog", "Tags"))
+        self.tags_edit.setPlaceholderText(translate("SessionDialog", "Tags, separated by commas"))
         completer = _LastTagCompleter(list(tags), self.tags_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
-        self.billable_check = QCheckBox("&Billable", self)
+        self.billable_check = QCheckBox(translate("SessionDialog", "&Billable"), self)
         self.billable_check.setObjectName("dialogBillableCheck")
         self.billable_check.setChecked(fields.billable)
         self._billable_set_by_hand = not new
@@ -117,7 +118,7 @@ class SessionDialog(QDialog):
         self.project_combo.currentIndexChanged.connect(self._on_project_combo_changed)
         self.start_edit = self._date_time_edit("dialogStartEdit", fields.start)
         self.end_edit = self._date_time_edit("dialogEndEdit", fields.end or fields.start)
-        self.running_check = QCheckBox("Still running", self)
+        self.running_check = QCheckBox(translate("SessionDialog", "Still running"), self)
         self.running_check.setObjectName("dialogRunningCheck")
         self.running_check.setVisible(may_run)
         self.running_check.setChecked(may_run and fields.end is None)
@@ -129,16 +130,16 @@ class SessionDialog(QDialog):
             for key in ("name", "project", "tags", "start", "end", "other")
         }
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
+        form.addRow(translate("SessionDialog", "&Name"), self.name_edit)
         form.addRow("", self.errors["name"])
-        form.addRow("&Project", self.project_combo)
+        form.addRow(translate("SessionDialog", "&Project"), self.project_combo)
         form.addRow("", self.errors["project"])
-        form.addRow("&Tags", self.tags_edit)
+        form.addRow(translate("SessionDialog", "&Tags"), self.tags_edit)
         form.addRow("", self.errors["tags"])
         form.addRow("", self.billable_check)
-        form.addRow("&Start", self.start_edit)
+        form.addRow(translate("SessionDialog", "&Start"), self.start_edit)
         form.addRow("", self.errors["start"])
-        form.addRow("&End", self.end_edit)
+        form.addRow(translate("SessionDialog", "&End"), self.end_edit)
         form.addRow("", self.running_check)
         form.addRow("", self.errors["end"])
 
@@ -261,12 +262,16 @@ class SessionDialog(QDialog):
         """No project, then every project not archived (and the session's own)."""
         combo = QComboBox(self)
         combo.setObjectName("dialogProjectCombo")
-        combo.setAccessibleName("Project")
-        combo.addItem(empty_dot(), "No project", None)
+        combo.setAccessibleName(translate("SessionDialog", "Project"))
+        combo.addItem(empty_dot(), translate("SessionDialog", "No project"), None)
         for project in projects:
             if project.archived and project.id != current:
                 continue
-            text = f"{project.label} (archived)" if project.archived else project.label
+            text = (
+                translate("SessionDialog", "{name} (archived)").format(name=project.label)
+                if project.archived
+                else project.label
+            )
             combo.addItem(color_dot(project.color), text, project.id)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.setMaxVisibleItems(15)

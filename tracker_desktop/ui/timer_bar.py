@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.service import Session
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
 from tracker_desktop.ui.session_cells import tabular_font
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 # White text reads on this red in light and dark themes alike.
 STOP_COLOR = QColor("#d64541")
 LABEL_BUTTON_WIDTH = 210  # the widest the project and tags buttons grow (then elide)
-NO_PROJECT = "No project"
+NO_PROJECT = QT_TRANSLATE_NOOP("TimerBar", "No project")
 
 
 class ShownLabels(NamedTuple):
@@ -58,8 +59,8 @@ class TimerBar(QWidget):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("sessionNameEdit")
-        self.name_edit.setPlaceholderText("What are you working on?")
-        self.name_edit.setAccessibleName("Session name")
+        self.name_edit.setPlaceholderText(translate("TimerBar", "What are you working on?"))
+        self.name_edit.setAccessibleName(translate("TimerBar", "Session name"))
         name_font = self.name_edit.font()
         name_font.setPointSizeF(name_font.pointSizeF() * 1.3)
         self.name_edit.setFont(name_font)
@@ -70,8 +71,12 @@ class TimerBar(QWidget):
 
         labels = QHBoxLayout()
         labels.setSpacing(2)
-        self.project_button = self._label_button("projectButton", "Project", choose_project)
-        self.tags_button = self._label_button("tagsButton", "Tags", choose_tags)
+        self.project_button = self._label_button(
+            "projectButton", translate("TimerBar", "Project"), choose_project
+        )
+        self.tags_button = self._label_button(
+            "tagsButton", translate("TimerBar", "Tags"), choose_tags
+        )
         labels.addWidget(self.project_button)
         labels.addWidget(self.tags_button)
         row.addLayout(labels)
@@ -80,7 +85,7 @@ class TimerBar(QWidget):
 
         self.elapsed_label = QLabel("0:00:00", self)
         self.elapsed_label.setObjectName("elapsedLabel")
-        self.elapsed_label.setAccessibleName("Running time")
+        self.elapsed_label.setAccessibleName(translate("TimerBar", "Running time"))
         font = tabular_font(self.elapsed_label.font())
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setWeight(QFont.Weight.DemiBold)
@@ -154,15 +159,17 @@ class TimerBar(QWidget):
         project = self.project_button
         if labels.project is None:
             project.setIcon(empty_dot())
-            text = NO_PROJECT
+            text = translate("TimerBar", NO_PROJECT)
         else:
             project.setIcon(empty_dot() if labels.color is None else color_dot(labels.color))
             text = labels.project
         self._set_elided(project, text)
         project.setAccessibleDescription(text)
-        tags = " ".join(f"#{tag}" for tag in labels.tags) or "# Tags"
+        tags = " ".join(f"#{tag}" for tag in labels.tags) or translate("TimerBar", "# Tags")
         self._set_elided(self.tags_button, tags)
-        self.tags_button.setAccessibleDescription(", ".join(labels.tags) or "No tags")
+        self.tags_button.setAccessibleDescription(
+            ", ".join(labels.tags) or translate("TimerBar", "No tags")
+        )
 
     def set_idle_labels(self, labels: ShownLabels) -> None:
         """What the next session will be labelled with (shown while nothing runs)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import svg_icon
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.project_colors import color_dot
 
 # How long to keep looking for a tray host that appears after the app (at login).
@@ -45,7 +46,7 @@ class TrayIcon(QSystemTrayIcon):
         menu = QMenu(parent)
         menu.setObjectName("trayMenu")
         menu.addAction(start_stop)
-        self.continue_menu = menu.addMenu("Continue")
+        self.continue_menu = menu.addMenu(translate("Tray", "Continue"))
         self.continue_menu.setObjectName("trayContinueMenu")
         menu.addSeparator()
         for action in windows:  # the other windows (Reports)
@@ -95,10 +96,18 @@ class TrayIcon(QSystemTrayIcon):
         if self._icon_shown:
             self._show_state_icon()
         if running is None:
-            self.setToolTip(f"Tracker Desktop — not tracking\nToday: {today}")
+            self.setToolTip(
+                translate("Tray", "Tracker Desktop — not tracking\nToday: {today}").format(
+                    today=today
+                )
+            )
         else:
-            name = running.name or "Unnamed session"
-            self.setToolTip(f"{name} — {elapsed}\nToday: {today}")
+            name = running.name or translate("Tray", "Unnamed session")
+            self.setToolTip(
+                translate("Tray", "{name} — {elapsed}\nToday: {today}").format(
+                    name=name, elapsed=elapsed, today=today
+                )
+            )
 
     def set_recent(self, sessions: list[Session]) -> None:
         """The Continue submenu: one entry per recent name, project and tags, with the

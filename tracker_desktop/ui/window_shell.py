@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.session_cells import UNNAMED
 
 if TYPE_CHECKING:
@@ -65,9 +66,12 @@ class WindowShell(QMainWindow):
         after the first paint)."""
         self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
-            ("&File", [actions.export, None, actions.backup, actions.restore, None, actions.quit]),
             (
-                "&Session",
+                translate("WindowShell", "&File"),
+                [actions.export, None, actions.backup, actions.restore, None, actions.quit],
+            ),
+            (
+                translate("WindowShell", "&Session"),
                 [
                     actions.start_stop,
                     actions.continue_session,
@@ -80,7 +84,7 @@ class WindowShell(QMainWindow):
                 ],
             ),
             (
-                "&Edit",
+                translate("WindowShell", "&Edit"),
                 [
                     actions.undo,
                     actions.redo,
@@ -92,7 +96,7 @@ class WindowShell(QMainWindow):
                 ],
             ),
             (
-                "&View",
+                translate("WindowShell", "&View"),
                 [
                     *actions.period_kinds.values(),
                     None,
@@ -133,7 +137,8 @@ class WindowShell(QMainWindow):
         if running is None:
             self.setWindowTitle(APP_TITLE)
         else:
-            self.setWindowTitle(f"{running.name or UNNAMED} — {format_duration(totals.elapsed)}")
+            name = running.name or translate("SessionCells", UNNAMED)
+            self.setWindowTitle(f"{name} — {format_duration(totals.elapsed)}")
 
     def show_and_raise(self) -> None:
         """Brings the window to the front (from the tray, or for a second launch)."""
@@ -164,7 +169,9 @@ class WindowShell(QMainWindow):
 
                 tray.showMessage(
                     APP_TITLE,
-                    "Still running in the tray. Use Quit in its menu to quit.",
+                    translate(
+                        "WindowShell", "Still running in the tray. Use Quit in its menu to quit."
+                    ),
                     QSystemTrayIcon.MessageIcon.Information,
                     CLOSE_HINT_MS,
                 )

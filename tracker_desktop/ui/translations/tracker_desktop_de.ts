@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Discard Running Session…</source>
+        <translation>Laufende Sitzung verwerfen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Show Window</source>
+        <translation>Fenster anzeigen</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Add Session…</source>
+        <translation>Sitzung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit Session…</source>
+        <translation>Sitzung bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Continue Session</source>
+        <translation>Sitzung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Project…</source>
+        <translation>Projekt…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Schlagwörter…</translation>
+    </message>
+    <message>
+        <source>Projects and Tags…</source>
+        <translation>Projekte und Schlagwörter…</translation>
+    </message>
+    <message>
+        <source>Reports…</source>
+        <translation>Berichte…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Back Up Now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Restore from Backup…</source>
+        <translation>Aus Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Choose the project (Ctrl+P, or type @ in the name)</source>
+        <translation>Projekt wählen (Strg+P, oder @ im Namen tippen)</translation>
+    </message>
+    <message>
+        <source>Choose tags (Ctrl+T, or type # in the name)</source>
+        <translation>Schlagwörter wählen (Strg+T, oder # im Namen tippen)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Start a session</source>
+        <translation>Eine Sitzung starten</translation>
+    </message>
+    <message>
+        <source>Stop and save the running session</source>
+        <translation>Die laufende Sitzung stoppen und speichern</translation>
+    </message>
+    <message>
+        <source>Delete {count} Sessions</source>
+        <translation>{count} Sitzungen löschen</translation>
+    </message>
+    <message>
+        <source>Previous Day</source>
+        <translation>Vorheriger Tag</translation>
+    </message>
+    <message>
+        <source>Previous Week</source>
+        <translation>Vorherige Woche</translation>
+    </message>
+    <message>
+        <source>Previous Month</source>
+        <translation>Vorheriger Monat</translation>
+    </message>
+    <message>
+        <source>Next Day</source>
+        <translation>Nächster Tag</translation>
+    </message>
+    <message>
+        <source>Next Week</source>
+        <translation>Nächste Woche</translation>
+    </message>
+    <message>
+        <source>Next Month</source>
+        <translation>Nächster Monat</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong inside Tracker Desktop. Your sessions are safe: every change is saved the moment it is made.</source>
@@ -402,12 +549,34 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     </message>
 </context>
 <context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
     <name>Notifications</name>
     <message>
         <source>{text}
 {action}: click here.</source>
         <translation>{text}
 {action}: hier klicken.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Total time in the shown period</source>
+        <translation>Gesamtzeit im angezeigten Zeitraum</translation>
+    </message>
+    <message>
+        <source>Total {time}</source>
+        <translation>Gesamt {time}</translation>
     </message>
 </context>
 <context>
@@ -419,6 +588,47 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Earned {amount}</source>
         <translation>Verdient {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodText</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This Week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This Month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Nothing tracked today.
+Type what you&apos;re working on and press Enter.</source>
+        <translation>Heute noch nichts erfasst.
+Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Nothing tracked this week.
+Type what you&apos;re working on and press Enter.</source>
+        <translation>Diese Woche noch nichts erfasst.
+Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Nothing tracked this month.
+Type what you&apos;re working on and press Enter.</source>
+        <translation>Diesen Monat noch nichts erfasst.
+Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Nothing tracked on {period}.</source>
+        <translation>Am {period} nichts erfasst.</translation>
+    </message>
+    <message>
+        <source>Nothing tracked in {period}.</source>
+        <translation>Nichts erfasst: {period}.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +671,89 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Could not turn off Start at Login ({file}): {error}</source>
         <translation>„Beim Anmelden starten“ konnte nicht ausgeschaltet werden ({file}): {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>On the timesheets you export</source>
+        <translation>Auf den Stundenzetteln, die Sie exportieren</translation>
+    </message>
+    <message>
+        <source>Who the PDF timesheets are from (the command line&apos;s too)</source>
+        <translation>Von wem die PDF-Stundenzettel sind (auch die der Befehlszeile)</translation>
+    </message>
+    <message>
+        <source>From the language and region ({day})</source>
+        <translation>Aus Sprache und Region ({day})</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>The hourly rate of projects and clients without one</source>
+        <translation>Der Stundensatz von Projekten und Kunden ohne eigenen</translation>
+    </message>
+    <message>
+        <source>The currency of clients without one of their own</source>
+        <translation>Die Währung von Kunden ohne eigene</translation>
+    </message>
+    <message>
+        <source>A running session that went unwatched longer than this (the computer slept, or the app was not running) is asked about</source>
+        <translation>Nach einer laufenden Sitzung, die länger als diese Zeit unbeobachtet blieb (der Computer schlief oder das Programm lief nicht), wird gefragt</translation>
+    </message>
+    <message>
+        <source>Open Tracker Desktop when you log in</source>
+        <translation>Tracker Desktop beim Anmelden öffnen</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>First day of the week</source>
+        <translation>Erster Tag der Woche</translation>
+    </message>
+    <message>
+        <source>Default hourly rate</source>
+        <translation>Standard-Stundensatz</translation>
+    </message>
+    <message>
+        <source>Default currency</source>
+        <translation>Standardwährung</translation>
+    </message>
+    <message>
+        <source>Ask about gaps longer than</source>
+        <translation>Nach Lücken fragen, länger als</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ihr &amp;Name</translation>
+    </message>
+    <message>
+        <source>First day of the &amp;week</source>
+        <translation>Erster Tag der &amp;Woche</translation>
+    </message>
+    <message>
+        <source>Default hourly &amp;rate</source>
+        <translation>Standard-&amp;Stundensatz</translation>
+    </message>
+    <message>
+        <source>Default &amp;currency</source>
+        <translation>Standard&amp;währung</translation>
+    </message>
+    <message>
+        <source>Ask about &amp;gaps longer than</source>
+        <translation>Nach &amp;Lücken fragen, länger als</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1417,212 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     </message>
 </context>
 <context>
+    <name>SessionCells</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation>Sitzung ohne Namen</translation>
+    </message>
+    <message>
+        <source>Not billable</source>
+        <translation>Nicht abrechenbar</translation>
+    </message>
+    <message>
+        <source>{day}, total {total}</source>
+        <translation>{day}, gesamt {total}</translation>
+    </message>
+    <message>
+        <source>{duration}, not billable</source>
+        <translation>{duration}, nicht abrechenbar</translation>
+    </message>
+    <message>
+        <source>Overlaps {session}</source>
+        <translation>Überschneidet sich mit {session}</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCommands</name>
+    <message>
+        <source>Started {session}</source>
+        <translation>{session} gestartet</translation>
+    </message>
+    <message>
+        <source>Saved {stopped} and started {started}</source>
+        <translation>{stopped} gespeichert und {started} gestartet</translation>
+    </message>
+    <message>
+        <source>{session}: {labels}</source>
+        <translation>{session}: {labels}</translation>
+    </message>
+    <message>
+        <source>Now {session}</source>
+        <translation>Jetzt {session}</translation>
+    </message>
+    <message>
+        <source>Saved {session} — {duration}</source>
+        <translation>{session} gespeichert – {duration}</translation>
+    </message>
+    <message>
+        <source>Renamed to {session}</source>
+        <translation>Umbenannt in {session}</translation>
+    </message>
+    <message>
+        <source>Discard running session?</source>
+        <translation>Laufende Sitzung verwerfen?</translation>
+    </message>
+    <message>
+        <source>{session} has been running for {elapsed}.
+Discarding deletes it without saving.</source>
+        <translation>{session} läuft seit {elapsed}.
+Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discarded {session}</source>
+        <translation>{session} verworfen</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>{count} Sitzungen</translation>
+    </message>
+    <message>
+        <source>Deleted {what} — {keys} brings it back</source>
+        <translation>{what} gelöscht – {keys} holt es zurück</translation>
+    </message>
+    <message>
+        <source>Continued {session}</source>
+        <translation>{session} fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Edit Session</source>
+        <translation>Sitzung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Saved {session}</source>
+        <translation>{session} gespeichert</translation>
+    </message>
+    <message>
+        <source>Add Session</source>
+        <translation>Sitzung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added {session}</source>
+        <translation>{session} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{session} in {project}</source>
+        <translation>{session} in {project}</translation>
+    </message>
+    <message>
+        <source>no project</source>
+        <translation>kein Projekt</translation>
+    </message>
+    <message>
+        <source>no tags</source>
+        <translation>keine Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>What did you work on?</source>
+        <translation>Woran haben Sie gearbeitet?</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Billable</source>
+        <translation>&amp;Abrechenbar</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Läuft noch</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Schlagwörter</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>Be&amp;ginn</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Ende</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Kein Projekt</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (archiviert)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+</context>
+<context>
     <name>TagsPanel</name>
     <message>
         <source>Tag</source>
@@ -1156,6 +1655,41 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Renamed tag “{old}” to “{new}”</source>
         <translation>Schlagwort „{old}“ in „{new}“ umbenannt</translation>
+    </message>
+</context>
+<context>
+    <name>TimerBar</name>
+    <message>
+        <source>No project</source>
+        <translation>Kein Projekt</translation>
+    </message>
+    <message>
+        <source>What are you working on?</source>
+        <translation>Woran arbeiten Sie?</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>Sitzungsname</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Running time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source># Tags</source>
+        <translation># Schlagwörter</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>Keine Schlagwörter</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1796,29 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Tracker Desktop — not tracking
+Today: {today}</source>
+        <translation>Tracker Desktop – keine Zeiterfassung
+Heute: {today}</translation>
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation>Sitzung ohne Namen</translation>
+    </message>
+    <message>
+        <source>{name} — {elapsed}
+Today: {today}</source>
+        <translation>{name} – {elapsed}
+Heute: {today}</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
         <source>{verb}: {change}</source>
@@ -1274,6 +1831,29 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Undone</source>
         <translation>Rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>WindowShell</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Still running in the tray. Use Quit in its menu to quit.</source>
+        <translation>Läuft im Systembereich weiter. Zum Beenden „Beenden“ in seinem Menü wählen.</translation>
     </message>
 </context>
 <context>
