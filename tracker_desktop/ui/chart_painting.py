@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
 from tracker_desktop.ui.language import translate
@@ -106,7 +106,8 @@ def hour_step(most_hours: float, room: int) -> float:
 
 
 def _step_text(hours: float) -> str:
-    return f"{hours:g} h"
+    """ "2.5 h" ("2,5 h" in German): the shortest form of the number, in the locale's."""
+    return f"{QLocale().toString(float(hours), 'g', 6)} h"  # an int would pick another overload
 
 
 # -- hours per day ---------------------------------------------------------------------------

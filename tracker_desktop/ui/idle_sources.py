@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from tracker_desktop.core.idle import IdleReading, IdleSource, IdleUnavailable
-from tracker_desktop.ui.language import translate
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:  # QtDBus is loaded only on the desktops that speak D-Bus
     from PySide6.QtDBus import QDBusConnection
@@ -28,6 +28,12 @@ if TYPE_CHECKING:  # QtDBus is loaded only on the desktops that speak D-Bus
 
 log = logging.getLogger(__name__)
 
+# The core's idle sources as Preferences names them (translated where shown).
+SOURCE_NAMES = (
+    QT_TRANSLATE_NOOP("IdleSources", "the X server's screen saver extension"),
+    QT_TRANSLATE_NOOP("IdleSources", "macOS (CoreGraphics event source)"),
+    QT_TRANSLATE_NOOP("IdleSources", "Windows (GetLastInputInfo)"),
+)
 NO_DESKTOP_PLATFORMS = {"offscreen", "minimal", "vnc"}  # Qt platforms with no desktop behind
 
 
@@ -60,7 +66,7 @@ class DesktopIdle:
                 )
             else:
                 text = translate("IdleSources", "Time away is told by {source}.")
-            return text.format(source=self.source.description)
+            return text.format(source=translate("IdleSources", self.source.description))
         if self.locks is not None:
             return translate(
                 "IdleSources",

@@ -256,8 +256,11 @@ class ChoicesPanel(QWidget):
         self.rows[0].addSpacing(16)
         self.rows[0].addWidget(self.rounding_combo)
         self.rows[0].addWidget(self.minutes_combo)
+        # Beside the rounding, where the first row has room: the filters' row is the longer
+        # one (German words filled it to the window's edge).
+        self.rows[0].addSpacing(16)
+        self.rows[0].addWidget(self.billable_check)
         self.rows[0].addStretch(1)
-        self.rows[1].addWidget(self.billable_check)
         self.rows[1].addStretch(1)
 
         for combo in (self.range_combo, self.group_combo, self.then_combo, self.client_combo):

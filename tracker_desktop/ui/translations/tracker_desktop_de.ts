@@ -471,6 +471,18 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
 <context>
     <name>IdleSources</name>
     <message>
+        <source>the X server&apos;s screen saver extension</source>
+        <translation>die Bildschirmschoner-Erweiterung des X-Servers</translation>
+    </message>
+    <message>
+        <source>macOS (CoreGraphics event source)</source>
+        <translation>macOS (CoreGraphics-Ereignisquelle)</translation>
+    </message>
+    <message>
+        <source>Windows (GetLastInputInfo)</source>
+        <translation>Windows (GetLastInputInfo)</translation>
+    </message>
+    <message>
         <source>Time away is told by {source}, and by screen locks.</source>
         <translation>Abwesenheit meldet {source}, außerdem das Sperren des Bildschirms.</translation>
     </message>
@@ -485,6 +497,10 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>This desktop tells apps neither how long you have been away nor when the screen locks, so time away cannot be noticed here.</source>
         <translation>Diese Arbeitsumgebung teilt Programmen weder mit, wie lange Sie weg waren, noch wann der Bildschirm gesperrt wird; Abwesenheit lässt sich hier nicht erkennen.</translation>
+    </message>
+    <message>
+        <source>{desktop}&apos;s idle monitor</source>
+        <translation>der Leerlaufmonitor von {desktop}</translation>
     </message>
 </context>
 <context>
