@@ -581,3 +581,27 @@ def test_toggle_stops_or_starts_with_the_most_recent_name(cli_dir: Path) -> None
     assert running["name"] == "Today's task"
     assert ok(cli_dir, "toggle").out.startswith('Stopped "Today\'s task": ')
     assert parsed(ok(cli_dir, "status", "--json")) == {"running": None}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status", "--json"],
+        ["--data-dir", "/tmp/x", "list", "--period", "week", "--tag", "design"],
+        ["--data", "/tmp/x", "start", "Design", "--project", "Website"],
+        ["--data-dir=/tmp/x", "project", "edit", "Website", "--client", "Acme", "--no-rate"],
+        ["report", "--by", "client,project", "--last", "7d"],
+        ["import", "frames", "--format", "watson", "--dry-run"],
+        ["export", "--format", "csv", "--billable-only"],
+        ["--data-dir", "status", "list"],  # "status" is the folder here
+    ],
+)
+def test_a_command_alone_parses_as_the_whole_parser_does(argv: list[str]) -> None:
+    from tracker_desktop.core.cli import build_parser
+
+    assert vars(build_parser(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_an_unknown_command_lists_them_all(cli_dir: Path) -> None:
+    result = run_cli(cli_dir, "stats")
+    assert_one_line_error(result, 2, "'stats'", "'status'", "'export'", "'client'")

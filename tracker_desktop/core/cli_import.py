@@ -7,13 +7,15 @@ import argparse
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker_desktop.core.errors import InvalidInputError
-from tracker_desktop.core.importers.formats import FORMATS, WITH_DEFAULT_PLACE
-from tracker_desktop.core.importing import Importer, ImportSummary
-from tracker_desktop.core.service import Tracker
+from tracker_desktop.core.importers import FORMATS
+
+if TYPE_CHECKING:
+    from tracker_desktop.core.importing import ImportSummary
+    from tracker_desktop.core.service import Tracker
 
 # The formats whose files say their times in UTC (or with offsets): no zone to choose.
 _ZONELESS = {"watson", "timewarrior", "json"}
@@ -72,6 +74,10 @@ def run_import(
 ) -> None:
     """Runs ``import``; notes (what was read how) go to ``out``, or to ``note`` (standard
     error) when standard output carries JSON."""
+    # The readers load with the command that needs them, not with every command's parser.
+    from tracker_desktop.core.importers.formats import WITH_DEFAULT_PLACE
+    from tracker_desktop.core.importing import Importer
+
     if args.file is None and args.format not in WITH_DEFAULT_PLACE:
         raise InvalidInputError(
             "FILE: give the file to import (only --format watson and --format timewarrior "

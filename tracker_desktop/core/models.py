@@ -7,7 +7,6 @@ drift. Queries, reads and writes alike, go through these models.
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -260,6 +259,8 @@ RECORDS_BY_TABLE: dict[str, type[Record]] = {m._meta.table_name: m for m in RECO
 def create_schema(database: peewee.Database) -> None:
     """Creates every table, index and trigger in the empty ``database`` (inside the
     caller's transaction)."""
+    import secrets  # (with random and hmac) for a new database only, not every command
+
     with database.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False):
         database.create_tables(MODELS, safe=False)
         for trigger in SESSION_TRIGGERS:

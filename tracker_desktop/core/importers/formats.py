@@ -8,13 +8,12 @@ from datetime import tzinfo
 from pathlib import Path
 
 from tracker_desktop.core.errors import InvalidInputError, NotFoundError
-from tracker_desktop.core.importers import timewarrior, watson
+from tracker_desktop.core.importers import FORMATS, timewarrior, watson
 from tracker_desktop.core.importers.csv_reports import ClockifyCsv, TogglCsv
 from tracker_desktop.core.importers.entries import Source, TextFile
 from tracker_desktop.core.importers.native import NativeJson
 from tracker_desktop.core.json_export import FORMAT
 
-FORMATS = ("toggl-csv", "clockify-csv", "watson", "timewarrior", "json")
 # The formats whose program keeps its data in a known place, read when no file is given.
 WITH_DEFAULT_PLACE = {"watson": watson.default_folder, "timewarrior": timewarrior.default_folder}
 _PROGRAMS = {"watson": "Watson", "timewarrior": "Timewarrior"}
