@@ -614,11 +614,11 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     </message>
     <message>
         <source>This Week</source>
-        <translation>Diese Woche</translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>This Month</source>
-        <translation>Dieser Monat</translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Nothing tracked today.
@@ -644,7 +644,7 @@ Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
     </message>
     <message>
         <source>Nothing tracked in {period}.</source>
-        <translation>Nichts erfasst: {period}.</translation>
+        <translation>Im {period} nichts erfasst.</translation>
     </message>
 </context>
 <context>
