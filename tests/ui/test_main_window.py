@@ -301,7 +301,14 @@ def test_table_model_passes_qt_model_checks(
 def test_the_file_menu_offers_start_at_login_above_quit(window: MainWindow) -> None:
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
     entries = [action.text() for action in menus["&File"].actions() if not action.isSeparator()]
-    assert entries == ["Export…", "Back Up Now", "Restore from Backup…", "Start at Login", "Quit"]
+    assert entries == [
+        "Import…",
+        "Export…",
+        "Back Up Now",
+        "Restore from Backup…",
+        "Start at Login",
+        "Quit",
+    ]
 
 
 def test_the_empty_state_text_is_muted(window: MainWindow) -> None:

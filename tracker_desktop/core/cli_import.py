@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from tracker_desktop.core.service import Tracker
 
 # The formats whose files say their times in UTC (or with offsets): no zone to choose.
-_ZONELESS = {"watson", "timewarrior", "json"}
-_NAMES = {
+ZONELESS = {"watson", "timewarrior", "json"}
+FORMAT_NAMES = {
     "toggl-csv": "Toggl Track",
     "clockify-csv": "Clockify",
     "watson": "Watson",
@@ -93,8 +93,10 @@ def run_import(
     else:
         summary = importer.run(args.file, args.format, zone)
     notes = list(summary.notes)
-    if args.timezone is not None and summary.format in _ZONELESS:
-        notes.append(f"--timezone has no effect: {_NAMES[summary.format]} keeps its times in UTC")
+    if args.timezone is not None and summary.format in ZONELESS:
+        notes.append(
+            f"--timezone has no effect: {FORMAT_NAMES[summary.format]} keeps its times in UTC"
+        )
     if args.json:
         for line in notes:
             note(f"note: {line}")
@@ -123,7 +125,7 @@ def summary_lines(summary: ImportSummary) -> list[str]:
     count = summary.imported
     sessions = f"{count} session{'s' * (count != 1)}"
     what = f"{'Would import' if dry else 'Imported'} {sessions} from {summary.path.name} "
-    what += f"({_NAMES[summary.format]})"
+    what += f"({FORMAT_NAMES[summary.format]})"
     if summary.first_day is not None and summary.last_day is not None:
         if summary.first_day == summary.last_day:
             what += f", on {summary.first_day}"

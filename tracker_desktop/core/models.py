@@ -7,6 +7,9 @@ drift. Queries, reads and writes alike, go through these models.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,9 +17,43 @@ import peewee
 
 from tracker_desktop.core.clock import from_epoch, to_epoch
 
+
+class ThreadBinding(peewee.DatabaseProxy):
+    """The database the models use, set by each thread for itself: a worker thread's
+    import and the window's reads, each in its own transaction on its own connection,
+    never see each other's binding (peewee's ``bind_ctx`` rebinds for every thread)."""
+
+    __slots__ = ("_local",)
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_local", threading.local())
+        super().__init__()
+
+    @property
+    def obj(self) -> peewee.Database | None:
+        return getattr(self._local, "database", None)
+
+    def __setattr__(self, attr: str, value: Any) -> None:
+        if attr == "obj":
+            self._local.database = value
+        else:  # the slots of DatabaseProxy (Proxy checks this class's slots only)
+            object.__setattr__(self, attr, value)
+
+    @contextlib.contextmanager
+    def bound(self, database: peewee.Database) -> Iterator[None]:
+        """The models use ``database`` in this thread, until the block ends."""
+        before = self.obj
+        self._local.database = database
+        try:
+            yield
+        finally:
+            self._local.database = before
+
+
 # Models are bound to an open database only for the duration of each transaction
-# (Storage.atomic and Storage.snapshot), so two open files in one process never mix.
-unbound = peewee.DatabaseProxy()
+# (Storage.atomic and Storage.snapshot), and only in the thread that runs it, so two
+# open files (or two threads) in one process never mix.
+unbound = ThreadBinding()
 
 
 class UtcSecondsField(peewee.BigIntegerField):
@@ -261,7 +298,7 @@ def create_schema(database: peewee.Database) -> None:
     caller's transaction)."""
     import secrets  # (with random and hmac) for a new database only, not every command
 
-    with database.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False):
+    with unbound.bound(database):
         database.create_tables(MODELS, safe=False)
         for trigger in SESSION_TRIGGERS:
             database.execute_sql(trigger)  # type: ignore[no-untyped-call]

@@ -26,10 +26,10 @@ from tracker_desktop.core.migrations import MIGRATIONS, SCHEMA_VERSION
 from tracker_desktop.core.models import (
     COMMITS,
     DATABASE_ID,
-    MODELS,
     BaseModel,
     Stat,
     create_schema,
+    unbound,
 )
 
 log = logging.getLogger(__name__)
@@ -241,10 +241,18 @@ class Storage:
             yield
 
     def _bound(self) -> contextlib.AbstractContextManager[None]:
-        manager: contextlib.AbstractContextManager[None] = self.database.bind_ctx(
-            MODELS, bind_refs=False, bind_backrefs=False
-        )
-        return manager
+        return unbound.bound(self.database)
+
+    @contextlib.contextmanager
+    def thread_connection(self) -> Iterator[None]:
+        """A connection of this thread's own (a worker's), open for the block: peewee's
+        connections are per thread, and the models' binding too (``ThreadBinding``)."""
+        with storage_errors(self.path):
+            self.database.connect()
+        try:
+            yield
+        finally:
+            self.database.close()
 
     def insert_rows(
         self,

@@ -75,6 +75,9 @@ class Actions(QObject):
         self.show_reports = self._action(
             "actionShowReports", translate("Actions", "Reports…"), ("Ctrl+R",)
         )
+        self.import_file = self._action(
+            "actionImport", translate("Actions", "Import…"), ("Ctrl+Shift+I",)
+        )
         self.export = self._action(
             "actionExport", translate("Actions", "Export…"), ("Ctrl+Shift+E",)
         )
@@ -111,6 +114,7 @@ class Actions(QObject):
             self.delete,
             self.show_projects,
             self.show_reports,
+            self.import_file,
             self.export,
             self.preferences,
         ):

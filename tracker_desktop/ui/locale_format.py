@@ -29,6 +29,8 @@ SHORT = QLocale.FormatType.ShortFormat
 
 # The year and what ties it to the rest: " yyyy", ", yyyy", " 'de' yyyy", "yyyy年".
 _YEAR = re.compile(r"(?:\s*'[^']*')?[\s,،]*y+[年년]?")
+# The weekday and what ties it to the rest: "dddd, ", "dddd ", "dddd" after the date.
+_WEEKDAY = re.compile(r"d{4}[,،]?\s*|\s*d{4}")
 # The time zone part of a long time format: " tttt", " (t)", "t ".
 _ZONE = re.compile(r"\s*\(?t+\)?\s*")
 _EDGES = " ,،"
@@ -53,12 +55,14 @@ def shown_week_start(catalog: Catalog) -> int:
         return locale_week_start()
 
 
-def _day_pattern(locale: QLocale, *, year: bool, short: bool) -> str:
-    return _shortened(locale.dateFormat(LONG), year, short)
+def _day_pattern(locale: QLocale, *, year: bool, short: bool, weekday: bool = True) -> str:
+    return _shortened(locale.dateFormat(LONG), year, short, weekday)
 
 
 @cache  # the table asks for every visible cell on every paint
-def _shortened(pattern: str, year: bool, short: bool) -> str:
+def _shortened(pattern: str, year: bool, short: bool, weekday: bool) -> str:
+    if not weekday:
+        pattern = _WEEKDAY.sub("", pattern, count=1).strip(_EDGES)
     if not year:
         pattern = _YEAR.sub("", pattern).strip(_EDGES)
     if short:
@@ -67,13 +71,20 @@ def _shortened(pattern: str, year: bool, short: bool) -> str:
 
 
 def day_text(
-    day: date, locale: QLocale | None = None, *, year: bool = True, short: bool = False
+    day: date,
+    locale: QLocale | None = None,
+    *,
+    year: bool = True,
+    short: bool = False,
+    weekday: bool = True,
 ) -> str:
     """A day as the locale writes it in full: "Dienstag, 1. Dezember 2026", "Tuesday,
     December 1, 2026"; ``short`` abbreviates the weekday and month ("Tue, Dec 1, 2026"),
-    ``year=False`` leaves the year out ("Di., 1. Dez.")."""
+    ``year=False`` leaves the year out ("Di., 1. Dez."), ``weekday=False`` the weekday
+    ("1. Dez.")."""
     locale = locale or QLocale()
-    return locale.toString(qdate(day), _day_pattern(locale, year=year, short=short))
+    pattern = _day_pattern(locale, year=year, short=short, weekday=weekday)
+    return locale.toString(qdate(day), pattern)
 
 
 def month_text(day: date, locale: QLocale | None = None) -> str:
@@ -82,6 +93,13 @@ def month_text(day: date, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     name = locale.standaloneMonthName(day.month, LONG)
     return f"{name} {locale.toString(qdate(day), 'yyyy')}"
+
+
+def month_texts(day: date, locale: QLocale | None = None) -> list[str]:
+    """The month of ``day``, longest first: "Dezember 2026", "Dez. 2026", "Dez."."""
+    locale = locale or QLocale()
+    short = locale.standaloneMonthName(day.month, SHORT)
+    return [month_text(day, locale), f"{short} {locale.toString(qdate(day), 'yyyy')}", short]
 
 
 def time_format(locale: QLocale | None = None) -> str:

@@ -11,8 +11,8 @@ Each part has one job and its own module, and none knows another; they meet here
   ``preferences.py``, the pickers (``label_entry.py``), the period's earnings
   (``period_earnings.py``) and idle detection with reminders (``idle_watcher.py``);
 - on first use: the Projects window (``projects_window.py``), the Reports window
-  (``reports_window.py``), export (``report_export.py``) and the Preferences dialog
-  (``preferences_dialog.py``).
+  (``reports_window.py``), import (``import_dialog.py``), export (``report_export.py``)
+  and the Preferences dialog (``preferences_dialog.py``).
 
 All state comes from the database (through the Tracker) plus the clock; the window
 keeps nothing that a restart could lose.
@@ -148,6 +148,7 @@ class MainWindow(WindowShell):
             (actions.current.triggered, live.show_current),
             (actions.show_projects.triggered, self.show_projects),
             (actions.show_reports.triggered, self.show_reports),
+            (actions.import_file.triggered, self.import_file),
             (actions.export.triggered, self.export_shown_period),
             (actions.preferences.triggered, self.show_preferences),
         ):
@@ -279,6 +280,12 @@ class MainWindow(WindowShell):
         if self.exporter is None:
             self.exporter = Exporter(self._tracker, self.messages, self, self.action_set.export)
         self.exporter.export(period_request(self.live.period, self._tracker.zone))
+
+    def import_file(self) -> None:
+        """File ▸ Import…: a file, what importing it would do, the import (import_dialog.py)."""
+        from tracker_desktop.ui.import_dialog import start_import
+
+        start_import(self._tracker, self.messages, self)
 
     def show_preferences(self) -> None:
         """The Preferences dialog (made the first time); its changes apply at once."""

@@ -68,7 +68,15 @@ class WindowShell(QMainWindow):
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
             (
                 translate("WindowShell", "&File"),
-                [actions.export, None, actions.backup, actions.restore, None, actions.quit],
+                [
+                    actions.import_file,
+                    actions.export,
+                    None,
+                    actions.backup,
+                    actions.restore,
+                    None,
+                    actions.quit,
+                ],
             ),
             (
                 translate("WindowShell", "&Session"),

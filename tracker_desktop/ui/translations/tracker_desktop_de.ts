@@ -72,6 +72,10 @@
         <translation>Berichte…</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
@@ -520,6 +524,208 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Show</source>
         <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Toggl Track (detailed report, CSV)</source>
+        <translation>Toggl Track (detaillierter Bericht, CSV)</translation>
+    </message>
+    <message>
+        <source>Clockify (detailed report, CSV)</source>
+        <translation>Clockify (detaillierter Bericht, CSV)</translation>
+    </message>
+    <message>
+        <source>Watson (frames)</source>
+        <translation>Watson (Frames)</translation>
+    </message>
+    <message>
+        <source>Timewarrior (export or data)</source>
+        <translation>Timewarrior (Export oder Daten)</translation>
+    </message>
+    <message>
+        <source>Tracker Desktop (JSON export)</source>
+        <translation>Tracker Desktop (JSON-Export)</translation>
+    </message>
+    <message>
+        <source>Sessions to import:</source>
+        <translation>Zu importierende Sitzungen:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Daten:</translation>
+    </message>
+    <message>
+        <source>Already imported:</source>
+        <translation>Bereits importiert:</translation>
+    </message>
+    <message>
+        <source>New clients:</source>
+        <translation>Neue Kunden:</translation>
+    </message>
+    <message>
+        <source>New projects:</source>
+        <translation>Neue Projekte:</translation>
+    </message>
+    <message>
+        <source>New tags:</source>
+        <translation>Neue Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Time tracker exports (*.csv *.json *.data frames state);;All files (*)</source>
+        <translation>Exporte von Zeiterfassungen (*.csv *.json *.data frames state);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>{count} session</source>
+        <translation>{count} Sitzung</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>{count} Sitzungen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>{count}: {names} and {more} more</source>
+        <translation>{count}: {names} und {more} weitere</translation>
+    </message>
+    <message>
+        <source>{count}: {names}</source>
+        <translation>{count}: {names}</translation>
+    </message>
+    <message>
+        <source>Imported {sessions} from {source}</source>
+        <translation>{sessions} aus {source} importiert</translation>
+    </message>
+    <message>
+        <source>({count} skipped as already imported)</source>
+        <translation>({count} übersprungen, da bereits importiert)</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Probleme in der Datei</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Fortschritt des Imports</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Tell from the content</source>
+        <translation>Am Inhalt erkennen</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s ({zone})</source>
+        <translation>Die dieses Computers ({zone})</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s</source>
+        <translation>Die dieses Computers</translation>
+    </message>
+    <message>
+        <source>The time zone of the report&apos;s local times (the exporter&apos;s)</source>
+        <translation>Die Zeitzone der Ortszeiten im Bericht (die des exportierenden Programms)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>{name} wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>Import abgebrochen: Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: {error}</source>
+        <translation>Diese Datei kann nicht importiert werden: {error}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>{format} (told from the file)</source>
+        <translation>{format} (an der Datei erkannt)</translation>
+    </message>
+    <message>
+        <source>{count}, skipped</source>
+        <translation>{count}, übersprungen</translation>
+    </message>
+    <message>
+        <source>one of them is still running: it becomes the running session</source>
+        <translation>eine davon läuft noch: Sie wird zur laufenden Sitzung</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: all {sessions} in this file were imported before.</source>
+        <translation>Nichts Neues zu importieren: Alle {sessions} dieser Datei wurden bereits importiert.</translation>
+    </message>
+    <message>
+        <source>Nothing to import: this file holds no sessions.</source>
+        <translation>Nichts zu importieren: Diese Datei enthält keine Sitzungen.</translation>
+    </message>
+    <message>
+        <source>Import 1 Session</source>
+        <translation>1 Sitzung importieren</translation>
+    </message>
+    <message>
+        <source>Import {count} Sessions</source>
+        <translation>{count} Sitzungen importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>1 problem in this file: correct it there and import again. Nothing will be imported until the file has none.</source>
+        <translation>1 Problem in dieser Datei: Beheben Sie es dort und importieren Sie erneut. Nichts wird importiert, solange die Datei Probleme hat.</translation>
+    </message>
+    <message>
+        <source>{count} problems in this file: correct them there and import again. Nothing will be imported until the file has none.</source>
+        <translation>{count} Probleme in dieser Datei: Beheben Sie sie dort und importieren Sie erneut. Nichts wird importiert, solange die Datei Probleme hat.</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… und {count} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>ImportJob</name>
+    <message>
+        <source>{name} could not be read ({error})</source>
+        <translation>{name} konnte nicht gelesen werden ({error})</translation>
     </message>
 </context>
 <context>
