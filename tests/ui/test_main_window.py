@@ -226,11 +226,13 @@ def test_week_view_groups_by_day_with_clipped_subtotals(
     window = make_window()
     trigger(window, "actionShowWeek")
 
+    # The session past midnight is listed under both days, with each day's part.
     assert table_texts(window) == [
         ["Wednesday, 25 November", "", "", "", "", "1:30:00"],
         ["Early", "", "", "01:00:00", "01:30:00", "0:30:00"],
+        ["Late night", "", "", "Tue, 24 Nov 22:00:00", "01:00:00", "1:00:00"],
         ["Tuesday, 24 November", "", "", "", "", "2:00:00"],
-        ["Late night", "", "", "22:00:00", "Wed, 25 Nov 01:00:00", "3:00:00"],
+        ["Late night", "", "", "22:00:00", "Wed, 25 Nov 01:00:00", "2:00:00"],
     ]
     assert label_text(window, "periodTotalLabel") == "Total 3:30:00"
 
@@ -242,9 +244,14 @@ def test_day_view_counts_only_the_part_inside_the_day(
     tracker.stop(at=at("2026-11-26T02:15:00+01:00"))
     window = make_window()
 
+    # The row shows the part inside the day, so the rows add up to the day's total;
+    # the tooltip gives the whole session.
     rows = table_texts(window)
-    assert rows == [["Overnight", "", "", "Wed, 25 Nov 23:00:00", "02:15:00", "3:15:00"]]
+    assert rows == [["Overnight", "", "", "Wed, 25 Nov 23:00:00", "02:15:00", "2:15:00"]]
     assert label_text(window, "periodTotalLabel") == "Total 2:15:00"
+    tip = window.model.index(0, DURATION).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Whole session: Wed, 25 Nov 23:00:00–Thu, 26 Nov 02:15:00, 3:15:00" in tip
+    assert "2:15:00 of it on this day" in tip
 
 
 def test_a_running_session_is_shown_running_after_a_restart(
@@ -294,7 +301,8 @@ def test_table_model_passes_qt_model_checks(
     trigger(window, "actionShowWeek")
     model = child(window, QTableView, "sessionsTable").model()
     qtmodeltester.check(model)
-    assert model.rowCount(QModelIndex()) == 6
+    # Thursday, the running one; Tuesday, B, A's end; Monday, A's start.
+    assert model.rowCount(QModelIndex()) == 7
     assert model.index(1, START).data() != ""
 
 
@@ -339,15 +347,16 @@ def test_start_end_and_duration_show_their_whole_text(
     qtbot: QtBot, window: MainWindow, tracker: Tracker, clock: FakeClock
 ) -> None:
     """The time columns fit their widest text (Qt's own measure of it), in a week with
-    a session across midnight (its end shows its date), a running one (bold) and day
-    totals (bold), and still once the running one passes a hundred hours."""
+    a month with a session across midnight (its end shows its date), a running one
+    (bold) and day and week totals (bold), and still once the week passes 100 hours."""
     tracker.add("Across midnight", at("2026-11-24T22:30:00+01:00"), at("2026-11-25T01:15:00+01:00"))
     tracker.add("Morning", at("2026-11-26T07:00:00+01:00"), at("2026-11-26T08:30:00+01:00"))
-    tracker.start("Since the weekend", clock.now() - timedelta(hours=99, minutes=55))
+    tracker.add("Workshop", at("2026-11-23T08:00:00+01:00"), at("2026-11-23T21:45:00+01:00"))
+    tracker.start("Since Monday", clock.now() - timedelta(hours=81, minutes=55))
     table = child(window, QTableView, "sessionsTable")
     header = table.horizontalHeader()
     header.setMinimumSectionSize(0)  # so the texts, not the minimum, decide
-    trigger(window, "actionShowWeek")
+    trigger(window, "actionShowMonth")
 
     def fits() -> bool:
         return all(

@@ -3,6 +3,7 @@ window, prints when it first painted, and quits (benchmarks/frozen_startup.py re
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -51,3 +52,52 @@ def test_the_benchmark_floors_report_their_first_paint_and_quit(script: str) -> 
     match = re.fullmatch(r"first paint at (\d+\.\d+)\n", result.stdout)
     assert match, result.stdout
     assert launched < float(match.group(1)) < time.time()
+
+
+# What the window loads only when asked for, never before its first paint.
+ON_DEMAND = (
+    "tracker_desktop.core.reports",
+    "tracker_desktop.core.importing",
+    "tracker_desktop.core.importers.formats",
+    "tracker_desktop.core.sync",
+    "tracker_desktop.ui.reports_window",
+    "tracker_desktop.ui.timesheet_pdf",
+    "tracker_desktop.ui.import_dialog",
+    "tracker_desktop.ui.projects_window",
+    "tracker_desktop.ui.preferences_dialog",
+    "tracker_desktop.ui.idle_watcher",
+    "tracker_desktop.ui.gap_dialog",
+    "tracker_desktop.core.cli",  # (argparse itself comes with PySide6)
+    "psycopg",
+    "keyring",
+    "PySide6.QtSvg",
+    "PySide6.QtPrintSupport",
+)
+
+FIRST_PAINT_SCRIPT = """
+import json, sys
+from tracker_desktop.main import main
+code = main([])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_first_paint_loads_nothing_the_user_has_not_asked_for(data_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRACKER_DESKTOP_EXIT_AFTER_PAINT": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_SCRIPT],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    shown = json.loads(result.stdout.splitlines()[-1])
+    assert shown["code"] == 0
+    loaded = set(shown["modules"])
+    assert "tracker_desktop.ui.main_window" in loaded  # it did open the window
+    early = sorted(
+        name for name in loaded if any(name == m or name.startswith(m + ".") for m in ON_DEMAND)
+    )
+    assert early == []

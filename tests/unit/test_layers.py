@@ -202,3 +202,13 @@ def test_each_module_imports_on_its_own(tmp_path: Path) -> None:
     assert len(names) > 20
     result = run_python(EACH_ALONE_SCRIPT, *names, cwd=tmp_path)
     assert result["failed"] == {}
+
+
+def test_no_window_module_is_over_400_lines() -> None:
+    # The window is made of parts; a module past this has started doing two things.
+    long = {
+        path.name: lines
+        for path in sorted((PACKAGE / "ui").glob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -24,7 +24,9 @@ class Actions(QObject):
 
     def __init__(self, parent: QWidget, undo_stack: QUndoStack) -> None:
         super().__init__(parent)
-        self.start_stop = self._action("actionStartStop", "Start", ("Ctrl+Return", "Ctrl+Enter"))
+        self.start_stop = self._action(
+            "actionStartStop", translate("Actions", "Start"), ("Ctrl+Return", "Ctrl+Enter")
+        )
         self.discard = self._action(
             "actionDiscard",
             translate("Actions", "Discard Running Session…"),
@@ -81,6 +83,9 @@ class Actions(QObject):
         self.export = self._action(
             "actionExport", translate("Actions", "Export…"), ("Ctrl+Shift+E",)
         )
+        self.filter = self._action(
+            "actionFilterSessions", translate("Actions", "Filter Sessions"), ("Ctrl+F",)
+        )
         self.preferences = self._action(
             "actionPreferences", translate("Actions", "Preferences…"), ("Ctrl+,",)
         )
@@ -117,6 +122,7 @@ class Actions(QObject):
             self.import_file,
             self.export,
             self.preferences,
+            self.filter,
         ):
             describe_shortcut(action)
         self.choose_project.setToolTip(

@@ -10,11 +10,10 @@ change: Edit ▸ Undo takes all of it back.
 
 from __future__ import annotations
 
-import re
 import zoneinfo
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,32 +29,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker_desktop.core.cli_import import FORMAT_NAMES, ZONELESS
+from tracker_desktop.core.cli_import import ZONELESS
 from tracker_desktop.core.importers import FORMATS
 from tracker_desktop.core.importing import ImportSummary
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialog_parts import error_label
 from tracker_desktop.ui.import_job import ImportJob, ImportOutcome, ImportRequest
-from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
-from tracker_desktop.ui.locale_format import day_text
+from tracker_desktop.ui.import_text import (
+    FORMAT_CHOICES,
+    PREVIEW_ROWS,
+    count_text,
+    dates_text,
+    for_window,
+    imported_note,
+    names_text,
+    problems_text,
+    sentence,
+    sessions_text,
+)
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.message_banner import Messages
 
-FORMAT_CHOICES = {  # translated where shown
-    "toggl-csv": QT_TRANSLATE_NOOP("ImportDialog", "Toggl Track (detailed report, CSV)"),
-    "clockify-csv": QT_TRANSLATE_NOOP("ImportDialog", "Clockify (detailed report, CSV)"),
-    "watson": QT_TRANSLATE_NOOP("ImportDialog", "Watson (frames)"),
-    "timewarrior": QT_TRANSLATE_NOOP("ImportDialog", "Timewarrior (export or data)"),
-    "json": QT_TRANSLATE_NOOP("ImportDialog", "Tracker Desktop (JSON export)"),
-}
-PREVIEW_ROWS = (  # translated where shown
-    ("sessions", QT_TRANSLATE_NOOP("ImportDialog", "Sessions to import:")),
-    ("dates", QT_TRANSLATE_NOOP("ImportDialog", "Dates:")),
-    ("skipped", QT_TRANSLATE_NOOP("ImportDialog", "Already imported:")),
-    ("clients", QT_TRANSLATE_NOOP("ImportDialog", "New clients:")),
-    ("projects", QT_TRANSLATE_NOOP("ImportDialog", "New projects:")),
-    ("tags", QT_TRANSLATE_NOOP("ImportDialog", "New tags:")),
-)
-NAMES_SHOWN = 3  # new clients, projects or tags named before "and N more"
 TOOLTIP_NAMES = 40  # listed in full in the tooltip
 NOTE_MS = 15_000  # how long the window says what was imported
 _STEPS = 1000  # the progress bar's range: bytes read are scaled to it
@@ -96,56 +90,6 @@ def start_import(tracker: Tracker, messages: Messages, parent: QWidget) -> Impor
     dialog.imported.connect(done)
     dialog.open()
     return dialog
-
-
-def count_text(number: int) -> str:
-    """A count in the locale's digits, grouped ("1,234" where the locale has no say)."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return f"{number:,}"
-    return locale.toString(number)
-
-
-def _sessions(number: int) -> str:
-    if number == 1:
-        return translate("ImportDialog", "{count} session").format(count=count_text(number))
-    return translate("ImportDialog", "{count} sessions").format(count=count_text(number))
-
-
-def names_text(names: tuple[str, ...]) -> str:
-    """ "None", or "3: Acme, Globex, Initech", the first few and how many more."""
-    if not names:
-        return translate("ImportDialog", "None")
-    shown = ", ".join(names[:NAMES_SHOWN])
-    more = len(names) - NAMES_SHOWN
-    if more > 0:
-        text = translate("ImportDialog", "{count}: {names} and {more} more")
-    else:
-        text = translate("ImportDialog", "{count}: {names}")
-    return text.format(count=count_text(len(names)), names=shown, more=count_text(more))
-
-
-def imported_note(summary: ImportSummary) -> str:
-    """What the window says after an import, e.g. "Imported 1,234 sessions from Watson
-    frames (12 skipped as already imported)"."""
-    source = summary.path.name
-    if summary.format != "json":
-        source = f"{FORMAT_NAMES[summary.format]} {source}"
-    note = translate("ImportDialog", "Imported {sessions} from {source}").format(
-        sessions=_sessions(summary.imported), source=source
-    )
-    if summary.skipped:
-        skipped = translate("ImportDialog", "({count} skipped as already imported)")
-        note += " " + skipped.format(count=count_text(summary.skipped))
-    return note
-
-
-def for_window(message: str) -> str:
-    """A core message, with the command line's options said as the dialog's controls."""
-    message = re.sub(r"give --format \(.*?\)", "choose it under Format", message)
-    message = message.replace(" (--timezone to change)", "")
-    message = message.replace(" in localtime", " in this computer's time zone")
-    return message.replace("; --dry-run lists them", "").replace("--timezone", "Time zone")
 
 
 class ImportDialog(QDialog):
@@ -381,7 +325,7 @@ class ImportDialog(QDialog):
             )
         values = self.values
         values["sessions"].setText(count_text(summary.imported))
-        values["dates"].setText(_dates_text(summary))
+        values["dates"].setText(dates_text(summary))
         values["skipped"].setText(
             translate("ImportDialog", "{count}, skipped").format(count=count_text(summary.skipped))
             if summary.skipped
@@ -401,7 +345,7 @@ class ImportDialog(QDialog):
                     "ImportDialog", "one of them is still running: it becomes the running session"
                 )
             )
-        self.notes.setText("\n".join(_sentence(note) for note in notes))
+        self.notes.setText("\n".join(sentence(note) for note in notes))
         self.notes.setVisible(bool(notes))
         self.problems.clear()
         self.problems.setVisible(bool(summary.problems))
@@ -412,7 +356,7 @@ class ImportDialog(QDialog):
                 translate(
                     "ImportDialog",
                     "Nothing new to import: all {sessions} in this file were imported before.",
-                ).format(sessions=_sessions(summary.skipped))
+                ).format(sessions=sessions_text(summary.skipped))
                 if summary.skipped
                 else translate("ImportDialog", "Nothing to import: this file holds no sessions.")
             )
@@ -429,19 +373,7 @@ class ImportDialog(QDialog):
 
     def _show_problems(self, summary: ImportSummary) -> None:
         count = len(summary.problems) + summary.unlisted_problems
-        if count == 1:
-            text = translate(
-                "ImportDialog",
-                "1 problem in this file: correct it there and import again. Nothing will be "
-                "imported until the file has none.",
-            )
-        else:
-            text = translate(
-                "ImportDialog",
-                "{count} problems in this file: correct them there and import again. Nothing "
-                "will be imported until the file has none.",
-            )
-        self.message.setText(text.format(count=count_text(count)))
+        self.message.setText(problems_text(count))
         self.message.show()
         prefix = f"{self._path.name}, "  # the heading names the file
         self.problems.addItems([str(p).removeprefix(prefix) for p in summary.problems])
@@ -453,18 +385,3 @@ class ImportDialog(QDialog):
             )
         self.status.setText("")
         self.cancel_button.setText(translate("ImportDialog", "Close"))
-
-
-def _sentence(note: str) -> str:
-    """A reader's note ("dates read as DD/MM/YYYY") as the dialog says it."""
-    note = for_window(note)
-    return f"{note[:1].upper()}{note[1:]}."
-
-
-def _dates_text(summary: ImportSummary) -> str:
-    """ "2 Mar 2026 – 26 Nov 2026", one day, or "None"."""
-    first, last = summary.first_day, summary.last_day
-    if first is None or last is None:
-        return translate("ImportDialog", "None")
-    texts = [day_text(day, short=True, weekday=False) for day in (first, last)]
-    return texts[0] if first == last else f"{texts[0]} – {texts[1]}"

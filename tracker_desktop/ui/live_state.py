@@ -99,6 +99,11 @@ class LiveState(QObject):
         return self._period
 
     @property
+    def week_start(self) -> int:
+        """The first day of the week (0 = Monday), as weeks are shown."""
+        return self._week_start
+
+    @property
     def report(self) -> PeriodReport:
         """The shown period's sessions as last read."""
         return self._report
@@ -113,11 +118,6 @@ class LiveState(QObject):
         anchor = today if period.first_day <= today < period.end_day else period.first_day
         self._period = self._containing(kind, anchor)
         self.refresh()
-
-    @property
-    def week_start(self) -> int:
-        """The first day of the shown weeks, 0 = Monday."""
-        return self._week_start
 
     def set_week_start(self, weekday: int) -> None:
         """Weeks start on ``weekday`` (0 = Monday) from now on: a shown week moves to the

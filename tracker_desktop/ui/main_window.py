@@ -74,14 +74,10 @@ class MainWindow(WindowShell):
             tracker, self.live, self.timer_bar, self.messages, actions.undo, self
         )
         self.period_bar = PeriodBar(actions, self)
-        self.sessions_view = SessionsView(
-            tracker.zone,
-            self.commands.rename,
-            actions.delete,
-            [actions.edit, actions.continue_session, None, actions.delete, None, actions.add],
-            self,
+        self.sessions_view = sessions = SessionsView(
+            tracker.zone, self.commands.rename, actions, lambda: self.live.week_start, self
         )
-        self.lay_out(self.timer_bar, self.banner, self.period_bar, self.sessions_view)
+        self.lay_out(self.timer_bar, self.banner, self.period_bar, sessions.filter_bar, sessions)
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()
@@ -119,6 +115,7 @@ class MainWindow(WindowShell):
             (live.period_changed, sessions_view.show_period),
             (live.sessions_changed, sessions_view.show_sessions),
             (live.sessions_changed, self._on_live_sessions_changed),
+            (sessions_view.filtered, period_bar.show_filtered),
             (live.totals_changed, timer_bar.show_totals),
             (live.totals_changed, period_bar.show_totals),
             (live.totals_changed, sessions_view.show_totals),

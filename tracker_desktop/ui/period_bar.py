@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
 from tracker_desktop.ui.language import translate
-from tracker_desktop.ui.period_text import period_title
+from tracker_desktop.ui.period_text import period_titles
 from tracker_desktop.ui.session_cells import tabular_font
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.actions import Actions
     from tracker_desktop.ui.live_state import Totals
+    from tracker_desktop.ui.sessions_model import FilterSummary
 
 
 class PeriodBar(QWidget):
@@ -59,6 +60,8 @@ class PeriodBar(QWidget):
         title_font.setWeight(QFont.Weight.DemiBold)
         self.title_label.setFont(title_font)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.installEventFilter(self)  # a new width may take another title
+        self._titles: list[str] = []
         row.addWidget(self.title_label, 1)
 
         self.total_label = QLabel(self)
@@ -70,16 +73,60 @@ class PeriodBar(QWidget):
         self.total_label.setFont(total_font)
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.total_label)
+        self._total = ""
+        self._filtered: FilterSummary | None = None
 
     def show_period(self, period: Period, is_current: bool) -> None:
-        """The shown period's title."""
-        self.title_label.setText(period_title(period))
+        """The shown period's title: the longest form that fits (the whole one in the
+        tooltip and for screen readers)."""
+        self._titles = titles = period_titles(period)
+        metrics = QFontMetricsF(self.title_label.font())
+        # The shortest always has room, so no title is ever cut.
+        self.title_label.setMinimumWidth(int(metrics.horizontalAdvance(titles[-1])) + 2)
+        self.title_label.setAccessibleName(titles[0])
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        if not self._titles:
+            return
+        metrics = QFontMetricsF(self.title_label.font())
+        room = self.title_label.contentsRect().width()
+        fits = [t for t in self._titles if metrics.horizontalAdvance(t) <= room]
+        title = fits[0] if fits else self._titles[-1]
+        self.title_label.setText(title)
+        self.title_label.setToolTip("" if title == self._titles[0] else self._titles[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.title_label and event.type() == QEvent.Type.Resize:
+            self._fit_title()
+        return False
 
     def show_totals(self, totals: Totals) -> None:
         """The time inside the shown period."""
-        self.total_label.setText(
-            translate("PeriodBar", "Total {time}").format(time=format_duration(totals.period))
+        self._total = translate("PeriodBar", "Total {time}").format(
+            time=format_duration(totals.period)
         )
+        self._show_total()
+
+    def show_filtered(self, summary: FilterSummary | None) -> None:
+        """While the filter keeps some sessions, their time instead of the period's."""
+        self._filtered = summary
+        self._show_total()
+
+    def _show_total(self) -> None:
+        summary = self._filtered
+        if summary is None:
+            self.total_label.setText(self._total)
+            self.total_label.setAccessibleName(
+                translate("PeriodBar", "Total time in the shown period")
+            )
+        else:
+            self.total_label.setText(
+                translate("PeriodBar", "Filtered {time}").format(time=format_duration(summary.time))
+            )
+            self.total_label.setAccessibleName(
+                translate("PeriodBar", "Time of the filtered sessions")
+            )
 
     def show_breakdown(self, tooltip: str) -> None:
         """The shown period's time (and earnings) by project, in the total's tooltip."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 APP_TITLE = "Tracker Desktop"
 DEFAULT_SIZE = (900, 600)
 MINIMUM_SIZE = (560, 400)
+# The widest the content grows (centred beyond): on a maximised large screen the times
+# stay near the names they belong to, and the eye never crosses 1,900 pixels.
+CONTENT_WIDTH = 1280
+SIDE_MARGIN = 16
 CLOSE_HINT_MS = 5000
 
 
@@ -43,13 +47,19 @@ class WindowShell(QMainWindow):
         self.tray: TrayIcon | None = None
 
     def lay_out(
-        self, timer_bar: QWidget, banner: QWidget, period_bar: QWidget, sessions: QWidget
+        self,
+        timer_bar: QWidget,
+        banner: QWidget,
+        period_bar: QWidget,
+        filter_bar: QWidget,
+        sessions: QWidget,
     ) -> None:
-        """Top to bottom: the timer bar, the message banner, a line, the period bar, and
-        the sessions in the height that is left."""
+        """Top to bottom: the timer bar, the message banner, a line, the period bar, the
+        filter, and the sessions in the height that is left."""
         central = QWidget(self)
+        central.installEventFilter(self)  # its side margins follow its width
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setContentsMargins(SIDE_MARGIN, 14, SIDE_MARGIN, 8)
         layout.setSpacing(12)
         layout.addWidget(timer_bar)
         layout.addWidget(banner)
@@ -58,8 +68,19 @@ class WindowShell(QMainWindow):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
         layout.addWidget(period_bar)
+        layout.addWidget(filter_bar)
         layout.addWidget(sessions, 1)
         self.setCentralWidget(central)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        if event.type() == QEvent.Type.Resize and watched is central and layout is not None:
+            side = max(SIDE_MARGIN, (central.width() - CONTENT_WIDTH) // 2)
+            margins = layout.contentsMargins()
+            if margins.left() != side:
+                layout.setContentsMargins(side, margins.top(), side, margins.bottom())
+        return False
 
     def build_menus(self, actions: Actions) -> QMenu:
         """File, Session, Edit and View; returns the File menu (Start at Login joins it
@@ -111,6 +132,8 @@ class WindowShell(QMainWindow):
                     actions.previous,
                     actions.next,
                     actions.current,
+                    None,
+                    actions.filter,
                     None,
                     actions.show_projects,
                     actions.show_reports,

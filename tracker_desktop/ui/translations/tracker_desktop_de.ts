@@ -80,6 +80,10 @@
         <translation>Exportieren…</translation>
     </message>
     <message>
+        <source>Filter Sessions</source>
+        <translation>Sitzungen filtern</translation>
+    </message>
+    <message>
         <source>Preferences…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -333,6 +337,29 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Rose</source>
         <translation>Rosé</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filtered: {matched} of {of} session, {time}</source>
+        <translation>Gefiltert: {matched} von {of} Sitzung, {time}</translation>
+    </message>
+    <message>
+        <source>Filtered: {matched} of {of} sessions, {time}</source>
+        <translation>Gefiltert: {matched} von {of} Sitzungen, {time}</translation>
+    </message>
+    <message>
+        <source>Filter: name, project, client or tag (Ctrl+F)</source>
+        <translation>Filter: Name, Projekt, Kunde oder Schlagwort (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter sessions</source>
+        <translation>Sitzungen filtern</translation>
+    </message>
+    <message>
+        <source>Shows only the sessions of the shown period whose name, project, client or a tag contains the text; Escape clears it</source>
+        <translation>Zeigt nur die Sitzungen des angezeigten Zeitraums, deren Name, Projekt, Kunde oder ein Schlagwort den Text enthält; Escape leert den Filter</translation>
     </message>
 </context>
 <context>
@@ -800,6 +827,14 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
         <source>Total {time}</source>
         <translation>Gesamt {time}</translation>
     </message>
+    <message>
+        <source>Filtered {time}</source>
+        <translation>Gefiltert {time}</translation>
+    </message>
+    <message>
+        <source>Time of the filtered sessions</source>
+        <translation>Zeit der gefilterten Sitzungen</translation>
+    </message>
 </context>
 <context>
     <name>PeriodEarnings</name>
@@ -849,8 +884,32 @@ Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
         <translation>Am {period} nichts erfasst.</translation>
     </message>
     <message>
+        <source>Nothing tracked in the week {period}.</source>
+        <translation>In der Woche {period} nichts erfasst.</translation>
+    </message>
+    <message>
         <source>Nothing tracked in {period}.</source>
         <translation>Im {period} nichts erfasst.</translation>
+    </message>
+    <message>
+        <source>No session on {period} matches “{text}”.</source>
+        <translation>Keine Sitzung am {period} passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>No session in the week {period} matches “{text}”.</source>
+        <translation>Keine Sitzung in der Woche {period} passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>No session in {period} matches “{text}”.</source>
+        <translation>Keine Sitzung im {period} passt zu „{text}“.</translation>
+    </message>
+    <message>
+        <source>Forgot to time something? Add it:</source>
+        <translation>Etwas vergessen zu erfassen? Hier nachtragen:</translation>
+    </message>
+    <message>
+        <source>Press Escape in the filter to see them all.</source>
+        <translation>Escape im Filter zeigt wieder alle.</translation>
     </message>
 </context>
 <context>
@@ -1673,16 +1732,36 @@ Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
         <translation>Nicht abrechenbar</translation>
     </message>
     <message>
+        <source>Week {days}</source>
+        <translation>Woche {days}</translation>
+    </message>
+    <message>
         <source>{day}, total {total}</source>
         <translation>{day}, gesamt {total}</translation>
+    </message>
+    <message>
+        <source>{heading}, collapsed</source>
+        <translation>{heading}, zugeklappt</translation>
+    </message>
+    <message>
+        <source>Left collapses, Right expands</source>
+        <translation>Links klappt zu, rechts klappt auf</translation>
     </message>
     <message>
         <source>{duration}, not billable</source>
         <translation>{duration}, nicht abrechenbar</translation>
     </message>
     <message>
+        <source>{name}, overlaps another session</source>
+        <translation>{name}, überschneidet sich mit einer anderen Sitzung</translation>
+    </message>
+    <message>
         <source>Overlaps {session}</source>
         <translation>Überschneidet sich mit {session}</translation>
+    </message>
+    <message>
+        <source>Whole session: {span}, {whole}; {part} of it on this day. Editing or deleting it changes the whole session.</source>
+        <translation>Ganze Sitzung: {span}, {whole}; davon {part} an diesem Tag. Bearbeiten oder Löschen ändert die ganze Sitzung.</translation>
     </message>
     <message>
         <source>Running</source>
