@@ -46,6 +46,8 @@ WORK = ROOT / "build" / "pyinstaller"
 APP_NAME = "tracker-desktop"
 DISPLAY_NAME = "Tracker Desktop"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+# Session names often hold emoji; without a colour emoji font they show as empty boxes.
+RECOMMENDS = ("fonts-noto-color-emoji",)
 MAINTAINER = "Tracker Desktop maintainers <maintainers@tracker-desktop.invalid>"
 SUMMARY = "desktop time tracker for freelancers"
 DESCRIPTION = (
@@ -476,6 +478,7 @@ def make_deb(
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_kib}\n"
         f"Depends: {', '.join(depends)}\n"
+        f"Recommends: {', '.join(RECOMMENDS)}\n"
         "Section: utils\n"
         "Priority: optional\n"
         f"Description: {SUMMARY}\n{description}\n",

@@ -20,6 +20,8 @@ Measures, several runs each (medians, with min–max to show the noise):
   ``python -c "import peewee, sqlite3"`` (the floor) and, when installed, Watson
   (``watson status``, ``watson log --month``) and Timewarrior (``timew``,
   ``timew summary :month``) on the same sessions in their own formats (peers.py).
+- Sync (sync_bench.py; ``--no-sync`` skips it): a private PostgreSQL server, the first
+  sync of 100k sessions, a sync with nothing to do, a change seen on a second machine.
 - In-process, on a copy of the largest database: start and stop through the service
   (commit included) and period queries for the current month, a month five years back
   (same pace) and one thirty years back (make_db.py's denser archive).
@@ -61,6 +63,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 from frozen_startup import FLOORS, start_xvfb  # noqa: E402
 from peers import export_timewarrior, export_watson  # noqa: E402
+from sync_bench import sync_part  # noqa: E402
 
 CACHE = ROOT / "build" / "bench-data"
 SIZES = (0, 100_000, 1_000_000)
@@ -824,6 +827,9 @@ def main() -> int:
     )
     parser.add_argument("--no-gui", action="store_true", help="skip the GUI start-up part")
     parser.add_argument("--no-peers", action="store_true", help="skip Watson and Timewarrior")
+    parser.add_argument(
+        "--no-sync", action="store_true", help="skip the sync part (needs PostgreSQL's initdb)"
+    )
     parser.add_argument("--watson", type=Path, help="the watson command to compare with")
     parser.add_argument(
         "--peer-budget",
@@ -872,8 +878,14 @@ def main() -> int:
             baseline,
         )
         service = service_part(sizes[-1], folders[sizes[-1]], work, args.iterations)
+        sync = None
+        if not args.no_sync:
+            progress("sync: a private PostgreSQL server and 100k sessions")
+            sync = sync_part(ensure_data(100_000, args.rebuild), work, args.iterations // 10)
     parts = [] if gui is None else [gui_table(gui)]
     parts += [cli_table(cli, sizes), service_table(service, sizes[-1])]
+    if sync is not None:
+        parts.append(sync)
     runs = f"{args.runs} runs of each launch of the window, {args.cli_runs} of each command"
     table = render(runs, parts, about, (loads_before, load_average()))
     print(table)

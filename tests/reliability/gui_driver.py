@@ -146,7 +146,12 @@ class Script:
         self.commands += [json.loads(line) for line in lines if line.strip()]
 
     def refused(self) -> str | None:
-        return None if self.banner.isHidden() else self._text(QLabel, "messageLabel")
+        """The error the banner shows, if any (a message with an Undo button beside it,
+        "Deleted …", is no error)."""
+        undo = self.banner.findChild(QToolButton, "bannerUndoButton")
+        if self.banner.isHidden() or (undo is not None and not undo.isHidden()):
+            return None
+        return self._text(QLabel, "messageLabel")
 
     def perform(self, op: Op) -> None:
         """Does ``op`` the way a person would in this window."""

@@ -3,6 +3,7 @@ says what it is to a screen reader; their actions show their shortcuts."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -19,18 +21,21 @@ from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.catalog_dialogs import ClientDialog, ClientFields, TagNameDialog
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.project_dialog import ProjectDialog, ProjectFields
+from tracker_desktop.ui.sessions_model import NAME
 
 CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit)
 
 
 def qt_own(control: QWidget, top: QWidget) -> bool:
-    """A part Qt makes inside its widgets (a header, a combo box's list, a line edit's
-    clear button, a spin box's line edit, a tool bar's extension): named by its owner."""
+    """A part Qt makes inside its widgets (a header, a combo box's list, a spin box's
+    line edit, a tool bar's extension): named by its owner. A line edit's clear button
+    is a control of its own and must be named."""
     parent = control.parentWidget()
     return (
         control.objectName().startswith("qt_")
         or isinstance(control, QHeaderView)
-        or isinstance(parent, QComboBox | QLineEdit)
+        or isinstance(parent, QComboBox)
+        or (isinstance(parent, QLineEdit) and not isinstance(control, QAbstractButton))
         or control.window() is not top.window()
     )
 
@@ -46,6 +51,32 @@ def unnamed(widget: QWidget) -> list[str]:
         if not (control.accessibleName() or text.replace("&", "").strip()):
             found.append(f"{type(control).__name__} {control.objectName()!r}")
     return found
+
+
+def test_every_control_of_the_main_window(window: MainWindow) -> None:
+    name_field = child(window, QLineEdit, "sessionNameEdit")
+    name_field.setText("Report")  # its clear button shows
+    assert child(name_field, QAbstractButton, "clearNameButton").accessibleName()
+    assert unnamed(window) == []
+
+
+def test_the_overlap_sign_is_said_with_the_name(tracker: Tracker, window: MainWindow) -> None:
+    now = tracker.now()
+    tracker.add("Design", now.replace(hour=6), now.replace(hour=8))
+    tracker.add("Call", now.replace(hour=7), now.replace(hour=9))
+    table = child(window, QTableView, "sessionsTable")
+    texts = [
+        table.model().index(row, NAME).data(Qt.ItemDataRole.AccessibleTextRole)
+        for row in range(table.model().rowCount())
+    ]
+    assert "Design, overlaps another session" in texts
+
+
+def test_the_help_windows(window: MainWindow) -> None:
+    trigger(window, "actionKeyboardShortcuts")
+    trigger(window, "actionAbout")
+    assert unnamed(child(window, QWidget, "shortcutsDialog")) == []
+    assert unnamed(child(window, QWidget, "aboutDialog")) == []
 
 
 def test_the_timer_bars_label_buttons_and_the_picker(tracker: Tracker, window: MainWindow) -> None:

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QLabel, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.support import FakeClock
@@ -42,6 +42,15 @@ def row_of(window: MainWindow, name: str) -> int:
         if model.index(row, NAME).data() == name:
             return row
     raise AssertionError(f"no row named {name}")
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Selects ``row`` alone, whatever modifier keys an earlier test left pressed (which
+    selectRow() would heed)."""
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    table.selectionModel().select(
+        table.model().index(row, NAME), flags | QItemSelectionModel.SelectionFlag.Rows
+    )
 
 
 class FakeAsk:
@@ -159,11 +168,12 @@ def test_the_dialog_marks_an_end_before_the_start_and_keeps_what_was_typed(
     assert dialog.result_fields is None
     end_error = dialog.findChild(QLabel, "endError")
     assert end_error.isVisible()
-    assert "not after the start" in end_error.text()
+    assert end_error.text() == "The end must be after the start (08:00)."
     assert dialog.name_edit.text() == "Call with Ann"
     assert dialog.end_edit.dateTime().time().toString("HH:mm") == "07:30"
 
     dialog.set_wall_time("end", datetime(2026, 11, 26, 9, 15))
+    assert not end_error.isVisible()  # corrected: the error goes at once
     dialog.accept()
     assert not dialog.isVisible()
     assert dialog.result_fields == SessionFields(
@@ -235,7 +245,7 @@ def test_delete_key_removes_the_selected_sessions_and_undo_restores_them_exactly
     table.selectAll()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert table_rows(storage) == []
-    assert "Deleted 2 sessions" in window.statusBar().currentMessage()
+    assert window.message_label.text() == "Deleted 2 sessions."
 
     window.activateWindow()
     qtbot.waitActive(window)
@@ -247,6 +257,37 @@ def test_delete_key_removes_the_selected_sessions_and_undo_restores_them_exactly
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert table_rows(storage) == []
+
+
+def test_the_undo_button_beside_the_deleted_message_brings_the_row_back_selected(
+    qtbot: QtBot, seeded: Tracker, storage: Storage, window: MainWindow
+) -> None:
+    before = table_rows(storage)
+    table = sessions_table(window)
+    select_row(table, row_of(window, "Late"))
+    action(window, "actionDeleteSessions").trigger()
+    banner = window.message_banner
+    undo = banner.findChild(QToolButton, "bannerUndoButton")
+    assert banner.isVisible()
+    assert window.message_label.text() == "Deleted “Late”."
+    assert undo.isVisible()
+
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+
+    assert table_rows(storage) == before
+    assert not banner.isVisible()
+    selected = [index.row() for index in table.selectionModel().selectedRows()]
+    assert selected == [row_of(window, "Late")]
+
+
+def test_the_undo_button_goes_once_another_change_is_made(
+    seeded: Tracker, window: MainWindow
+) -> None:
+    select_row(sessions_table(window), row_of(window, "Late"))
+    action(window, "actionDeleteSessions").trigger()
+    assert window.message_banner.isVisible()
+    seeded.start("Next")  # the Undo would no longer undo the delete
+    assert not window.message_banner.isVisible()
 
 
 def test_delete_in_the_name_field_deletes_text_not_sessions(

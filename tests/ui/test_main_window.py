@@ -15,6 +15,7 @@ from tests.ui.conftest import WindowFactory, child, name_edit, trigger
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialogs import Confirmation
 from tracker_desktop.ui.main_window import MainWindow
+from tracker_desktop.ui.project_colors import contrast
 from tracker_desktop.ui.sessions_model import DURATION, END, NAME, START
 
 
@@ -144,22 +145,21 @@ def test_renaming_by_editing_the_name_cell(
     assert table_texts(window)[0][NAME] == "New name"
 
 
-def test_a_refused_name_is_explained_and_the_typed_text_kept(
+def test_a_name_past_500_characters_is_refused_as_it_is_typed(
     qtbot: QtBot, window: MainWindow, tracker: Tracker
 ) -> None:
     trigger(window, "actionStartStop")
-    too_long = "x" * 501
-    name_edit(window).setText(too_long)
-    name_edit(window).setModified(True)
-    qtbot.keyClick(name_edit(window), Qt.Key.Key_Return)
+    name_edit(window).setFocus()
+    qtbot.keyClicks(name_edit(window), "x" * 499)
+    assert "at most" not in window.statusBar().currentMessage()
+    qtbot.keyClicks(name_edit(window), "yz")  # the 501st character is not taken
 
-    banner = child(window, QLabel, "messageLabel")
-    assert banner.isVisible()
-    assert "too long" in banner.text()
-    assert name_edit(window).text() == too_long
+    assert name_edit(window).text() == "x" * 499 + "y"
+    assert window.statusBar().currentMessage() == "A name holds at most 500 characters."
+    qtbot.keyClick(name_edit(window), Qt.Key.Key_Return)
     running = tracker.running()
     assert running is not None
-    assert running.name == ""
+    assert running.name == "x" * 499 + "y"
 
 
 @pytest.mark.parametrize("confirmed", [False, True])
@@ -319,11 +319,12 @@ def test_the_file_menu_offers_start_at_login_above_quit(window: MainWindow) -> N
     ]
 
 
-def test_the_empty_state_text_is_muted(window: MainWindow) -> None:
+def test_the_empty_state_text_is_muted_yet_readable(window: MainWindow) -> None:
     label = child(window, QLabel, "emptyStateLabel")
     shown = label.palette().color(label.foregroundRole())
-    assert shown == window.palette().color(QPalette.ColorRole.PlaceholderText)
-    assert shown != window.palette().color(QPalette.ColorRole.WindowText)
+    background = window.palette().color(QPalette.ColorRole.Window)
+    text = window.palette().color(QPalette.ColorRole.WindowText)
+    assert 4.5 <= contrast(shown, background) < contrast(text, background)
 
 
 def test_an_error_shows_in_a_tinted_banner_until_dismissed(
@@ -331,10 +332,9 @@ def test_an_error_shows_in_a_tinted_banner_until_dismissed(
 ) -> None:
     banner = child(window, QFrame, "messageBanner")
     assert not banner.isVisible()
-    name_edit(window).setText("x" * 501)
-    trigger(window, "actionStartStop")  # refused: the name is too long
+    window.messages.show_error("The database is locked.")
     assert banner.isVisible()
-    assert "too long" in label_text(window, "messageLabel")
+    assert label_text(window, "messageLabel") == "The database is locked."
     inside = banner.grab().toImage().pixelColor(8, banner.height() // 2)
     backdrop = window.palette().color(QPalette.ColorRole.Window)
     assert inside != backdrop

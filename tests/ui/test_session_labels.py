@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import WindowFactory, child, trigger
 from tracker_desktop.core.service import Labels, ProjectName, Tracker
 from tracker_desktop.ui.main_window import MainWindow
+from tracker_desktop.ui.project_colors import contrast
 from tracker_desktop.ui.session_dialog import SessionDialog, SessionFields
 from tracker_desktop.ui.sessions_model import DURATION, NAME, PROJECT, TAGS
 
@@ -73,8 +74,12 @@ def test_the_table_shows_each_sessions_project_with_its_colour_and_its_tags(
 
 
 def test_non_billable_time_is_told_apart(labelled: Tracker, window: MainWindow) -> None:
-    muted = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-    assert cell(window, "Ticket", DURATION, Role.ForegroundRole) == muted
+    palette = QApplication.palette()
+    text, base = (
+        palette.color(role) for role in (QPalette.ColorRole.Text, QPalette.ColorRole.Base)
+    )
+    muted = cell(window, "Ticket", DURATION, Role.ForegroundRole)
+    assert 4.5 <= contrast(muted, base) < contrast(text, base)  # steps back, yet reads
     assert cell(window, "Ticket", DURATION, Role.ToolTipRole) == "Not billable"
     assert cell(window, "Ticket", DURATION, Role.AccessibleTextRole) == "1:00:00, not billable"
     assert cell(window, "Header", DURATION, Role.ForegroundRole) is None

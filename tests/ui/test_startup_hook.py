@@ -67,6 +67,10 @@ ON_DEMAND = (
     "tracker_desktop.ui.preferences_dialog",
     "tracker_desktop.ui.idle_watcher",
     "tracker_desktop.ui.gap_dialog",
+    "tracker_desktop.ui.theme",  # the System theme costs nothing
+    "tracker_desktop.ui.help_dialogs",
+    "tracker_desktop.ui.session_dialog",
+    "tracker_desktop.ui.dialog_parts",
     "tracker_desktop.core.cli",  # (argparse itself comes with PySide6)
     "psycopg",
     "keyring",
@@ -82,7 +86,9 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def test_the_first_paint_loads_nothing_the_user_has_not_asked_for(data_dir: Path) -> None:
+def loaded_at_first_paint() -> set[str]:
+    """The modules the real app has loaded when its window first paints (it quits
+    there), on the test's data folder."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRACKER_DESKTOP_EXIT_AFTER_PAINT": "1"}
     result = subprocess.run(
         [sys.executable, "-c", FIRST_PAINT_SCRIPT],
@@ -95,7 +101,11 @@ def test_the_first_paint_loads_nothing_the_user_has_not_asked_for(data_dir: Path
     assert (result.returncode, result.stderr) == (0, "")
     shown = json.loads(result.stdout.splitlines()[-1])
     assert shown["code"] == 0
-    loaded = set(shown["modules"])
+    return set(shown["modules"])
+
+
+def test_the_first_paint_loads_nothing_the_user_has_not_asked_for(data_dir: Path) -> None:
+    loaded = loaded_at_first_paint()
     assert "tracker_desktop.ui.main_window" in loaded  # it did open the window
     early = sorted(
         name for name in loaded if any(name == m or name.startswith(m + ".") for m in ON_DEMAND)

@@ -89,6 +89,7 @@ def test_cli_path_never_imports_qt(tmp_path: Path) -> None:
     assert result["pyside6_installed"] is True
     # peewee imports psycopg when it can (0.1 s a command); the local store never needs it.
     assert result["postgres"] == []
+    assert result["psycopg_installed"] is True  # (sync needs it: so it could have been)
 
 
 def test_no_core_module_imports_qt(tmp_path: Path) -> None:

@@ -174,6 +174,8 @@ def test_the_deb_installs_under_opt_with_a_command_and_no_maintainer_scripts(
 
     assert deb.name.startswith("tracker-desktop_9.8.7_")
     assert dpkg_deb("--field", "Depends").strip() == "libc6 (>= 2.36), libxcb-cursor0"
+    # Emoji in names show as empty boxes without a colour emoji font.
+    assert dpkg_deb("--field", "Recommends").strip() == "fonts-noto-color-emoji"
     listing = dpkg_deb("--contents")
     assert "./opt/tracker-desktop/tracker-desktop\n" in listing
     assert "./opt/tracker-desktop/_internal/link.txt -> data.txt" in listing

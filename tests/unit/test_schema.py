@@ -109,8 +109,13 @@ _SQL_WORDS = (
     "DROP ",
 )
 # The storage module (pragmas, file checks) and the migrations (frozen steps) speak SQL;
-# the models only where peewee cannot: their triggers.
-_ALLOWED = {"core/storage.py": _SQL_WORDS, "core/migrations.py": _SQL_WORDS}
+# the models only where peewee cannot: their triggers. The sync server's module holds
+# all the PostgreSQL text (its schema, roles and policies, and a sync's statements).
+_ALLOWED = {
+    "core/storage.py": _SQL_WORDS,
+    "core/migrations.py": _SQL_WORDS,
+    "core/sync/server.py": _SQL_WORDS,
+}
 _TRIGGERS_ONLY = {"core/models.py": ("CREATE TRIGGER", "UPDATE OF")}
 
 

@@ -33,6 +33,7 @@ from tracker_desktop.core.cli_catalog import (
 )
 from tracker_desktop.core.cli_import import add_import_command, run_import
 from tracker_desktop.core.cli_report import add_report_commands, run_export, run_report
+from tracker_desktop.core.cli_sync import add_sync_commands, run_server, run_sync, sync_writes
 from tracker_desktop.core.clock import EARLIEST, LATEST, SUPPORTED_YEARS
 from tracker_desktop.core.errors import InvalidInputError, StorageError, TrackerError
 from tracker_desktop.core.formatting import format_duration, local_iso
@@ -142,7 +143,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         prog=PROG,
         description="Track work sessions. Without a command, opens the window.",
         epilog=f"WHEN is {WHEN_FORMATS}. Exit codes: 0 done, 1 nothing to act on, "
-        "2 invalid input, 3 storage problem.",
+        "2 invalid input, 3 storage problem or sync server unavailable.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -224,6 +225,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     add_catalog_commands(commands)
     add_import_command(commands)
     add_report_commands(commands)
+    add_sync_commands(commands)
     if wanted is not None and not commands.found:
         return build_parser()
     return parser
@@ -246,6 +248,8 @@ def run_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
     try:
         if args.command == "restore":  # works on files, with the database closed
             _cmd_restore(data_dir, args, report)
+        elif args.command == "server":  # works on a server, no data folder involved
+            run_server(args, report)
         else:
             _run_on_database(data_dir, args, report, out)
     except TrackerError as error:
@@ -333,6 +337,8 @@ def _writes(args: argparse.Namespace) -> bool:
         return bool(args.action != "list")
     if args.command == "import":
         return not args.dry_run
+    if args.command == "sync":
+        return sync_writes(args)
     return args.command in _WRITES
 
 
@@ -644,6 +650,7 @@ _COMMANDS = {
     "import": lambda t, a, o: run_import(t, a, o, lambda value: _print_json(value, o), warn),
     "report": lambda t, a, o: run_report(t, a, o, lambda value: _print_json(value, o)),
     "export": lambda t, a, o: run_export(t, a, o, lambda value: _print_json(value, o)),
+    "sync": lambda t, a, o: run_sync(t, a, o, lambda value: _print_json(value, o)),
     "backup": _cmd_backup,
     "status": _cmd_status,
     "list": _cmd_list,

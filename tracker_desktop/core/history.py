@@ -49,6 +49,8 @@ class Change(NamedTuple):
     description: str
     before: tuple[RowState, ...]
     after: tuple[RowState, ...]
+    # Brought from the sync server: views refresh, but it is nobody's to undo here.
+    from_server: bool = False
 
     @property
     def keys(self) -> frozenset[tuple[str, int]]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import peewee
 
 from tracker_desktop.core.clock import from_epoch, to_epoch
+from tracker_desktop.core.migrations import V5_RECORDING, V5_SYNC_TRIGGERS, V5_SYNCED_FIELDS
 
 
 class ThreadBinding(peewee.DatabaseProxy):
@@ -83,6 +84,15 @@ class Record(BaseModel):
     id = peewee.AutoField()
 
 
+def _uid() -> peewee.TextField:
+    """A row's global id: made by the database of the machine that creates the row (its
+    column default: 32 hex digits, 128 random bits, whoever inserts), the same on every
+    machine the row is synced to."""
+    return peewee.TextField(
+        unique=True, constraints=[peewee.SQL("DEFAULT (lower(hex(randomblob(16))))")]
+    )
+
+
 def _label_name() -> peewee.TextField:
     """The name of a client, project or tag: 1 to 100 characters (see core/names.py)."""
     return peewee.TextField(constraints=[peewee.Check("length(name) BETWEEN 1 AND 100")])
@@ -104,6 +114,7 @@ class Client(Record):
     archived = _flag(False)
     created_at = UtcSecondsField()
     updated_at = UtcSecondsField()
+    uid = _uid()
 
     class Meta:
         table_name = "client"
@@ -126,6 +137,7 @@ class Project(Record):
     archived = _flag(False)
     created_at = UtcSecondsField()
     updated_at = UtcSecondsField()
+    uid = _uid()
     if TYPE_CHECKING:  # the id behind the foreign key (peewee's stubs do not say)
         client_id: int | None
 
@@ -150,6 +162,7 @@ class Tag(Record):
     name_key = _name_key()
     created_at = UtcSecondsField()
     updated_at = UtcSecondsField()
+    uid = _uid()
 
     class Meta:
         table_name = "tag"
@@ -171,6 +184,7 @@ class SessionRecord(Record):
         Project, null=True, on_delete="RESTRICT", column_name="project_id", backref="sessions"
     )
     billable = _flag(True)
+    uid = _uid()
     if TYPE_CHECKING:
         project_id: int | None
 
@@ -241,6 +255,35 @@ class Setting(BaseModel):
         table_name = "setting"
 
 
+class SyncState(BaseModel):
+    """This folder's sync connection (server URL without password, user, pull cursor,
+    last sync, whether changes are being recorded), as text; never a password."""
+
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+    class Meta:
+        table_name = "sync_state"
+
+
+class SyncOutbox(BaseModel):
+    """A row changed here and not yet on the sync server: which of its synced fields
+    changed (bits of ``SYNCED_FIELDS``), or that it was deleted (a tombstone). Written by
+    triggers in the change's own transaction, whoever writes (see ``SYNC_TRIGGERS``)."""
+
+    tbl = peewee.TextField()
+    uid = peewee.TextField()
+    fields = peewee.IntegerField(default=0)
+    deleted = _flag(False)
+    # Counts the changes recorded; an entry is removed after a push only if no change
+    # came in meanwhile (the same field changed again sets no new bit).
+    changes = peewee.IntegerField(default=1)
+
+    class Meta:
+        table_name = "sync_outbox"
+        primary_key = peewee.CompositeKey("tbl", "uid")
+
+
 class Stat(BaseModel):
     """Figures the database keeps up to date by itself (see ``SESSION_TRIGGERS``)."""
 
@@ -277,6 +320,16 @@ SESSION_TRIGGERS = (
     _longest_trigger("session_longest_update", "UPDATE OF started_at, ended_at"),
 )
 
+# What sync exchanges of each row: its synced fields, in the order of their bits in
+# ``SyncOutbox.fields`` (a foreign key by the uid of the row it names; a session's
+# ``tags`` is the set of its tags' uids). The triggers that record them were frozen by
+# migration 5; a change here needs a migration that changes them too.
+SYNCED_FIELDS = V5_SYNCED_FIELDS
+SYNC_TRIGGERS = V5_SYNC_TRIGGERS
+# Whether changes are being recorded for sync (sync is set up, and the change is not
+# one that came from the server).
+RECORDING = V5_RECORDING
+
 # Every table, in the order they are created (a table before those that refer to it).
 MODELS: tuple[type[BaseModel], ...] = (
     Client,
@@ -286,6 +339,8 @@ MODELS: tuple[type[BaseModel], ...] = (
     SessionTag,
     SessionOrigin,
     Setting,
+    SyncState,
+    SyncOutbox,
     Stat,
 )
 # The tables whose rows changes touch (and undo restores), in the same order.
@@ -300,7 +355,7 @@ def create_schema(database: peewee.Database) -> None:
 
     with unbound.bound(database):
         database.create_tables(MODELS, safe=False)
-        for trigger in SESSION_TRIGGERS:
+        for trigger in (*SESSION_TRIGGERS, *SYNC_TRIGGERS):
             database.execute_sql(trigger)  # type: ignore[no-untyped-call]
         Stat.insert_many(
             [(LONGEST_FINISHED, 0), (DATABASE_ID, secrets.randbits(62)), (COMMITS, 0)],

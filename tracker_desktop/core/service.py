@@ -135,6 +135,24 @@ def find_overlaps(sessions: Iterable[Session], now: datetime) -> dict[int, list[
     return found
 
 
+def latest_free_slot(
+    sessions: Iterable[Session], end: datetime, length: timedelta, floor: datetime, now: datetime
+) -> datetime | None:
+    """The latest end at or before ``end`` of a ``length`` that shares no time with
+    ``sessions`` and starts at or after ``floor``; None if there is none (the add
+    dialog's default: the last free hour, not one that overlaps silently)."""
+    busy = [(s.start, s.end or max(now, s.start)) for s in sessions]
+    candidate = end
+    while candidate - length >= floor:
+        clashing = [
+            start for start, stop in busy if start < candidate and stop > candidate - length
+        ]
+        if not clashing:
+            return candidate
+        candidate = min(clashing)
+    return None
+
+
 class Labels(NamedTuple):
     """What a session is labelled with, as given to a change.
 

@@ -35,6 +35,7 @@ class Recorder:
         self.before: dict[tuple[str, int], RowState] = {}
         self.keys: list[tuple[str, int]] = []
         self.description = ""
+        self.from_server = False  # the change came from the sync server (see Change)
 
     def watch(self, record: Record) -> None:
         """Remember ``record`` as it is now, before it is changed or deleted."""
@@ -83,7 +84,9 @@ class Writer:
             yield recorder
             # Nobody listening (the command line): the rows need not be read back.
             after = tuple(_current_rows(recorder.keys)) if self.changes else ()
-        change = Change(recorder.description, tuple(recorder.before.values()), after)
+        change = Change(
+            recorder.description, tuple(recorder.before.values()), after, recorder.from_server
+        )
         if self.changes and change.changed_anything:
             self.changes(change)
 

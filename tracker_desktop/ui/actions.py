@@ -7,8 +7,8 @@ connected where the window is put together (``main_window.py``).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import Session
@@ -62,8 +62,13 @@ class Actions(QObject):
         self.delete = self._action("actionDeleteSessions", translate("Actions", "Delete"), ("Del",))
         # Delete only while the sessions table itself has focus: never while typing a name.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.rename = self._action("actionRenameSession", translate("Actions", "Rename"), ("F2",))
+        self.rename.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table's
         self.continue_session = self._action(
             "actionContinueSession", translate("Actions", "Continue Session")
+        )
+        self.focus_name = self._action(
+            "actionFocusName", translate("Actions", "Type a Name"), ("Ctrl+L",)
         )
         self.choose_project = self._action(
             "actionChooseProject", translate("Actions", "Project…"), ("Ctrl+P",)
@@ -94,6 +99,11 @@ class Actions(QObject):
         self.restore = self._action(
             "actionRestoreBackup", translate("Actions", "Restore from Backup…")
         )
+        self.shortcuts = self._action(
+            "actionKeyboardShortcuts", translate("Actions", "Keyboard Shortcuts"), ("F1",)
+        )
+        self.about = self._action("actionAbout", translate("Actions", "About Tracker Desktop"))
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.undo = undo_stack.createUndoAction(self, translate("Actions", "&Undo"))
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -104,10 +114,8 @@ class Actions(QObject):
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.redo.setShortcuts(redo_keys)
 
-        text_color = parent.palette().color(QPalette.ColorRole.ButtonText)
-        self.previous.setIcon(tinted_icon("chevron-left", text_color))
-        self.next.setIcon(tinted_icon("chevron-right", text_color))
-        self.discard.setIcon(tinted_icon("discard", text_color))
+        self._running = False
+        self.restyle()
         for action in (
             *self.period_kinds.values(),
             self.previous,
@@ -117,6 +125,8 @@ class Actions(QObject):
             self.add,
             self.edit,
             self.delete,
+            self.rename,
+            self.focus_name,
             self.show_projects,
             self.show_reports,
             self.import_file,
@@ -140,8 +150,23 @@ class Actions(QObject):
 
     def window_wide(self) -> list[QAction]:
         """The actions whose shortcuts work anywhere in the window (even while the menu
-        bar is hidden): all but Delete, which belongs to the sessions table."""
-        return [a for a in self.findChildren(QAction) if a is not self.delete]
+        bar is hidden): all but Delete and Rename, which belong to the sessions table."""
+        return [a for a in self.findChildren(QAction) if a not in (self.delete, self.rename)]
+
+    def restyle(self) -> None:
+        """Icons in the palette's colours (again when the palette changes)."""
+        text_color = QApplication.palette().color(QPalette.ColorRole.ButtonText)
+        self.previous.setIcon(tinted_icon("chevron-left", text_color))
+        self.next.setIcon(tinted_icon("chevron-right", text_color))
+        self.discard.setIcon(tinted_icon("discard", text_color))
+        # In the menus and the tray menu, in the menu's text colour (the button paints its
+        # own, in the colour of its text: timer_bar.py).
+        menu_text = QApplication.palette().color(QPalette.ColorRole.WindowText)
+        self.start_stop.setIcon(tinted_icon("stop" if self._running else "play", menu_text))
+
+    def row_menu(self) -> list[QAction | None]:
+        """The sessions table's context menu (None: a separator)."""
+        return [self.edit, self.rename, self.continue_session, None, self.delete, None, self.add]
 
     # -- enabled rules and texts ---------------------------------------------------------
 
@@ -157,7 +182,8 @@ class Actions(QObject):
         else:
             verb = translate("Actions", "Stop and save the running session")
         action.setToolTip(f"{verb} ({shortcut})")
-        action.setIcon(tinted_icon("play" if running is None else "stop", QColor("white")))
+        self._running = running is not None
+        self.restyle()
         self.discard.setEnabled(running is not None)
 
     def show_period(self, period: Period, is_current: bool) -> None:
@@ -171,8 +197,9 @@ class Actions(QObject):
             describe_shortcut(action)
 
     def show_selection(self, selected: int) -> None:
-        """Edit needs one selected session, Delete at least one."""
+        """Edit and Rename need one selected session, Delete at least one."""
         self.edit.setEnabled(selected == 1)
+        self.rename.setEnabled(selected == 1)
         self.delete.setEnabled(selected > 0)
         self.delete.setText(
             translate("Actions", "Delete {count} Sessions").format(count=selected)

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.ui.language import translate
+from tracker_desktop.ui.project_colors import readable_placeholder
 from tracker_desktop.ui.sessions_model import FilterSummary
+from tracker_desktop.ui.timer_bar import name_clear_button
 
 
 def summary_text(summary: FilterSummary) -> str:
@@ -51,6 +53,7 @@ class FilterBar(QWidget):
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self.edit.installEventFilter(self)
         row.addWidget(self.edit, 1)
+        self.restyle()
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("filterSummaryLabel")
         row.addWidget(self.summary_label, 1)
@@ -61,11 +64,15 @@ class FilterBar(QWidget):
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
+    def restyle(self) -> None:
+        """A placeholder that reads (4.5:1), again after a palette change."""
+        readable_placeholder(self.edit)
+
     def _on_edit_text_changed(self, text: str) -> None:
         # The clear button (shown with text only) waits for the first text: its icon
         # would cost the first paint time.
         if text and not self.edit.isClearButtonEnabled():
-            self.edit.setClearButtonEnabled(True)
+            name_clear_button(self.edit, "clearFilterButton", "Clear the filter")
         self.filter_changed.emit(text)
 
     def show_summary(self, summary: FilterSummary | None) -> None:

@@ -55,14 +55,14 @@ def mask(name: str, pixels: int) -> bytes:
     return _masks()[name, pixels]
 
 
-def tinted_icon(name: str, color: QColor) -> QIcon:
-    """Window icon ``name`` (its masks) painted in ``color``."""
-    return _tinted(name, color.rgba())
+def tinted_icon(name: str, color: QColor, selected: QColor | None = None) -> QIcon:
+    """Window icon ``name`` (its masks) painted in ``color`` (in ``selected`` on a
+    selected row, if given)."""
+    return _tinted(name, color.rgba(), None if selected is None else selected.rgba())
 
 
 @cache
-def _tinted(name: str, rgba: int) -> QIcon:
-    color = QColor.fromRgba(rgba)
+def _tinted(name: str, rgba: int, selected_rgba: int | None = None) -> QIcon:
     icon = QIcon()
     for pixels in MASK_PIXELS:
         try:
@@ -70,7 +70,10 @@ def _tinted(name: str, rgba: int) -> QIcon:
         except KeyError:
             log.warning("no mask for icon %s at %d pixels", name, pixels)
             continue
-        icon.addPixmap(QPixmap.fromImage(_tint(coverage, pixels, color)))
+        icon.addPixmap(QPixmap.fromImage(_tint(coverage, pixels, QColor.fromRgba(rgba))))
+        if selected_rgba is not None:
+            selected = _tint(coverage, pixels, QColor.fromRgba(selected_rgba))
+            icon.addPixmap(QPixmap.fromImage(selected), QIcon.Mode.Selected)
     return icon
 
 

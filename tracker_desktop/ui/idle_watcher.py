@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from tracker_desktop.core.clock import whole_seconds
 from tracker_desktop.core.gaps import GapKind
@@ -70,6 +71,14 @@ class IdleWatcher(QObject):
         if desktop.locks is not None:
             desktop.locks.changed.connect(self.check)  # a lock counts from its moment
         self.apply_settings()
+
+    def preferences_section(self, parent: QWidget) -> QWidget:
+        """Time away and reminders, for the Preferences dialog: applied as changed."""
+        from tracker_desktop.ui.idle_preferences import IdlePreferences
+
+        section = IdlePreferences(self._settings, self.desktop.description, parent)
+        section.changed.connect(self.apply_settings)
+        return section
 
     def apply_settings(self) -> None:
         """Takes the saved ``[idle]`` and ``[reminders]`` settings, and checks now."""

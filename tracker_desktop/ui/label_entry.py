@@ -59,6 +59,16 @@ class Token(NamedTuple):
     query: str
 
 
+def code_points(text: str, utf16: int) -> int:
+    """Qt's cursor position (UTF-16 units: an emoji is two) as an index into ``text``."""
+    return len(text.encode("utf-16-le")[: 2 * utf16].decode("utf-16-le", errors="ignore"))
+
+
+def utf16_units(text: str, index: int) -> int:
+    """An index into ``text`` as Qt counts positions (UTF-16 units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
 def token_at(text: str, cursor: int) -> Token | None:
     """The ``@``/``#`` token the cursor ends, if any: the sign starts the text or follows
     white space, and what follows it does not start with a space (a tag has none)."""
@@ -238,8 +248,8 @@ class LabelEntry(QObject):
         being typed offers recent combinations."""
         if self._busy or self._from_button:
             return
-        text, cursor = self._field.text(), self._field.cursorPosition()
-        token = token_at(text, cursor)
+        text = self._field.text()
+        token = token_at(text, code_points(text, self._field.cursorPosition()))
         if token is not None and (token.mode, token.start) == self._escaped:
             self.close()
             return
@@ -324,7 +334,8 @@ class LabelEntry(QObject):
         if token.start > 0 and text[token.start - 1 : token.start] == " " and end < len(text):
             end += text[end] == " "
         self._busy = True
-        self._field.setSelection(token.start, end - token.start)
+        start = utf16_units(text, token.start)
+        self._field.setSelection(start, utf16_units(text, end) - start)
         self._field.del_()
         self._busy = False
         running = self._running

@@ -35,6 +35,7 @@ from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.picker_entries import Entry, Kind
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
 from tracker_desktop.ui.roomy_rows import RoomyDelegate
+from tracker_desktop.ui.timer_bar import name_clear_button
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,7 +148,9 @@ class LabelPicker(QFrame):
         layout.setSpacing(4)
         self.search = QLineEdit(self)
         self.search.setObjectName("pickerSearchEdit")
-        self.search.setClearButtonEnabled(True)
+        name_clear_button(
+            self.search, "clearSearchButton", translate("LabelPicker", "Clear the search")
+        )
         self.search.setAccessibleName(translate("LabelPicker", "Find"))
         layout.addWidget(self.search)
         self.model = PickerModel(self)

@@ -20,7 +20,7 @@ keeps nothing that a restart could lose.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -61,6 +61,7 @@ class MainWindow(WindowShell):
         super().__init__(window_settings)
         self.settings = window_settings
         self._tracker = tracker
+        self.data_dir = tracker.storage.data_dir
         self.undo_history = UndoHistory(tracker, self)
         self.action_set = actions = Actions(self, self.undo_history)
         self.live = LiveState(tracker, window_settings.period_kind, self)
@@ -78,6 +79,8 @@ class MainWindow(WindowShell):
             tracker.zone, self.commands.rename, actions, lambda: self.live.week_start, self
         )
         self.lay_out(self.timer_bar, self.banner, self.period_bar, sessions.filter_bar, sessions)
+        self.restyled = [actions, self.timer_bar, self.period_bar, sessions, self.banner]
+        self.restyled.append(sessions.filter_bar)
         self._file_menu = self.build_menus(actions)
         self.restore_geometry()
         self._connect_parts()
@@ -125,10 +128,12 @@ class MainWindow(WindowShell):
             (live.read_failed, self.messages.show_error),
             (timer_bar.name_submitted, commands.submit_name),
             (timer_bar.name_editing_finished, commands.commit_name),
+            (timer_bar.name_too_long, self.messages.show_note),
             (sessions_view.selection_changed, self._on_sessions_view_selection_changed),
             (sessions_view.session_activated, commands.edit),
             (self.undo_history.applied, self._on_undo_history_applied),
             (self.undo_history.refused, self._on_undo_history_refused),
+            (self.undo_history.restored, sessions_view.select_sessions),
             (self.close_requested, commands.commit_name),
             (self.closed, self._on_closed),
             # What the actions do.
@@ -136,6 +141,8 @@ class MainWindow(WindowShell):
             (actions.discard.triggered, commands.discard),
             (actions.add.triggered, commands.add),
             (actions.edit.triggered, self._on_action_edit_triggered),
+            (actions.rename.triggered, sessions_view.rename_selected),
+            (actions.focus_name.triggered, timer_bar.focus_name),
             (actions.delete.triggered, self._on_action_delete_triggered),
             (actions.continue_session.triggered, self._on_action_continue_triggered),
             (actions.quit.triggered, self.quit),
@@ -151,10 +158,7 @@ class MainWindow(WindowShell):
         ):
             signal.connect(slot)
         for kind, action in actions.period_kinds.items():
-            action.triggered.connect(self._period_kind_slot(kind))
-
-    def _period_kind_slot(self, kind: PeriodKind) -> Callable[[], None]:
-        return lambda: self.show_period_kind(kind)
+            action.triggered.connect(partial(self.show_period_kind, kind))
 
     def finish_after_first_paint(self) -> None:
         """What the first paint does without, as it costs start-up time: the heartbeat
@@ -296,16 +300,10 @@ class MainWindow(WindowShell):
             )
             self.preferences.week_start_changed.connect(self.live.set_week_start)
             self.preferences.pricing_changed.connect(self.live.refresh)
-            self._add_idle_preferences(self.preferences)
+            self.preferences.theme_changed.connect(self.set_theme)
+            assert self.idle is not None
+            self.preferences.add_section(self.idle.preferences_section(self.preferences))
         bring_up(self.preferences, self.preferences.show_saved)
-
-    def _add_idle_preferences(self, dialog: PreferencesDialog) -> None:
-        from tracker_desktop.ui.idle_preferences import IdlePreferences
-
-        assert self.idle is not None
-        section = IdlePreferences(self.settings, self.idle.desktop.description, dialog)
-        section.changed.connect(self.idle.apply_settings)
-        dialog.add_section(section)
 
     # -- what the parts ask of each other ------------------------------------------------
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
 from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.period_text import period_titles
+from tracker_desktop.ui.project_colors import PART_CONTRAST, accent, readable
 from tracker_desktop.ui.session_cells import tabular_font
 
 if TYPE_CHECKING:
@@ -32,12 +33,16 @@ class PeriodBar(QWidget):
         row.setSpacing(6)
         segments = QHBoxLayout()
         segments.setSpacing(0)
-        for action in actions.period_kinds.values():
+        self._segments = []
+        for place, action in zip(("first", "", "last"), actions.period_kinds.values(), strict=True):
             button = QToolButton(self)
+            button.setObjectName(f"{action.objectName()}Button")
             button.setDefaultAction(action)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setMinimumWidth(64)
+            button.setProperty("segment", place)
             segments.addWidget(button)
+            self._segments.append(button)
         row.addLayout(segments)
         row.addSpacing(10)
         for action in (actions.previous, actions.next):
@@ -75,6 +80,36 @@ class PeriodBar(QWidget):
         row.addWidget(self.total_label)
         self._total = ""
         self._filtered: FilterSummary | None = None
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Day | Week | Month as one segmented control whose chosen segment is filled
+        with the accent (3:1 against the others, its text 4.5:1 on it)."""
+        palette = QApplication.palette()
+        button = palette.color(QPalette.ColorRole.Button)
+        fill, text = accent(
+            palette.color(QPalette.ColorRole.Highlight),
+            palette.color(QPalette.ColorRole.HighlightedText),
+            button,
+        )
+        edge = readable(palette.color(QPalette.ColorRole.Mid), button, PART_CONTRAST).name()
+        ring = palette.color(QPalette.ColorRole.WindowText).name()
+        style = (
+            f"QToolButton {{ background: {button.name()}; border: 1px solid {edge};"
+            f" color: {palette.color(QPalette.ColorRole.ButtonText).name()};"
+            " padding: 4px 12px; margin: 0; border-radius: 0; }"
+            "QToolButton[segment=first] { border-top-left-radius: 6px;"
+            " border-bottom-left-radius: 6px; }"
+            "QToolButton[segment=last] { border-top-right-radius: 6px;"
+            " border-bottom-right-radius: 6px; }"
+            'QToolButton[segment=""] { border-left: none; border-right: none; }'
+            f"QToolButton:checked {{ background: {fill.name()}; color: {text.name()};"
+            f" border-color: {fill.name()}; }}"
+            f"QToolButton:focus {{ border: 2px solid {ring}; }}"
+        )
+        for segment in self._segments:
+            if segment.styleSheet() != style:
+                segment.setStyleSheet(style)
 
     def show_period(self, period: Period, is_current: bool) -> None:
         """The shown period's title: the longest form that fits (the whole one in the

@@ -1,7 +1,7 @@
 """The Preferences dialog (``preferencesDialog``): your name (on timesheets), the first
 day of the week, the default hourly rate and currency, when to ask about a session left
-running across a gap, and Start at Login. Each applies as soon as it is changed; Close
-only closes."""
+running across a gap, the theme (System, Light or Dark) and Start at Login. Each applies
+as soon as it is changed; Close only closes."""
 
 from __future__ import annotations
 
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.money import MINOR_UNITS, parse_currency, parse_rate
 from tracker_desktop.core.service import Tracker
-from tracker_desktop.ui.dialog_parts import error_label
+from tracker_desktop.ui.dialog_parts import error_label, plain_buttons
 from tracker_desktop.ui.idle_preferences import minutes_suffix
 from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.locale_format import locale_week_start
 from tracker_desktop.ui.preferences import StartAtLogin
 from tracker_desktop.ui.settings import WindowSettings
+from tracker_desktop.ui.theme import THEME_NAMES, THEMES
 
 MAX_GAP_MINUTES = 24 * 60
 
@@ -39,6 +40,7 @@ class PreferencesDialog(QDialog):
 
     week_start_changed = Signal(int)  # 0 = Monday … 6 = Sunday
     pricing_changed = Signal()  # the default rate or currency
+    theme_changed = Signal(str)  # system, light or dark
 
     def __init__(
         self,
@@ -105,6 +107,16 @@ class PreferencesDialog(QDialog):
         self.login_check = QCheckBox(
             translate("PreferencesDialog", "Open Tracker Desktop when you log in"), self
         )
+        self.theme_combo = QComboBox(self)
+        self.theme_combo.setObjectName("themeCombo")
+        for theme in THEMES:
+            self.theme_combo.addItem(translate("Theme", THEME_NAMES[theme]), theme)
+        self.theme_combo.setToolTip(
+            translate("PreferencesDialog", "System follows the desktop's light or dark colours")
+        )
+        self.login_check = QCheckBox(
+            translate("PreferencesDialog", "Open Tracker Desktop when you log in"), self
+        )
         self.login_check.setObjectName("startAtLoginCheck")
         self.error = error_label(self, "preferencesError")
         for widget, name in (
@@ -113,6 +125,7 @@ class PreferencesDialog(QDialog):
             (self.rate_edit, translate("PreferencesDialog", "Default hourly rate")),
             (self.currency_combo, translate("PreferencesDialog", "Default currency")),
             (self.gap_spin, translate("PreferencesDialog", "Ask about gaps longer than")),
+            (self.theme_combo, translate("PreferencesDialog", "Theme")),
             (self.login_check, translate("PreferencesDialog", "Start at login")),
         ):
             widget.setAccessibleName(name)
@@ -123,8 +136,9 @@ class PreferencesDialog(QDialog):
         form.addRow(translate("PreferencesDialog", "Default hourly &rate"), self.rate_edit)
         form.addRow(translate("PreferencesDialog", "Default &currency"), self.currency_combo)
         form.addRow(translate("PreferencesDialog", "Ask about &gaps longer than"), self.gap_spin)
+        form.addRow(translate("PreferencesDialog", "T&heme"), self.theme_combo)
         form.addRow("", self.login_check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = plain_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -139,6 +153,7 @@ class PreferencesDialog(QDialog):
         assert line is not None
         line.editingFinished.connect(self._on_currency_changed)
         self.gap_spin.valueChanged.connect(self._on_gap_spin_changed)
+        self.theme_combo.currentIndexChanged.connect(self._on_theme_combo_changed)
         self.login_check.toggled.connect(self._on_login_check_toggled)
 
     def add_section(self, section: QWidget) -> None:
@@ -160,7 +175,8 @@ class PreferencesDialog(QDialog):
         except TrackerError as error:
             self._show_error(str(error))
             return
-        for widget in (self.week_combo, self.currency_combo, self.gap_spin, self.login_check):
+        quiet = (self.week_combo, self.currency_combo, self.gap_spin, self.theme_combo)
+        for widget in (*quiet, self.login_check):
             widget.blockSignals(True)
         self._saved_name = name
         self.name_edit.setText(name)
@@ -168,8 +184,9 @@ class PreferencesDialog(QDialog):
         self.rate_edit.setText("" if rate is None else format(rate, "f"))
         self.currency_combo.setCurrentText(currency)
         self.gap_spin.setValue(int(self._settings.gap_threshold.total_seconds() // 60))
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(self._settings.theme)))
         self.login_check.setChecked(self._start_at_login.isChecked())
-        for widget in (self.week_combo, self.currency_combo, self.gap_spin, self.login_check):
+        for widget in (*quiet, self.login_check):
             widget.blockSignals(False)
 
     # -- applying at once -----------------------------------------------------------------
@@ -222,6 +239,9 @@ class PreferencesDialog(QDialog):
     def _on_gap_spin_changed(self, minutes: int) -> None:
         self._settings.gap_threshold = timedelta(minutes=minutes)
         self._settings.sync()
+
+    def _on_theme_combo_changed(self) -> None:
+        self.theme_changed.emit(self.theme_combo.currentData())
 
     def _on_login_check_toggled(self, checked: bool) -> None:
         if self._start_at_login.isChecked() != checked:

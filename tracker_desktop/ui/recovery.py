@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker_desktop.core.layout import Backup
+from tracker_desktop.ui.dialog_parts import plain_buttons
 from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.locale_format import day_text, time_text
 
@@ -121,6 +122,7 @@ class RestoreDialog(QDialog):
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.addButton(translate("Recovery", "Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        plain_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(self.accept)

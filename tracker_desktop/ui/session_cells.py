@@ -18,7 +18,7 @@ from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
 from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, session_label, translate
 from tracker_desktop.ui.locale_format import day_text, time_text
-from tracker_desktop.ui.project_colors import color_dot
+from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, muted_text, readable
 from tracker_desktop.ui.session_rows import DayRow, Heading, WeekRow, day_bounds
 
 # The view asks each cell for a dozen roles on every paint: they are compared as plain
@@ -61,7 +61,7 @@ HEADERS = (
 )
 UNNAMED = QT_TRANSLATE_NOOP("SessionCells", "Unnamed session")
 NOT_BILLABLE = QT_TRANSLATE_NOOP("SessionCells", "Not billable")
-# Amber reads as "look here" on light and dark backgrounds alike.
+# Amber reads as "look here"; darkened on light backgrounds (overlap_icon).
 OVERLAP_COLOR = QColor("#d08a00")
 
 
@@ -117,8 +117,23 @@ def _triangle(pointing: str, rgba: int) -> QIcon:
 
 
 def muted() -> QColor:
-    """The palette's placeholder colour: text that steps back."""
-    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    """The palette's placeholder colour made readable (4.5:1): text that steps back."""
+    palette = QApplication.palette()
+    return _muted(palette.cacheKey())
+
+
+@cache
+def _muted(palette_key: int) -> QColor:
+    return muted_text(QApplication.palette(), QPalette.ColorRole.Base)
+
+
+def overlap_icon() -> QIcon:
+    """The overlap sign in amber that reads on the table (3:1), and in the selection's
+    text colour on a selected row."""
+    palette = QApplication.palette()
+    amber = readable(OVERLAP_COLOR, palette.color(QPalette.ColorRole.Base), PART_CONTRAST + 0.2)
+    selected = palette.color(QPalette.ColorRole.HighlightedText)
+    return tinted_icon("overlap", amber, selected)
 
 
 class SessionCells:
@@ -140,7 +155,6 @@ class SessionCells:
         self._week_total = week_total
         self._collapsed = collapsed  # the model's, read as it changes
         self._bounds: dict[date, tuple[datetime, datetime]] = {}
-        self._overlap_icon = tinted_icon("overlap", OVERLAP_COLOR)
         self._locale = QLocale()
 
     # -- a day heading -----------------------------------------------------------------
@@ -213,7 +227,7 @@ class SessionCells:
             return session.name if column == NAME else self.text(session, day, column)
         if role == DECORATION:
             if column == NAME and session.id in self.overlaps:
-                return self._overlap_icon
+                return overlap_icon()
             if column == PROJECT and session.project is not None:
                 return color_dot(session.project.color)
             return None

@@ -14,14 +14,26 @@ from datetime import time as dt_time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.service import NO_LABELS, Labels, Session, Tracker
+from tracker_desktop.core.names import normalize_name
+from tracker_desktop.core.service import (
+    NO_LABELS,
+    Labels,
+    Session,
+    Tracker,
+    latest_free_slot,
+)
 from tracker_desktop.core.timeparse import local_instant
-from tracker_desktop.ui.language import session_label, session_subject, translate
+from tracker_desktop.ui.language import (
+    QT_TRANSLATE_NOOP,
+    session_label,
+    session_subject,
+    translate,
+)
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import LiveState
@@ -29,6 +41,11 @@ if TYPE_CHECKING:
     from tracker_desktop.ui.session_dialog import SessionFields
     from tracker_desktop.ui.timer_bar import TimerBar
 
+# What a saved dialog says, by its verb.
+DONE = {
+    "Saved": QT_TRANSLATE_NOOP("SessionCommands", "Saved {session}"),
+    "Added": QT_TRANSLATE_NOOP("SessionCommands", "Added {session}"),
+}
 FieldCheck = Callable[["SessionFields"], None]
 FieldSave = Callable[["SessionFields"], Session]
 
@@ -129,6 +146,9 @@ class SessionCommands(QObject):
         running, edited = self._live.running, self._name.edited_name()
         if running is None or edited is None:
             return
+        if same_name(edited, running.name):  # typed back to what it was (or cleared)
+            self._name.forget_edit()
+            return
         session = self._messages.attempt(lambda: self._tracker.rename(edited, running.id))
         if session is not None:
             self._name.show_name(session.name)  # the cleaned name, no longer an edit
@@ -159,10 +179,11 @@ class SessionCommands(QObject):
         session = self._messages.attempt(self._tracker.discard)
         if session is not None:
             self._name.clear_name()
-            self._messages.show_note(
-                translate("SessionCommands", "Discarded {session}").format(
+            self._messages.show_undoable(
+                translate("SessionCommands", "Discarded {session}.").format(
                     session=session_label(session.name)
-                )
+                ),
+                self._undo,
             )
 
     # -- any session ---------------------------------------------------------------------
@@ -189,11 +210,8 @@ class SessionCommands(QObject):
             what = session_label(deleted[0].name)
         else:
             what = translate("SessionCommands", "{count} sessions").format(count=len(deleted))
-        undo = self._undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self._messages.show_note(
-            translate("SessionCommands", "Deleted {what} — {keys} brings it back").format(
-                what=what, keys=undo
-            )
+        self._messages.show_undoable(
+            translate("SessionCommands", "Deleted {what}.").format(what=what), self._undo
         )
 
     def continue_from(self, session_id: int | None) -> None:
@@ -240,17 +258,22 @@ class SessionCommands(QObject):
             check,
             save,
             session.running,
-            translate("SessionCommands", "Saved {session}"),
+            "Saved",
+            session.id,
         )
 
     def add(self) -> None:
-        """Asks for a forgotten session (by default the hour before now, or 9–10 on the
-        first day of a past period) and records it."""
-        now, period = self._tracker.now(), self._live.period
+        """Asks for a forgotten session and records it. By default the hour before now
+        (or 9–10 on the first day of a past period), or else the latest free hour of that
+        day before it, so the default does not overlap silently."""
+        now, period, zone = self._tracker.now(), self._live.period, self._tracker.zone
         if period.start <= now < period.end:
             end = now.replace(second=0)
         else:
-            end = local_instant(datetime.combine(period.first_day, dt_time(10)), self._tracker.zone)
+            end = local_instant(datetime.combine(period.first_day, dt_time(10)), zone)
+        day_start = local_instant(datetime.combine(end.astimezone(zone).date(), dt_time()), zone)
+        sessions = self._live.report.sessions
+        end = latest_free_slot(sessions, end, timedelta(hours=1), day_start, now) or end
 
         def check(fields: SessionFields) -> None:
             self._tracker.check_fields(fields.name, fields.start, fields.end)
@@ -264,12 +287,7 @@ class SessionCommands(QObject):
 
         fields = SessionFields("", end - timedelta(hours=1), end)
         self._ask_and_save(
-            translate("SessionCommands", "Add Session"),
-            fields,
-            check,
-            save,
-            False,
-            translate("SessionCommands", "Added {session}"),
+            translate("SessionCommands", "Add Session"), fields, check, save, False, "Added"
         )
 
     def _ask_and_save(
@@ -280,11 +298,22 @@ class SessionCommands(QObject):
         save: FieldSave,
         may_run: bool,
         verb: str,
+        session_id: int | None = None,
     ) -> None:
-        from tracker_desktop.ui.session_dialog import CalendarLimits, SessionDialog
+        from tracker_desktop.ui.dialog_parts import CalendarLimits
+        from tracker_desktop.ui.session_dialog import SessionDialog
 
         today = self._tracker.now().astimezone(self._tracker.zone).date()
         calendar = CalendarLimits(today, self._live.week_start)
+
+        def overlapping(start: datetime, end: datetime | None) -> list[Session]:
+            """The other sessions sharing time with ``start``–``end`` (a warning)."""
+            until = end or self._tracker.now()
+            if until <= start:
+                return []
+            found = self._tracker.sessions_between(start, until)
+            return [s for s in found if s.id != session_id and s.duration(until) > timedelta(0)]
+
         catalog = self._tracker.catalog
         offered = self._messages.attempt(
             lambda: (catalog.projects(archived=True), catalog.tag_names())
@@ -303,7 +332,8 @@ class SessionCommands(QObject):
                 error=error,
                 projects=offered[0],
                 tags=offered[1],
-                new=not may_run,
+                new=verb == "Added",
+                overlapping=overlapping,
                 calendar=calendar,
             )
             if answer is None:
@@ -317,8 +347,17 @@ class SessionCommands(QObject):
                 self._messages.show_error(str(failure))
                 return
             self._messages.clear_error()
-            self._messages.show_note(verb.format(session=described(session)))
+            said = translate("SessionCommands", DONE[verb])
+            self._messages.show_note(said.format(session=described(session)))
             return
+
+
+def same_name(typed: str, stored: str) -> bool:
+    """Whether ``typed`` is ``stored`` once cleaned as names are (a refused name is not)."""
+    try:
+        return normalize_name(typed) == stored
+    except InvalidInputError:
+        return False
 
 
 def described(session: Session) -> str:

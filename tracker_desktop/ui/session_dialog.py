@@ -6,25 +6,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
-    QTime,
     QTimeZone,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -32,24 +27,24 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
+from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.core.service import Session
 from tracker_desktop.core.timeparse import local_instant
-from tracker_desktop.ui.dialog_parts import ERROR_COLOR, error_label
+from tracker_desktop.ui.dialog_parts import (
+    CalendarLimits,
+    FieldDateTimeEdit,
+    LastTagCompleter,
+    error_label,
+    limit_calendar,
+    overlap_warning,
+    plain_buttons,
+    sentence,
+    set_wall_time,
+)
 from tracker_desktop.ui.language import translate
-from tracker_desktop.ui.locale_format import date_time_format, locale_week_start, qdate
-from tracker_desktop.ui.project_colors import color_dot, empty_dot
-
-
-@dataclass(frozen=True)
-class CalendarLimits:
-    """What the date pickers need to know: the local today (the last day offered) and
-    the first day of the week (0 = Monday), as the rest of the window counts them."""
-
-    today: date
-    week_start: int
-
-    @classmethod
-    def now_in(cls, zone: tzinfo) -> CalendarLimits:
-        return cls(datetime.now(zone).date(), locale_week_start())
+from tracker_desktop.ui.locale_format import date_time_format
+from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, empty_dot, error_color
+from tracker_desktop.ui.session_cells import tabular_font
 
 
 @dataclass(frozen=True)
@@ -66,6 +61,8 @@ class SessionFields:
 
 # Checks fields by the core's rules; raises InvalidInputError naming the field.
 FieldCheck = Callable[[SessionFields], None]
+# The other sessions sharing time with a start and end (None: still running).
+Overlapping = Callable[[datetime, datetime | None], list[Session]]
 
 
 class SessionDialog(QDialog):
@@ -88,6 +85,7 @@ class SessionDialog(QDialog):
         tags: Sequence[str] = (),
         new: bool = False,
         calendar: CalendarLimits | None = None,
+        overlapping: Overlapping | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionDialog")
@@ -96,18 +94,20 @@ class SessionDialog(QDialog):
         self._zone = zone
         self._check = check
         self._calendar = calendar or CalendarLimits.now_in(zone)
+        self._overlapping = overlapping
         self.result_fields: SessionFields | None = None
 
         self.name_edit = QLineEdit(fields.name, self)
         self.name_edit.setObjectName("dialogNameEdit")
         self.name_edit.setPlaceholderText(translate("SessionDialog", "What did you work on?"))
+        self.name_edit.setCursorPosition(0)  # a long name shows its beginning
         self._projects = {p.id: p for p in projects}
         self.project_combo = self._project_combo(projects, fields.project)
         self.tags_edit = QLineEdit(", ".join(fields.tags), self)
         self.tags_edit.setObjectName("dialogTagsEdit")
         self.tags_edit.setAccessibleName(translate("SessionDialog", "Tags"))
         self.tags_edit.setPlaceholderText(translate("SessionDialog", "Tags, separated by commas"))
-        completer = _LastTagCompleter(list(tags), self.tags_edit)
+        completer = LastTagCompleter(list(tags), self.tags_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
         self.billable_check = QCheckBox(translate("SessionDialog", "&Billable"), self)
@@ -129,6 +129,14 @@ class SessionDialog(QDialog):
             key: error_label(self, f"{key}Error")
             for key in ("name", "project", "tags", "start", "end", "other")
         }
+        self.duration_label = QLabel(self)
+        self.duration_label.setObjectName("dialogDurationLabel")
+        self.duration_label.setAccessibleName(translate("SessionDialog", "Duration"))
+        self.duration_label.setFont(tabular_font(self.duration_label.font()))
+        self.overlap_label = QLabel(self)
+        self.overlap_label.setObjectName("dialogOverlapWarning")
+        self.overlap_label.setWordWrap(True)
+        self.overlap_label.hide()
         form = QFormLayout()
         form.addRow(translate("SessionDialog", "&Name"), self.name_edit)
         form.addRow("", self.errors["name"])
@@ -142,9 +150,14 @@ class SessionDialog(QDialog):
         form.addRow(translate("SessionDialog", "&End"), self.end_edit)
         form.addRow("", self.running_check)
         form.addRow("", self.errors["end"])
+        form.addRow(translate("SessionDialog", "Duration"), self.duration_label)
+        form.addRow("", self.overlap_label)
+        self._form = form
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = plain_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+            )
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -152,6 +165,12 @@ class SessionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors["other"])
         layout.addWidget(buttons)
+        self.name_edit.textEdited.connect(self._recheck)
+        self.tags_edit.textEdited.connect(self._recheck)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateTimeChanged.connect(self._on_times_changed)
+        self.running_check.toggled.connect(self._on_times_changed)
+        self._on_times_changed()
 
     # -- the seam tests replace ----------------------------------------------------------
 
@@ -170,6 +189,7 @@ class SessionDialog(QDialog):
         tags: Sequence[str] = (),
         new: bool = False,
         calendar: CalendarLimits | None = None,
+        overlapping: Overlapping | None = None,
     ) -> SessionFields | None:
         """The fields the user saved (already checked), or None if they cancelled.
 
@@ -177,6 +197,8 @@ class SessionDialog(QDialog):
         completed; ``new``: billable follows the project. ``error`` is shown at once, for
         fields that the database refused after checking. ``calendar``: the last day that
         may be picked and the week's first day (default: today, the locale's).
+        ``overlapping`` names the other sessions the typed times share time with (a
+        warning, not a refusal).
         """
         dialog = cls(
             parent,
@@ -189,6 +211,7 @@ class SessionDialog(QDialog):
             tags=tags,
             new=new,
             calendar=calendar,
+            overlapping=overlapping,
         )
         if error is not None:
             dialog.show_error(error)
@@ -223,19 +246,15 @@ class SessionDialog(QDialog):
         super().accept()
 
     def show_error(self, error: InvalidInputError) -> None:
+        """Says what is wrong in a sentence under the field, and marks the field."""
         key = error.field if error.field in self.errors else "other"
         label = self.errors[key]
-        label.setText(str(error))
+        label.setText(sentence(str(error)))
         label.show()
-        widget = {
-            "name": self.name_edit,
-            "project": self.project_combo,
-            "tags": self.tags_edit,
-            "start": self.start_edit,
-            "end": self.end_edit,
-        }.get(key)
+        self._fit_height()
+        widget = self._field_widgets().get(key)
         if widget is not None:
-            widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR.name()};")
+            widget.setStyleSheet(f"border: 1px solid {error_color(PART_CONTRAST).name()};")
             widget.setFocus()
 
     def _clear_errors(self) -> None:
@@ -244,6 +263,75 @@ class SessionDialog(QDialog):
             label.clear()
         for widget in (self.name_edit, self.tags_edit, self.start_edit, self.end_edit):
             widget.setStyleSheet("")
+
+    def _recheck(self) -> None:
+        """While an error shows, checks again as the fields change: a corrected field
+        loses its error at once (a new problem waits for Save)."""
+        shown = [key for key, label in self.errors.items() if label.isVisible()]
+        if not shown:
+            return
+        try:
+            self._check(self.fields())
+        except InvalidInputError as error:
+            key = error.field if error.field in self.errors else "other"
+            if key in shown:
+                self.errors[key].setText(sentence(str(error)))
+                shown.remove(key)
+                self._fit_height()
+        for key in shown:
+            self.errors[key].hide()
+            widget = self._field_widgets().get(key)
+            if widget is not None:
+                widget.setStyleSheet("")
+
+    def _on_times_changed(self) -> None:
+        """The duration as typed, and the sessions it overlaps."""
+        start, end = self.start_edit.dateTime(), self.end_edit.dateTime()
+        running = self.running_check.isChecked()
+        seconds = start.secsTo(end)
+        if running:
+            self.duration_label.setText(translate("SessionDialog", "Still running"))
+        elif seconds > 0:
+            self.duration_label.setText(format_duration(timedelta(seconds=seconds)))
+        else:
+            self.duration_label.setText("—")
+        self._show_overlaps()
+        self._recheck()
+
+    def _show_overlaps(self) -> None:
+        if self._overlapping is None:
+            return
+        try:
+            fields = self.fields()
+        except InvalidInputError:
+            others: list[Session] = []
+        else:
+            others = self._overlapping(fields.start, fields.end)
+        if not others:
+            self.overlap_label.hide()
+            return
+        self.overlap_label.setText(overlap_warning(others, self._zone))
+        self.overlap_label.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grows the dialog to what its wrapped lines need at its width: an error or a
+        warning is never cut off (Qt does not do it for a window by itself)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "name": self.name_edit,
+            "project": self.project_combo,
+            "tags": self.tags_edit,
+            "start": self.start_edit,
+            "end": self.end_edit,
+        }
 
     def _on_running_check_toggled(self, running: bool) -> None:
         self.end_edit.setEnabled(not running)
@@ -280,17 +368,13 @@ class SessionDialog(QDialog):
     def _date_time_edit(self, name: str, instant: datetime) -> QDateTimeEdit:
         # The edit holds the local wall time of our zone; marking it UTC keeps Qt from
         # shifting values that the system zone happens to skip at a DST change.
-        edit = QDateTimeEdit(self)
+        edit = FieldDateTimeEdit(self)
         edit.setObjectName(name)
         edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
         edit.setDisplayFormat(date_time_format())
         edit.setCalendarPopup(True)
-        # Days after today would only be refused: the calendar does not offer them.
-        edit.setMaximumDate(qdate(self._calendar.today))
-        picker = edit.calendarWidget()
-        assert picker is not None
-        picker.setFirstDayOfWeek(Qt.DayOfWeek(self._calendar.week_start + 1))
-        _set_wall_time(edit, instant.astimezone(self._zone).replace(tzinfo=None))
+        limit_calendar(edit, self._calendar)
+        set_wall_time(edit, instant.astimezone(self._zone).replace(tzinfo=None))
         return edit
 
     def _instant(self, edit: QDateTimeEdit, what: str) -> datetime:
@@ -306,28 +390,4 @@ class SessionDialog(QDialog):
 
     def set_wall_time(self, which: str, wall: datetime) -> None:
         """Types ``wall`` (local, naive) into the start or end field."""
-        _set_wall_time(self.start_edit if which == "start" else self.end_edit, wall)
-
-
-def _set_wall_time(edit: QDateTimeEdit, wall: datetime) -> None:
-    edit.setDateTime(
-        QDateTime(
-            QDate(wall.year, wall.month, wall.day),
-            QTime(wall.hour, wall.minute, wall.second),
-            QTimeZone(QTimeZone.Initialization.UTC),
-        )
-    )
-
-
-class _LastTagCompleter(QCompleter):
-    """Completes the tag being typed after the ones before it (``design, fr`` offers
-    ``frontend``)."""
-
-    def splitPath(self, path: str) -> list[str]:
-        return [re.split(r"[,\s]+", path)[-1]]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        widget = self.widget()
-        typed = widget.text() if isinstance(widget, QLineEdit) else ""
-        done = typed[: len(typed) - len(self.splitPath(typed)[0])]
-        return f"{done}{index.data()}, "
+        set_wall_time(self.start_edit if which == "start" else self.end_edit, wall)

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QMenu,
@@ -32,6 +33,7 @@ from tracker_desktop.core.service import PeriodReport, Session
 from tracker_desktop.ui.filter_bar import FilterBar
 from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.period_text import empty_text, no_match_text
+from tracker_desktop.ui.project_colors import muted_text
 from tracker_desktop.ui.sessions_model import (
     DURATION,
     LABEL_COLUMNS,
@@ -81,9 +83,7 @@ class SessionsView(QStackedWidget):
         super().__init__(parent)
         delete, self._add = actions.delete, actions.add
         self._week_start = week_start
-        self._menu = [
-            actions.edit, actions.continue_session, None, actions.delete, None, actions.add
-        ]  # fmt: skip
+        self._menu = actions.row_menu()
         # Laid out above this view by the window; filtering is this view's business.
         self.filter_bar = FilterBar(actions.filter, parent)
         self.filter_bar.filter_changed.connect(self.set_filter)
@@ -109,6 +109,7 @@ class SessionsView(QStackedWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.table.addAction(delete)  # its shortcut works while the table has focus
+        self.table.addAction(actions.rename)  # F2 too
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.table.setShowGrid(False)
@@ -135,17 +136,11 @@ class SessionsView(QStackedWidget):
         empty_font = self.empty_label.font()
         empty_font.setPointSizeF(empty_font.pointSizeF() * 1.15)
         self.empty_label.setFont(empty_font)
-        # The placeholder colour (its softness is in its alpha). A palette, not a style
-        # sheet: the first style sheet costs start-up time and memory.
-        palette = self.empty_label.palette()
-        palette.setColor(
-            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.empty_label.setPalette(palette)
         self._empty_layout.addStretch(1)
         self._empty_layout.addWidget(self.empty_label)
         self._empty_layout.addStretch(1)
         self.addWidget(self.empty_page)
+        self.restyle()
 
     def selected_sessions(self) -> list[Session]:
         """The selected sessions, top to bottom, each once (day headings are never
@@ -167,6 +162,37 @@ class SessionsView(QStackedWidget):
         summary = self.model.filter_summary(self._now)
         self.filter_bar.show_summary(summary)
         self.filtered.emit(summary)
+
+    def restyle(self) -> None:
+        """The empty state in the muted colour, readable (4.5:1) on the window. A
+        palette, not a style sheet: the first style sheet costs start-up time and memory."""
+        palette = self.empty_label.palette()
+        color = muted_text(QApplication.palette(), QPalette.ColorRole.Window)
+        palette.setColor(QPalette.ColorRole.WindowText, color)
+        self.empty_label.setPalette(palette)
+        self.table.viewport().update()  # muted names and the overlap sign follow
+
+    def select_sessions(self, session_ids: list[int]) -> None:
+        """Selects the shown rows of ``session_ids`` (what an undo brought back)."""
+        rows = [row for row in map(self.model.row_of, session_ids) if row >= 0]
+        if not rows:
+            return
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, NAME), flags)
+        selection.setCurrentIndex(
+            self.model.index(rows[0], NAME), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.table.scrollTo(self.model.index(rows[0], NAME))
+
+    def rename_selected(self) -> None:
+        """F2: the selected session's name, edited in place."""
+        rows = self.table.selectionModel().selectedRows(NAME)
+        if len(rows) == 1 and self.model.session_at(rows[0].row()) is not None:
+            self.table.setCurrentIndex(rows[0])
+            self.table.edit(rows[0])
 
     # -- showing the state ---------------------------------------------------------------
 

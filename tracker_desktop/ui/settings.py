@@ -38,6 +38,17 @@ class WindowSettings:
         self._settings.setValue("view/period", kind.value)
 
     @property
+    def theme(self) -> str:
+        """``system``, ``light`` or ``dark`` (``[appearance] theme``; anything else is
+        the system's)."""
+        theme = str(self._settings.value("appearance/theme", "system"))
+        return theme if theme in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, theme: str) -> None:
+        self._settings.setValue("appearance/theme", theme)
+
+    @property
     def geometry(self) -> QByteArray | None:
         """The window's size and place when it was last closed."""
         value = self._settings.value("window/geometry")

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import svg_icon
 from tracker_desktop.ui.language import translate
-from tracker_desktop.ui.project_colors import color_dot
+from tracker_desktop.ui.project_colors import color_dot, muted_text
 
 # How long to keep looking for a tray host that appears after the app (at login).
 HOST_CHECK_INTERVAL_MS = 2000
 HOST_CHECKS = 15
+ELIDED_CHARACTERS = 40  # about how wide a menu entry may grow
 
 
 class TrayIcon(QSystemTrayIcon):
@@ -45,6 +46,12 @@ class TrayIcon(QSystemTrayIcon):
 
         menu = QMenu(parent)
         menu.setObjectName("trayMenu")
+        menu.setToolTipsVisible(True)  # the whole of an elided Continue entry
+        self.state_item = menu.addAction(translate("Tray", "Not tracking"))
+        self.state_item.setObjectName("trayStateItem")
+        self.state_item.setEnabled(False)
+        self._readable_state(menu)
+        menu.addSeparator()
         menu.addAction(start_stop)
         self.continue_menu = menu.addMenu(translate("Tray", "Continue"))
         self.continue_menu.setObjectName("trayContinueMenu")
@@ -53,6 +60,10 @@ class TrayIcon(QSystemTrayIcon):
             menu.addAction(action)
         menu.addAction(show_window)
         menu.addAction(quit_app)
+        # Their keys work in the window only: a tray menu that showed them would promise
+        # what pressing them there does not do.
+        for action in (start_stop, *windows, show_window, quit_app):
+            action.setShortcutVisibleInContextMenu(False)
         self.setContextMenu(menu)
         self.activated.connect(self._on_activated)
         self._show_window = show_window
@@ -101,6 +112,9 @@ class TrayIcon(QSystemTrayIcon):
                     today=today
                 )
             )
+            self.state_item.setText(
+                translate("Tray", "Not tracking — today {today}").format(today=today)
+            )
         else:
             name = running.name or translate("Tray", "Unnamed session")
             self.setToolTip(
@@ -108,18 +122,48 @@ class TrayIcon(QSystemTrayIcon):
                     name=name, elapsed=elapsed, today=today
                 )
             )
+            said = translate("Tray", "Running: {name} — {elapsed}").format(
+                name=self._elided(name), elapsed=elapsed
+            )
+            self.state_item.setText(said.replace("&", "&&"))
 
     def set_recent(self, sessions: list[Session]) -> None:
         """The Continue submenu: one entry per recent name, project and tags, with the
         project's colour dot and label (``Design — Acme ▸ Website #api``)."""
         self.continue_menu.clear()
         for session in sessions:
-            action = QAction(continue_text(session).replace("&", "&&"), self.continue_menu)
+            text = continue_text(session)
+            action = QAction(self._elided(text).replace("&", "&&"), self.continue_menu)
+            action.setToolTip(text)
             if session.project is not None:
                 action.setIcon(color_dot(session.project.color))
             action.triggered.connect(self._continue_slot(session.id))
             self.continue_menu.addAction(action)
         self.continue_menu.setEnabled(bool(sessions))
+
+    def restyle(self) -> None:
+        """For a new palette (a theme chosen)."""
+        menu = self.contextMenu()
+        if menu is not None:
+            menu.setPalette(QPalette())  # back to the application's, then readable again
+            self._readable_state(menu)
+
+    @staticmethod
+    def _readable_state(menu: QMenu) -> None:
+        """The state line is disabled (nothing to click) yet must be read: the menu's
+        disabled text in the muted colour, at 4.5:1, instead of the faint default."""
+        palette = menu.palette()
+        muted = muted_text(QApplication.palette(), QPalette.ColorRole.Window)
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
+        menu.setPalette(palette)
+
+    def _elided(self, text: str) -> str:
+        """``text`` cut with an ellipsis to about 40 characters' width: a long name must
+        not make the menu as wide as the screen."""
+        metrics = QFontMetrics(self.continue_menu.font())
+        width = metrics.averageCharWidth() * ELIDED_CHARACTERS
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def _continue_slot(self, session_id: int) -> Callable[[], None]:
         return lambda: self._continue_from(session_id)

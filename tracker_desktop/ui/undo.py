@@ -21,6 +21,7 @@ class UndoHistory(QUndoStack):
 
     applied = Signal(str)  # an undo or redo happened: what was undone or redone
     refused = Signal(str)  # an undo or redo was refused (and dropped): why
+    restored = Signal(list)  # after an undo or redo: the ids of the sessions it left
 
     def __init__(self, tracker: Tracker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,9 +43,11 @@ class UndoHistory(QUndoStack):
                     verb=translate("Undo", verb), change=change.description
                 )
             )
+            self.restored.emit([row.id for row in change.after if row.table == "session"])
 
     def _on_tracker_changed(self, change: Change) -> None:
-        self.push(_ChangeCommand(change, self))
+        if not change.from_server:  # another machine's change is not undone from here
+            self.push(_ChangeCommand(change, self))
 
 
 class _ChangeCommand(QUndoCommand):

@@ -4,11 +4,19 @@ remembered geometry, the title, and closing to the tray."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.ui.language import translate
@@ -16,11 +24,20 @@ from tracker_desktop.ui.session_cells import UNNAMED
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.actions import Actions
+    from tracker_desktop.ui.help_dialogs import AboutDialog, ShortcutsDialog
     from tracker_desktop.ui.live_state import Totals
     from tracker_desktop.ui.settings import WindowSettings
     from tracker_desktop.ui.tray import TrayIcon
 
 APP_TITLE = "Tracker Desktop"
+
+
+class Restyled(Protocol):
+    """A part whose colours are derived from the palette."""
+
+    def restyle(self) -> None: ...
+
+
 DEFAULT_SIZE = (900, 600)
 MINIMUM_SIZE = (560, 400)
 # The widest the content grows (centred beyond): on a maximised large screen the times
@@ -37,6 +54,10 @@ class WindowShell(QMainWindow):
     closed = Signal()  # really closing (not hidden to the tray)
 
     def __init__(self, settings: WindowSettings) -> None:
+        if settings.theme != "system":  # the system's palette costs nothing
+            from tracker_desktop.ui.theme import apply_theme
+
+            apply_theme(settings.theme)
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -45,6 +66,10 @@ class WindowShell(QMainWindow):
         self._settings = settings
         self._quitting = False
         self.tray: TrayIcon | None = None
+        self.data_dir: Path | None = None  # where the data is kept, for About
+        self._shortcuts: ShortcutsDialog | None = None
+        self._about: AboutDialog | None = None
+        self.restyled: list[Restyled] = []  # the parts coloured from the palette
 
     def lay_out(
         self,
@@ -83,8 +108,8 @@ class WindowShell(QMainWindow):
         return False
 
     def build_menus(self, actions: Actions) -> QMenu:
-        """File, Session, Edit and View; returns the File menu (Start at Login joins it
-        after the first paint)."""
+        """File, Session, Edit, View and Help; returns the File menu (Start at Login joins
+        it after the first paint)."""
         self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
             (
@@ -102,6 +127,7 @@ class WindowShell(QMainWindow):
             (
                 translate("WindowShell", "&Session"),
                 [
+                    actions.focus_name,
                     actions.start_stop,
                     actions.continue_session,
                     actions.discard,
@@ -119,6 +145,7 @@ class WindowShell(QMainWindow):
                     actions.redo,
                     None,
                     actions.edit,
+                    actions.rename,
                     actions.delete,
                     None,
                     actions.preferences,
@@ -139,6 +166,7 @@ class WindowShell(QMainWindow):
                     actions.show_reports,
                 ],
             ),
+            ("&Help", [actions.shortcuts, None, actions.about]),
         )
         made = []
         for title, entries in menus:
@@ -149,7 +177,40 @@ class WindowShell(QMainWindow):
                 else:
                     menu.addAction(action)
             made.append(menu)
+        actions.shortcuts.triggered.connect(self.show_shortcuts)
+        actions.about.triggered.connect(self.show_about)
         return made[0]
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts (F1): every shortcut of the menus, read from them."""
+        from tracker_desktop.ui.help_dialogs import ShortcutsDialog  # made on first use
+
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(self.menuBar(), self)
+        bring_up(self._shortcuts, self._shortcuts.read)
+
+    def show_about(self) -> None:
+        """Help ▸ About: the version and where the data is kept."""
+        from tracker_desktop.ui.help_dialogs import AboutDialog  # made on first use
+
+        if self._about is None:
+            self._about = AboutDialog(self.data_dir, self)
+        bring_up(self._about, lambda: None)
+
+    def set_theme(self, theme: str) -> None:
+        """Preferences ▸ Theme: applied at once, and remembered."""
+        from tracker_desktop.ui.theme import apply_theme
+
+        self._settings.theme = theme
+        apply_theme(theme)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (a theme chosen, or the system's changed): the colours derived
+        from it follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for part in self.restyled:
+                part.restyle()
 
     def restore_geometry(self) -> None:
         """The size and place of the window when it was last closed, else the default."""
@@ -160,6 +221,7 @@ class WindowShell(QMainWindow):
     def set_tray(self, tray: TrayIcon) -> None:
         """From when ``tray`` is shown, closing the window hides it; Quit quits."""
         self.tray = tray
+        self.restyled.append(tray)
         tray.host_appeared = self._on_tray_host_appeared
 
     def show_totals(self, totals: Totals) -> None:

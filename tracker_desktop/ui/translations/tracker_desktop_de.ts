@@ -52,8 +52,16 @@
         <translation>Löschen</translation>
     </message>
     <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
         <source>Continue Session</source>
         <translation>Sitzung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Type a Name</source>
+        <translation>Namen eingeben</translation>
     </message>
     <message>
         <source>Project…</source>
@@ -94,6 +102,14 @@
     <message>
         <source>Restore from Backup…</source>
         <translation>Aus Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About Tracker Desktop</source>
+        <translation>Über Tracker Desktop</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -340,6 +356,25 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     </message>
 </context>
 <context>
+    <name>DialogParts</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>⚠ Overlaps {sessions} and {count} more.</source>
+        <translation>⚠ Überschneidet sich mit {sessions} und {count} weiteren.</translation>
+    </message>
+    <message>
+        <source>⚠ Overlaps {sessions}.</source>
+        <translation>⚠ Überschneidet sich mit {sessions}.</translation>
+    </message>
+    <message>
+        <source>The end must be after the start ({when}){hint}</source>
+        <translation>Das Ende muss nach dem Beginn liegen ({when}){hint}</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Filtered: {matched} of {of} session, {time}</source>
@@ -422,6 +457,69 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     <message>
         <source>Nobody there {start}–{end}.</source>
         <translation>Niemand da {start}–{end}.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>Start a session, or rename the running one</source>
+        <translation>Eine Sitzung starten oder die laufende umbenennen</translation>
+    </message>
+    <message>
+        <source>Undo what was typed in the name</source>
+        <translation>Das im Namen Getippte zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Choose a project or a tag while typing a name</source>
+        <translation>Beim Tippen eines Namens ein Projekt oder Schlagwort wählen</translation>
+    </message>
+    <message>
+        <source>Edit the selected session</source>
+        <translation>Die gewählte Sitzung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Enter (in the sessions)</source>
+        <translation>Eingabetaste (in den Sitzungen)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation>Beim Tippen</translation>
+    </message>
+    <message>
+        <source>About Tracker Desktop</source>
+        <translation>Über Tracker Desktop</translation>
+    </message>
+    <message>
+        <source>Tracks the time you work, on this computer: your sessions stay in a file of your own.</source>
+        <translation>Erfasst Ihre Arbeitszeit auf diesem Computer: Ihre Sitzungen bleiben in einer eigenen Datei.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>Datenordner: {folder}</translation>
+    </message>
+    <message>
+        <source>Open Data Folder</source>
+        <translation>Datenordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -789,6 +887,10 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
         <translation>{entry}, gewählt</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>Suchen</translation>
     </message>
@@ -799,6 +901,10 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
 </context>
 <context>
     <name>MessageBanner</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
@@ -993,6 +1099,10 @@ Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
         <translation>Tracker Desktop beim Anmelden öffnen</translation>
     </message>
     <message>
+        <source>System follows the desktop&apos;s light or dark colours</source>
+        <translation>„System“ folgt den hellen oder dunklen Farben der Arbeitsumgebung</translation>
+    </message>
+    <message>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
@@ -1011,6 +1121,10 @@ Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
     <message>
         <source>Ask about gaps longer than</source>
         <translation>Nach Lücken fragen, länger als</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Erscheinungsbild</translation>
     </message>
     <message>
         <source>Start at login</source>
@@ -1035,6 +1149,10 @@ Tippen Sie, woran Sie arbeiten, und drücken Sie die Eingabetaste.</translation>
     <message>
         <source>Ask about &amp;gaps longer than</source>
         <translation>Nach &amp;Lücken fragen, länger als</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>&amp;Erscheinungsbild</translation>
     </message>
 </context>
 <context>
@@ -1817,16 +1935,8 @@ Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <source>Discarded {session}</source>
-        <translation>{session} verworfen</translation>
-    </message>
-    <message>
         <source>{count} sessions</source>
         <translation>{count} Sitzungen</translation>
-    </message>
-    <message>
-        <source>Deleted {what} — {keys} brings it back</source>
-        <translation>{what} gelöscht – {keys} holt es zurück</translation>
     </message>
     <message>
         <source>Continued {session}</source>
@@ -1847,6 +1957,14 @@ Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
     <message>
         <source>Added {session}</source>
         <translation>{session} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Discarded {session}.</source>
+        <translation>{session} verworfen.</translation>
+    </message>
+    <message>
+        <source>Deleted {what}.</source>
+        <translation>{what} gelöscht.</translation>
     </message>
     <message>
         <source>{session} in {project}</source>
@@ -1882,6 +2000,10 @@ Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
     <message>
         <source>Still running</source>
         <translation>Läuft noch</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -1959,6 +2081,21 @@ Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
     </message>
 </context>
 <context>
+    <name>Theme</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+</context>
+<context>
     <name>TimerBar</name>
     <message>
         <source>No project</source>
@@ -1983,6 +2120,14 @@ Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
     <message>
         <source>Running time</source>
         <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>A name holds at most {count} characters.</source>
+        <translation>Ein Name hat höchstens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Clear the name</source>
+        <translation>Namen leeren</translation>
     </message>
     <message>
         <source># Tags</source>
@@ -2099,6 +2244,10 @@ Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
 <context>
     <name>Tray</name>
     <message>
+        <source>Not tracking</source>
+        <translation>Keine Zeiterfassung</translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -2109,6 +2258,10 @@ Today: {today}</source>
 Heute: {today}</translation>
     </message>
     <message>
+        <source>Not tracking — today {today}</source>
+        <translation>Keine Zeiterfassung – heute {today}</translation>
+    </message>
+    <message>
         <source>Unnamed session</source>
         <translation>Sitzung ohne Namen</translation>
     </message>
@@ -2117,6 +2270,10 @@ Heute: {today}</translation>
 Today: {today}</source>
         <translation>{name} – {elapsed}
 Heute: {today}</translation>
+    </message>
+    <message>
+        <source>Running: {name} — {elapsed}</source>
+        <translation>Läuft: {name} – {elapsed}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,103 @@
+"""The server's address and the connection to it: URLs without passwords, and the one
+place where a psycopg failure becomes the core's error (no traceback reaches a user)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
+
+from tracker_desktop.core.errors import InvalidInputError, TrackerError
+from tracker_desktop.core.sync import SyncUnavailable
+
+if TYPE_CHECKING:
+    import psycopg
+
+# Seconds before an unreachable server is given up on.
+CONNECT_TIMEOUT = 10
+
+
+class ServerUrl(NamedTuple):
+    """A server URL taken apart: the URL without password (what is stored and shown),
+    its user, and the password it carried, if any."""
+
+    url: str
+    user: str
+    password: str | None
+
+    @property
+    def shown(self) -> str:
+        """The URL without its options (``?sslmode=…``), as ``sync status`` shows it."""
+        return urlunsplit(urlsplit(self.url)._replace(query="", fragment=""))
+
+
+def parse_url(text: str) -> ServerUrl:
+    """``postgresql://user[:password]@host[:port]/database[?sslmode=…]``; invalid input
+    (exit 2) says what is missing."""
+    try:
+        parts = urlsplit(text.strip())
+        port = parts.port
+    except ValueError as error:
+        raise InvalidInputError(
+            f"URL: {text!r} is not a server URL ({error})", field="url"
+        ) from error
+    if parts.scheme not in {"postgresql", "postgres"}:
+        raise InvalidInputError(
+            f"URL: {text!r} is not a PostgreSQL URL (postgresql://user@host/database)",
+            field="url",
+        )
+    if not parts.username or not parts.hostname:
+        raise InvalidInputError(
+            f"URL: {text!r} names no user or no host (postgresql://user@host/database)",
+            field="url",
+        )
+    if not parts.path.strip("/"):
+        raise InvalidInputError(
+            f"URL: {text!r} names no database (postgresql://user@host/database)", field="url"
+        )
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    netloc = f"{parts.username}@{host}:{port or 5432}"
+    clean = SplitResult("postgresql", netloc, parts.path, parts.query, "")
+    password = unquote(parts.password) if parts.password is not None else None
+    return ServerUrl(urlunsplit(clean), unquote(parts.username), password)
+
+
+def reason(error: BaseException) -> str:
+    """What went wrong, in one line, from a psycopg error (libpq's own words)."""
+    text = str(error).strip().splitlines()
+    message = text[0] if text else type(error).__name__
+    # libpq prefixes "connection failed: connection to server at "…" failed: ".
+    return message.rsplit("failed: ", 1)[-1] if "failed: " in message else message
+
+
+@contextlib.contextmanager
+def server_errors(server: str) -> Iterator[None]:
+    """Turns psycopg failures into SyncUnavailable (the server cannot be used: exit 3)
+    or, for a failure of the server's data or rules, a TrackerError naming the server."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.OperationalError as error:
+        raise SyncUnavailable(server, reason(error)) from error
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise SyncUnavailable(server, f"permission denied ({reason(error)})") from error
+    except psycopg.Error as error:
+        raise TrackerError(f"sync with {server} failed: {reason(error)}") from error
+
+
+def open_connection(url: ServerUrl, password: str | None) -> psycopg.Connection[Any]:
+    """Connects to the server (libpq reads ``sslmode`` and friends from the URL; without
+    a password it looks in ~/.pgpass or $PGPASSFILE). Call inside ``server_errors``."""
+    import psycopg
+
+    options: dict[str, Any] = {
+        "connect_timeout": CONNECT_TIMEOUT,
+        "application_name": "tracker-desktop",
+        "autocommit": True,  # each transaction() block is a real transaction
+    }
+    given = password if password is not None else url.password
+    if given is not None:
+        options["password"] = given
+    return psycopg.connect(url.url, **options)
