@@ -166,7 +166,7 @@ class WindowShell(QMainWindow):
                     actions.show_reports,
                 ],
             ),
-            ("&Help", [actions.shortcuts, None, actions.about]),
+            (translate("WindowShell", "&Help"), [actions.shortcuts, None, actions.about]),
         )
         made = []
         for title, entries in menus:

@@ -479,7 +479,7 @@ Schließen Sie es (oder beenden Sie es in der Systemüberwachung) und versuchen 
     </message>
     <message>
         <source>Enter (in the sessions)</source>
-        <translation>Eingabetaste (in den Sitzungen)</translation>
+        <translation>Enter (in den Sitzungen)</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -2308,6 +2308,10 @@ Heute: {today}</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Still running in the tray. Use Quit in its menu to quit.</source>
