@@ -110,7 +110,10 @@ def test_money_matches_a_decimal_reference_to_the_cent(
     for length in lengths:
         tracker.add("w", cursor, cursor + timedelta(seconds=length), Labels(project.id))
         cursor += timedelta(seconds=length + 60)
-    span = days_range(first.date(), cursor.date(), tracker.zone)
+    # Local days, so the range holds every session whole (on 30 March 2025 Berlin's day
+    # ends at 22:00 UTC, before a UTC date's end).
+    zone = tracker.zone
+    span = days_range(first.astimezone(zone).date(), cursor.astimezone(zone).date(), zone)
     mode = parse_rounding(rounding)
     report = make_report(tracker, span, ("project",), ReportFilter(project_ids=(project.id,)), mode)
 

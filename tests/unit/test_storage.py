@@ -370,3 +370,42 @@ def test_recent_names_read_the_index_without_sorting(storage: Storage, tracker: 
         details = plan(storage, sql)
         assert not any(is_table_scan(d) for d in details), details
         assert not any("TEMP B-TREE" in d for d in details), details
+
+
+def test_two_files_read_on_two_threads_at_once_never_mix(tmp_path: Path) -> None:
+    # The window reads its file on the GUI thread while a sync writes through another
+    # connection on a worker thread: each thread's queries must reach its own file.
+    import threading
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for folder, count in (("a", 3), ("b", 5)):
+        opened = open_storage(tmp_path / folder)
+        tracker = Tracker(opened)
+        for hour in range(count):
+            at = start + timedelta(hours=hour)
+            tracker.add(f"{folder}{hour}", at, at + timedelta(minutes=30))
+        opened.close()
+    seen: dict[str, set[object]] = {"a": set(), "b": set()}
+    together = threading.Barrier(2)
+
+    def read(folder: str) -> None:
+        opened = open_storage(tmp_path / folder)
+        tracker = Tracker(opened)
+        together.wait()
+        for _ in range(200):
+            try:
+                sessions = tracker.sessions_between(start, start + timedelta(days=1))
+                seen[folder].add(tuple(sorted(s.name for s in sessions)))
+            except StorageError as error:
+                seen[folder].add(str(error))
+        opened.close()
+
+    threads = [threading.Thread(target=read, args=(folder,)) for folder in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {
+        "a": {("a0", "a1", "a2")},
+        "b": {("b0", "b1", "b2", "b3", "b4")},
+    }

@@ -348,6 +348,29 @@ def open_storage(data_dir: Path) -> Storage:
     return storage
 
 
+def open_alongside(data_dir: Path) -> Storage:
+    """Another connection to the database of ``data_dir`` for another thread of a process
+    that has it open already (the window's background sync), without ``open_storage``'s
+    checks of the file's bytes, which that opening made.
+
+    Those checks read the file with an ordinary open and close; in a process where SQLite
+    holds the file open, closing any other descriptor of it drops every POSIX lock SQLite
+    holds on it, and another process may then reset the write-ahead log under its feet,
+    losing commits (https://www.sqlite.org/howtocorrupt.html, section 2.2). The folder's
+    own lock (on the folder, not the file) is still taken, so a restore waits for it."""
+    storage = Storage(data_dir)
+    storage._lock = lock = files.FolderLock(data_dir)
+    try:
+        if not lock.acquire(exclusive=False, timeout=BUSY_TIMEOUT_SECONDS):
+            raise StorageError(_busy_message(storage.path))
+        with storage_errors(storage.path):
+            storage.database.connect()
+    except BaseException:
+        storage.close()
+        raise
+    return storage
+
+
 def open_for_reading(data_dir: Path) -> Storage:
     """Opens the database to read only, where it cannot be opened to write: on a full
     disk SQLite has no room even for its shared-memory file, yet what is saved can be

@@ -9,7 +9,7 @@ Each part has one job and its own module, and none knows another; they meet here
 - ``session_commands.py`` and ``undo.py``: what the user does to sessions, and undo;
 - after the first paint: ``gap_watcher.py``, ``backup_actions.py``, ``tray.py``,
   ``preferences.py``, the pickers (``label_entry.py``), the period's earnings
-  (``period_earnings.py``) and idle detection with reminders (``idle_watcher.py``);
+  (``period_earnings.py``), idle detection (``idle_watcher.py``), sync (``sync_status.py``);
 - on first use: the Projects window (``projects_window.py``), the Reports window
   (``reports_window.py``), import (``import_dialog.py``), export (``report_export.py``)
   and the Preferences dialog (``preferences_dialog.py``).
@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # made after the first paint (finish_after_first_paint)
     from tracker_desktop.ui.projects_window import ProjectsWindow
     from tracker_desktop.ui.report_export import Exporter
     from tracker_desktop.ui.reports_window import ReportsWindow
+    from tracker_desktop.ui.sync_status import WindowSync
 
 TRAY_RECENT = 5  # names in the tray's Continue menu
 
@@ -93,6 +94,7 @@ class MainWindow(WindowShell):
         self.exporter: Exporter | None = None
         self.preferences: PreferencesDialog | None = None
         self.idle: IdleWatcher | None = None
+        self.sync: WindowSync  # made after the first paint (finish_after_first_paint)
         self._totals: Totals | None = None
         self.live.start()
 
@@ -171,6 +173,7 @@ class MainWindow(WindowShell):
         from tracker_desktop.ui.backup_actions import BackupActions
         from tracker_desktop.ui.gap_watcher import GapWatcher
         from tracker_desktop.ui.preferences import add_start_at_login_action
+        from tracker_desktop.ui.sync_status import WindowSync  # not the sync engine itself
 
         tracker, actions = self._tracker, self.action_set
         self.gaps = GapWatcher(tracker, self.live, self.settings, self.messages, self)
@@ -200,6 +203,7 @@ class MainWindow(WindowShell):
         self._update_tray()
         self.live.watch_recent()
         self._add_idle_watcher()
+        self.sync = WindowSync(tracker, self.messages, self.backups, self, self.live.refresh)
 
     def _add_idle_watcher(self) -> None:
         """Time away asked about on return, and reminders to track (idle_watcher.py)."""
@@ -303,6 +307,7 @@ class MainWindow(WindowShell):
             self.preferences.theme_changed.connect(self.set_theme)
             assert self.idle is not None
             self.preferences.add_section(self.idle.preferences_section(self.preferences))
+            self.preferences.add_section(self.sync.preferences_section(self.preferences))
         bring_up(self.preferences, self.preferences.show_saved)
 
     # -- what the parts ask of each other ------------------------------------------------

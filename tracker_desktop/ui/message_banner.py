@@ -49,6 +49,7 @@ class MessageBanner(QFrame):
         row.addWidget(self.undo_button)
         self._undo: QAction | None = None
         self._undo_text = ""
+        self._news = False  # what is shown is news (quiet colours), not an error
         dismiss = QToolButton(self)
         dismiss.setObjectName("dismissMessageButton")
         dismiss.setText("✕")
@@ -63,6 +64,16 @@ class MessageBanner(QFrame):
         """Shows ``message``, tinted red (styled when first shown: style sheets cost
         start-up)."""
         self._forget_undo()
+        self._news = False
+        self.label.setText(message)
+        self._tint()
+        self.show()
+
+    def show_notice(self, message: str) -> None:
+        """Shows ``message`` that is news, not a failure (a session another machine
+        stopped), in the palette's quiet colours until dismissed."""
+        self._forget_undo()
+        self._news = True
         self.label.setText(message)
         self._tint()
         self.show()
@@ -71,6 +82,7 @@ class MessageBanner(QFrame):
         """Shows ``message`` with an Undo button that triggers ``undo``; it goes once
         undone, or once another change takes the top of the history."""
         self._forget_undo()
+        self._news = False
         self.label.setText(message)
         self._undo, self._undo_text = undo, undo.text()
         undo.changed.connect(self._on_undo_changed)
@@ -110,8 +122,8 @@ class MessageBanner(QFrame):
 
     def _tint(self) -> None:
         """Errors: a faint red tint with a red border (3:1 against the window); what
-        can be undone: the palette's own quiet colours."""
-        if self._undo is not None:
+        can be undone, and news: the palette's own quiet colours."""
+        if self._undo is not None or self._news:
             palette = QApplication.palette()
             back = palette.color(QPalette.ColorRole.AlternateBase).name()
             edge = palette.color(QPalette.ColorRole.Mid).name()
@@ -140,6 +152,11 @@ class Messages:
         """An error, in the banner until dismissed (and in the log)."""
         log.info("shown to user: %s", message)
         self._banner.show_error(message)
+
+    def show_notice(self, message: str) -> None:
+        """News the user should not miss, in the banner until dismissed (and in the log)."""
+        log.info("shown to user: %s", message)
+        self._banner.show_notice(message)
 
     def clear_error(self) -> None:
         """Hides the banner: what it said no longer holds."""
