@@ -2046,6 +2046,192 @@ Beim Verwerfen wird sie gelöscht, ohne gespeichert zu werden.</translation>
     </message>
 </context>
 <context>
+    <name>SyncPreferences</name>
+    <message>
+        <source>Server: type the server&apos;s address, e.g. postgresql://db.example.com:5432/tracker</source>
+        <translation>Server: Geben Sie die Adresse des Servers ein, z. B. postgresql://db.example.com:5432/tracker</translation>
+    </message>
+    <message>
+        <source>User: type your user name on the server</source>
+        <translation>Benutzer: Geben Sie Ihren Benutzernamen auf dem Server ein</translation>
+    </message>
+    <message>
+        <source> (then: chmod 600 ~/.pgpass)</source>
+        <translation> (danach: chmod 600 ~/.pgpass)</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep your password safely, and Tracker Desktop will not write it to a file. Add this line to {where}{private} and press Connect with the Password field empty:
+
+{line}</source>
+        <translation>Es gibt keinen Schlüsselbund des Systems, der Ihr Passwort sicher aufbewahrt, und Tracker Desktop schreibt es nicht in eine Datei. Fügen Sie diese Zeile in {where}{private} ein und klicken Sie mit leerem Passwortfeld auf Verbinden:
+
+{line}</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server your machines share (its URL)</source>
+        <translation>Der PostgreSQL-Server, den Ihre Rechner teilen (seine URL)</translation>
+    </message>
+    <message>
+        <source>Your user name on the server</source>
+        <translation>Ihr Benutzername auf dem Server</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring</source>
+        <translation>Wird im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Stop syncing this folder; its sessions stay here</source>
+        <translation>Diesen Ordner nicht mehr synchronisieren; seine Sitzungen bleiben hier</translation>
+    </message>
+    <message>
+        <source>Sync server</source>
+        <translation>Synchronisierungsserver</translation>
+    </message>
+    <message>
+        <source>Sync user</source>
+        <translation>Synchronisierungsbenutzer</translation>
+    </message>
+    <message>
+        <source>Sync password</source>
+        <translation>Synchronisierungspasswort</translation>
+    </message>
+    <message>
+        <source>Sync connection</source>
+        <translation>Synchronisierungsverbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
+    </message>
+    <message>
+        <source>Connected to {server}.</source>
+        <translation>Verbunden mit {server}.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to {server}…</source>
+        <translation>Die Verbindung zu {server} wird getestet …</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Verbindung zu {server} wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Wird getrennt …</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (details in the log).</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen (Einzelheiten im Protokoll).</translation>
+    </message>
+    <message>
+        <source>Cannot connect: {reason}</source>
+        <translation>Keine Verbindung möglich: {reason}</translation>
+    </message>
+    <message>
+        <source>The connection to {server} works.</source>
+        <translation>Die Verbindung zu {server} funktioniert.</translation>
+    </message>
+    <message>
+        <source>Connected to {server}, with your password in the system keyring. Syncing now.</source>
+        <translation>Verbunden mit {server}, Ihr Passwort liegt im Schlüsselbund des Systems. Es wird jetzt synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Connected to {server}, with your password from PostgreSQL&apos;s password file. Syncing now.</source>
+        <translation>Verbunden mit {server}, Ihr Passwort kommt aus der Passwortdatei von PostgreSQL. Es wird jetzt synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Disconnected. This folder&apos;s sessions stay here; nothing is synced any more.</source>
+        <translation>Getrennt. Die Sitzungen dieses Ordners bleiben hier; es wird nichts mehr synchronisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Last synced {time}.</source>
+        <translation>Zuletzt synchronisiert {time}.</translation>
+    </message>
+    <message>
+        <source>1 change here is not on the server yet.</source>
+        <translation>1 Änderung hier ist noch nicht auf dem Server.</translation>
+    </message>
+    <message>
+        <source>{count} changes here are not on the server yet.</source>
+        <translation>{count} Änderungen hier sind noch nicht auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Syncing with {server}</source>
+        <translation>Synchronisierung mit {server}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiert …</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Synchronisiert {time}</translation>
+    </message>
+    <message>
+        <source>Up to date with {server} at {time}.</source>
+        <translation>Auf dem Stand von {server} um {time}.</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Up to date with {server}.</source>
+        <translation>Auf dem Stand von {server}.</translation>
+    </message>
+    <message>
+        <source>Offline since {time}</source>
+        <translation>Offline seit {time}</translation>
+    </message>
+    <message>
+        <source>{server} cannot be reached: {reason}
+Your changes are kept here and sync once it is back.</source>
+        <translation>{server} ist nicht erreichbar: {reason}
+Ihre Änderungen bleiben hier und werden synchronisiert, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Sync error: {reason}</source>
+        <translation>Synchronisierungsfehler: {reason}</translation>
+    </message>
+    <message>
+        <source>Sync with {server} failed: {reason}
+To use another password: Preferences ▸ Sync, Disconnect, then Connect.</source>
+        <translation>Die Synchronisierung mit {server} ist fehlgeschlagen: {reason}
+Für ein anderes Passwort: Einstellungen ▸ Synchronisierung, Trennen, dann Verbinden.</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Synchronisierungsstatus</translation>
+    </message>
+</context>
+<context>
     <name>TagsPanel</name>
     <message>
         <source>Tag</source>
