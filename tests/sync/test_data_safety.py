@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.sync.helpers import labels, sessions, sync_all
+from tests.sync.helpers import EVER, labels, sessions, sync_all
 from tracker_desktop.core.catalog import Catalog
 from tracker_desktop.core.service import Labels
-from tracker_desktop.core.sync import incoming, local, sync_now
+from tracker_desktop.core.sync import engine, incoming, local, sync_now, sync_status
 
 T = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
@@ -51,3 +51,35 @@ def test_a_pulled_restart_stops_the_session_started_later_here(machines, user, d
     incoming.apply(b, {"session": [resumed]}, local.cursor(b))
     found = sessions(b)
     assert [(row[0], row[2]) for row in found] == [("x", T + timedelta(hours=1)), ("y", None)]
+
+
+def test_setting_up_again_with_an_ssl_option_keeps_a_rename_waiting_to_be_sent(
+    machines, user, db
+) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("s", T, T + timedelta(hours=1))
+    sync_all(a, b)
+    a.rename("renamed offline", a.sessions_between(*EVER)[0].id)
+    engine.connect(a, db.url(user) + "?sslmode=disable", "secret")
+    assert sync_status(a).pending_changes == 1
+    sync_all(a, b)
+    assert sessions(b)[0][0] == sessions(a)[0][0] == "renamed offline"
+    assert "sslmode=disable" in local.settings(a)[local.SERVER]
+
+
+def test_sync_off_in_one_folder_leaves_the_other_folder_syncing(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    sync_all(a, b)
+    engine.disconnect(a)
+    b.add("s", T, T + timedelta(hours=1))
+    assert sync_now(b).pushed == 1  # the password came from the keyring as before
+
+
+def test_a_password_given_in_the_url_options_is_not_stored(machines, user, db) -> None:
+    a = machines.new(user, connect=False)
+    engine.connect(a, db.url(user) + "?password=secret&sslmode=disable", None)
+    stored = local.settings(a)[local.SERVER]
+    assert "secret" not in stored
+    assert "sslmode=disable" in stored
+    a.add("s", T, T + timedelta(hours=1))
+    assert sync_now(a).pushed == 1

@@ -88,9 +88,9 @@ def _pgpass_line(url: ServerUrl) -> str:
 
 
 def disconnect(tracker: Tracker) -> None:
-    state = local.unconfigure(tracker)
-    if local.SERVER in state:
-        passwords.forget_password(parse_url(state[local.SERVER]).shown, state.get(local.USER, ""))
+    """Forgets the server here. The keyring's password stays: it is kept per server and
+    user, and other data folders syncing with the same server as the same user use it."""
+    local.unconfigure(tracker)
 
 
 def _password(url: ServerUrl) -> str | None:

@@ -91,10 +91,14 @@ def configure(tracker: Tracker, url: str, user: str) -> None:
     server adds those it lacks and keeps its own version of the rest: a machine that
     comes back after a while takes what others did meanwhile). Connecting again to the
     same server as the same user changes nothing."""
+    from tracker_desktop.core.sync.connection import same_server
+
     with tracker.storage.atomic():
         state = _state()
-        if state.get(SERVER) == url and state.get(USER) == user:
-            return  # set up again (a new password, say): what waits to be sent stays
+        if SERVER in state and same_server(state[SERVER], url) and state.get(USER) == user:
+            # Set up again (a new password, new options): what waits to be sent stays.
+            _set(SERVER, url)
+            return
         SyncState.delete().execute()
         SyncOutbox.delete().execute()
         for key, value in (
