@@ -275,4 +275,7 @@ def _disconnect_job(tracker: Tracker) -> tuple[bool, str]:
     from tracker_desktop.core import sync
 
     sync.disconnect(tracker)
-    return True, "Disconnected. This folder's sessions stay here; nothing is synced any more."
+    return True, (
+        "Disconnected. This folder's sessions stay here; nothing is synced any more. "
+        "The password stays in the system keyring (other folders may sync with it)."
+    )
