@@ -5,9 +5,14 @@ again, working while sync is off (the review's reproductions, against the real s
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from unittest import mock
+
+import psycopg
+import pytest
 
 from tests.sync.helpers import EVER, labels, sessions, sync_all
 from tracker_desktop.core.catalog import Catalog
+from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.service import Labels
 from tracker_desktop.core.sync import engine, incoming, local, sync_now, sync_status
 
@@ -83,3 +88,59 @@ def test_a_password_given_in_the_url_options_is_not_stored(machines, user, db) -
     assert "sslmode=disable" in stored
     a.add("s", T, T + timedelta(hours=1))
     assert sync_now(a).pushed == 1
+
+
+def _push_with_lost_reply(tracker) -> None:
+    """A sync whose push commits on the server but whose reply never arrives."""
+    lost = psycopg.OperationalError("server closed the connection unexpectedly")
+    with mock.patch.object(local, "sent", side_effect=lost), pytest.raises(TrackerError):
+        sync_now(tracker)
+
+
+def test_a_retry_after_a_lost_reply_does_not_bring_back_a_session_deleted_elsewhere(
+    machines, user
+) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("s", T, T + timedelta(hours=1))
+    _push_with_lost_reply(a)
+    sync_now(b)
+    b.delete([b.sessions_between(*EVER)[0].id])
+    sync_now(b)
+    sync_all(a, b)
+    assert sessions(a) == sessions(b) == []
+
+
+def test_a_retry_after_a_lost_reply_keeps_a_rename_made_elsewhere(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("s", T, T + timedelta(hours=1))
+    _push_with_lost_reply(a)
+    sync_now(b)
+    b.rename("renamed on b", b.sessions_between(*EVER)[0].id)
+    sync_now(b)
+    sync_all(a, b)
+    assert [row[0] for row in sessions(a)] == [row[0] for row in sessions(b)] == ["renamed on b"]
+
+
+def test_a_retry_after_a_failed_push_still_adds_the_session(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("s", T, T + timedelta(hours=1))
+    failed = psycopg.OperationalError("server closed the connection unexpectedly")
+    with mock.patch.object(engine, "_one_running", side_effect=failed), pytest.raises(TrackerError):
+        sync_now(a)  # the push's transaction is rolled back on the server
+    assert sync_status(a).pending_changes == 1
+    sync_all(a, b)
+    assert sessions(b) == sessions(a) != []
+
+
+def test_an_edit_made_after_setting_up_again_before_the_first_sync_is_sent(
+    machines, user, db
+) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("s", T, T + timedelta(hours=1))
+    sync_all(a, b)
+    engine.disconnect(a)
+    engine.connect(a, db.url(user), "secret")  # offers every row
+    a.rename("renamed after setup", a.sessions_between(*EVER)[0].id)
+    sync_all(a, b)
+    assert [row[0] for row in sessions(b)] == ["renamed after setup"]
+    assert sessions(a) == sessions(b)

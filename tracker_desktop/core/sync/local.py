@@ -42,8 +42,10 @@ ALIAS = "alias"  # "alias <table> <uid>": a merged-away row's uid -> the row it 
 _CHUNK = 500
 
 
-# Marks the rows a new connection offers: sent only where the server lacks them (a row
-# it has, perhaps changed or deleted by others since, is taken from it instead).
+# Marks an offered row: added where the server lacks it; where it has it (perhaps changed
+# or deleted by others since) only the fields changed here since the offer are sent. A
+# new connection offers every row; a push offers the rows it adds before its commit (a
+# retry after a lost reply then never writes them whole again).
 OFFERED = 1 << 30
 
 
@@ -111,7 +113,7 @@ def configure(tracker: Tracker, url: str, user: str) -> None:
             _set(key, value)
         for table, model in MODELS.items():
             query = model.select(
-                peewee.Value(table), model.uid, peewee.Value(every_field(table) | OFFERED),
+                peewee.Value(table), model.uid, peewee.Value(OFFERED),
                 peewee.Value(False), peewee.Value(1),
             )  # fmt: skip
             SyncOutbox.insert_from(
@@ -237,6 +239,22 @@ def sent(tracker: Tracker, entries: Iterable[tuple[str, str, int]]) -> None:
         for (table, changes), uids in groups.items():
             for chunk in _chunks(uids):
                 SyncOutbox.delete().where(
+                    (SyncOutbox.tbl == table)
+                    & (SyncOutbox.changes == changes)
+                    & SyncOutbox.uid.in_(chunk)
+                ).execute()
+
+
+def offer_again(tracker: Tracker, table: str, entries: Sequence[tuple[str, int]]) -> None:
+    """Turns the entries (uid, change count) of rows a push adds into offers, unless
+    changed since they were read."""
+    groups: dict[int, list[str]] = {}
+    for uid, changes in entries:
+        groups.setdefault(changes, []).append(uid)
+    with tracker.storage.atomic():
+        for changes, uids in groups.items():
+            for chunk in _chunks(uids):
+                SyncOutbox.update(fields=OFFERED).where(
                     (SyncOutbox.tbl == table)
                     & (SyncOutbox.changes == changes)
                     & SyncOutbox.uid.in_(chunk)
