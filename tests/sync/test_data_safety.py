@@ -144,3 +144,21 @@ def test_an_edit_made_after_setting_up_again_before_the_first_sync_is_sent(
     sync_all(a, b)
     assert [row[0] for row in sessions(b)] == ["renamed after setup"]
     assert sessions(a) == sessions(b)
+
+
+def test_a_rename_and_a_delete_made_while_sync_is_off_are_sent_on_reconnecting(
+    machines, user, db
+) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("kept", T, T + timedelta(hours=1))
+    a.add("deleted", T - timedelta(hours=3), T - timedelta(hours=2))
+    sync_all(a, b)
+    engine.disconnect(a)
+    deleted, kept = a.sessions_between(*EVER)
+    a.rename("renamed while off", kept.id)
+    a.delete([deleted.id])
+    assert not sync_status(a).configured
+    engine.connect(a, db.url(user), "secret")
+    sync_all(a, b)
+    assert [row[0] for row in sessions(b)] == ["renamed while off"]
+    assert sessions(a) == sessions(b)

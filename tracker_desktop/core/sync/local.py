@@ -38,6 +38,7 @@ MODELS: dict[str, Any] = {
 }
 # Sync state keys.
 SERVER, USER, CURSOR, LAST_SYNC, DEVICE = "server", "user", "cursor", "last_sync", "device"
+_WAS_SERVER = "was server"  # the server of a folder disconnected by ``sync off``
 ALIAS = "alias"  # "alias <table> <uid>": a merged-away row's uid -> the row it became
 _CHUNK = 500
 
@@ -97,9 +98,12 @@ def configure(tracker: Tracker, url: str, user: str) -> None:
 
     with tracker.storage.atomic():
         state = _state()
-        if SERVER in state and same_server(state[SERVER], url) and state.get(USER) == user:
-            # Set up again (a new password, new options): what waits to be sent stays.
+        before = state.get(SERVER, state.get(_WAS_SERVER))
+        if before is not None and same_server(before, url) and state.get(USER) == user:
+            # Set up again (a new password, new options, or after ``sync off``): what
+            # waits to be sent stays, with what was changed here while disconnected.
             _set(SERVER, url)
+            SyncState.delete().where(SyncState.key == _WAS_SERVER).execute()
             return
         SyncState.delete().execute()
         SyncOutbox.delete().execute()
@@ -126,11 +130,14 @@ def configure(tracker: Tracker, url: str, user: str) -> None:
 
 
 def unconfigure(tracker: Tracker) -> dict[str, str]:
-    """Forgets the server (local data stays); returns the state it had."""
+    """Stops syncing (local data stays); returns the state it had. Changes are still
+    recorded: connecting again to the same server as the same user sends them (another
+    server, or another user, starts afresh)."""
     with tracker.storage.atomic():
         state = _state()
-        SyncState.delete().execute()
-        SyncOutbox.delete().execute()
+        if SERVER in state:
+            _set(_WAS_SERVER, state[SERVER])
+            SyncState.delete().where(SyncState.key == SERVER).execute()
     return state
 
 
