@@ -13,6 +13,7 @@ import pytest
 from tests.sync.helpers import EVER, labels, sessions, sync_all
 from tracker_desktop.core.catalog import Catalog
 from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.core.models import SyncOutbox, SyncState
 from tracker_desktop.core.service import Labels
 from tracker_desktop.core.sync import engine, incoming, local, sync_now, sync_status
 
@@ -162,3 +163,31 @@ def test_a_rename_and_a_delete_made_while_sync_is_off_are_sent_on_reconnecting(
     sync_all(a, b)
     assert [row[0] for row in sessions(b)] == ["renamed while off"]
     assert sessions(a) == sessions(b)
+
+
+def test_sessions_added_after_the_server_was_restored_elsewhere_still_arrive(
+    machines, user
+) -> None:
+    a, b = machines.new(user), machines.new(user)
+    sync_all(a, b)
+    # Restored into a new cluster, the server's transaction ids are lower than the
+    # cursor a kept (here: a cursor far ahead of them).
+    with a.storage.atomic():
+        SyncState.update(value="999999999").where(SyncState.key == local.CURSOR).execute()
+    b.add("after the restore", T, T + timedelta(hours=1))
+    sync_now(b)
+    sync_now(a)
+    assert sessions(a) == sessions(b) != []
+
+
+def test_a_cursor_taken_on_another_server_starts_a_full_pull(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    b.add("before", T, T + timedelta(hours=1))
+    sync_all(a, b)
+    a.delete([a.sessions_between(*EVER)[0].id])  # unsynced: the full pull brings it back
+    with a.storage.atomic():
+        SyncOutbox.delete().execute()
+        cursor = local.cursor(a).rpartition("/")[2]
+        SyncState.update(value=f"another.1/{cursor}").where(SyncState.key == local.CURSOR).execute()
+    sync_now(a)
+    assert sessions(a) == sessions(b) != []

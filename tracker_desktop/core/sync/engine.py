@@ -223,10 +223,12 @@ def _pull(connection: Any, tracker: Tracker, sent: _Sent) -> tuple[int, list[str
     those the push just added whole: they are here as they are there)."""
     from tracker_desktop.core.sync import incoming
 
-    since = local.cursor(tracker)
+    stored = local.cursor(tracker)
+    here = server.identity(connection)
     with connection.transaction():
         connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         until = server.pull_cursor(connection)
+        since = _since(stored, here, until)
         pulled = {
             table: [
                 row
@@ -235,9 +237,22 @@ def _pull(connection: Any, tracker: Tracker, sent: _Sent) -> tuple[int, list[str
             ]
             for table in server.TABLES
         }
-    if not any(pulled.values()) and since == until:
+    cursor = f"{here}/{until}"
+    if not any(pulled.values()) and stored == cursor:
         return 0, []
-    return incoming.apply(tracker, pulled, until)
+    return incoming.apply(tracker, pulled, cursor)
+
+
+def _since(stored: str, here: str, until: str) -> str:
+    """Where the pull starts: the stored cursor, or the beginning (a full pull, which
+    changes nothing that is here already) when it was taken on another server (a
+    restore into a new cluster, a database made again) or lies ahead of the server's
+    transactions. A cursor stored before it named its server is taken as it is."""
+    server_id, _, xid = stored.rpartition("/")
+    if (server_id and server_id != here) or int(xid) > int(until):
+        log.info("the pull cursor %s is not this server's (%s/%s): full pull", stored, here, until)
+        return "0"
+    return xid
 
 
 # -- server administration ------------------------------------------------------------------
