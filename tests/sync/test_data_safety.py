@@ -15,6 +15,7 @@ from tracker_desktop.core.catalog import Catalog
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.models import SyncOutbox, SyncState
 from tracker_desktop.core.service import Labels
+from tracker_desktop.core.storage import make_backup
 from tracker_desktop.core.sync import engine, incoming, local, sync_now, sync_status
 
 T = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
@@ -191,3 +192,18 @@ def test_a_cursor_taken_on_another_server_starts_a_full_pull(machines, user) -> 
         SyncState.update(value=f"another.1/{cursor}").where(SyncState.key == local.CURSOR).execute()
     sync_now(a)
     assert sessions(a) == sessions(b) != []
+
+
+def test_restoring_a_backup_does_not_bring_back_a_session_deleted_elsewhere(machines, user) -> None:
+    a, b = machines.new(user), machines.new(user)
+    a.add("kept", T - timedelta(hours=3), T - timedelta(hours=2))
+    sync_all(a, b)
+    a.add("deleted on b", T, T + timedelta(hours=1))
+    backup = make_backup(a.storage.data_dir, "manual")  # its outbox holds the add
+    sync_all(a, b)
+    b.delete([session.id for session in b.sessions_between(*EVER) if session.name != "kept"])
+    sync_all(a, b)
+    a.storage.restore(backup.path)
+    assert [row[0] for row in sessions(a)] == ["kept", "deleted on b"]
+    sync_all(a, b)
+    assert [row[0] for row in sessions(a)] == [row[0] for row in sessions(b)] == ["kept"]

@@ -17,6 +17,7 @@ import peewee
 from tracker_desktop.core.clock import from_epoch
 from tracker_desktop.core.models import (
     RECORDING,
+    SYNC_OFFERED,
     SYNCED_FIELDS,
     Client,
     Project,
@@ -47,7 +48,7 @@ _CHUNK = 500
 # or deleted by others since) only the fields changed here since the offer are sent. A
 # new connection offers every row; a push offers the rows it adds before its commit (a
 # retry after a lost reply then never writes them whole again).
-OFFERED = 1 << 30
+OFFERED = SYNC_OFFERED
 
 
 def every_field(table: str) -> int:
