@@ -12,6 +12,10 @@ import pytest
 
 # Before anything imports Qt: no display is needed, ever.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Nor a language: dates, numbers and the interface are Qt's neutral English whatever the
+# machine's locale is (tests of another language set their own).
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 from tests.support import FakeClock
 from tracker_desktop.core.service import Tracker

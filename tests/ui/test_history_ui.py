@@ -392,7 +392,7 @@ def test_overlapping_sessions_are_marked_and_name_each_other(
         return model.index(row_of(window, name), NAME).data(role)
 
     assert cell("Workshop", Qt.ItemDataRole.DecorationRole) is not None
-    assert "Overlaps “Phone call” (Thu 26 Nov 07:00–07:30)" in cell(
+    assert "Overlaps “Phone call” (Thu, 26 Nov 07:00:00–07:30:00)" in cell(
         "Workshop", Qt.ItemDataRole.ToolTipRole
     )
     assert "Overlaps “Workshop”" in cell("Phone call", Qt.ItemDataRole.ToolTipRole)

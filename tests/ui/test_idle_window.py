@@ -154,7 +154,7 @@ def test_coming_back_asks_with_the_right_times_and_each_answer_undoes_in_one_ste
 
     assert question_text(window) == (
         "“Coding” kept running while you were away (no keyboard or mouse input, or the "
-        "screen locked), from 10:03 to 10:33 (0:30:00).\n\nWhat should happen to that time?"
+        "screen locked), from 10:03:00 to 10:33:00 (0:30:00).\n\nWhat should happen to that time?"
     )
     assert not question(window).isModal()  # nothing is blocked while it waits
     clock.set(NOW + 35 * MINUTE)  # the answer comes later: the split resumes at 10:33
@@ -194,7 +194,7 @@ def test_an_unanswered_question_grows_when_the_user_leaves_again(
     returned = come_back(window, idle, clock)
 
     assert question(window) is first  # the same question, now covering both absences
-    assert "from 10:00 to 10:36" in question_text(window)
+    assert "from 10:00:00 to 10:36:00" in question_text(window)
     assert "you were back briefly in between" in question_text(window)
     child(first, QPushButton, "gapAnswer-split").click()
     assert spans(tracker) == [("Coding", NOW, NOW), ("Coding", returned, None)]
@@ -216,7 +216,7 @@ def test_while_hidden_a_notification_says_so_and_the_question_waits_for_the_wind
     show()  # the notification's action: the window's Show
     qtbot.waitUntil(lambda: bool([d for d in window.findChildren(GapDialog) if d.isVisible()]))
     assert window.isVisible()
-    assert "from 10:00 to 10:20" in question_text(window)
+    assert "from 10:00:00 to 10:20:00" in question_text(window)
 
 
 def test_suspend_and_idle_make_one_question_starting_at_whichever_came_first(
@@ -230,11 +230,11 @@ def test_suspend_and_idle_make_one_question_starting_at_whichever_came_first(
     alive.timeout.emit()
     clock.advance(minutes=45)
     alive.timeout.emit()  # the clock jumped: a sleep question, 10:03 to 10:48
-    assert "asleep, from 10:03 to 10:48" in question_text(window)
+    assert "asleep, from 10:03:00 to 10:48:00" in question_text(window)
     returned = come_back(window, idle, clock)
 
     assert "away" in question_text(window)
-    assert "from 10:00 to 10:48" in question_text(window)  # one question, from the idle start
+    assert "from 10:00:00 to 10:48:00" in question_text(window)  # one question, from the idle start
     child(question(window), QPushButton, "gapAnswer-split").click()
     assert spans(tracker) == [("Coding", NOW, NOW), ("Coding", returned, None)]
 

@@ -201,11 +201,11 @@ def test_empty_day_says_what_to_do(window: MainWindow) -> None:
 def test_period_navigation_titles_and_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
-    assert label_text(window, "periodTitleLabel") == "Thursday 26 November 2026"
+    assert label_text(window, "periodTitleLabel") == "Thursday, 26 November 2026"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert label_text(window, "periodTitleLabel") == "Mon 23 – Sun 29 Nov 2026"
+    assert label_text(window, "periodTitleLabel") == "Mon, 23 Nov – Sun, 29 Nov 2026"
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert label_text(window, "periodTitleLabel") == "Mon 16 – Sun 22 Nov 2026"
+    assert label_text(window, "periodTitleLabel") == "Mon, 16 Nov – Sun, 22 Nov 2026"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert label_text(window, "periodTitleLabel") == "November 2026"
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -214,7 +214,7 @@ def test_period_navigation_titles_and_keyboard(qtbot: QtBot, window: MainWindow)
     assert label_text(window, "periodTitleLabel") == "November 2026"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert label_text(window, "periodTitleLabel") == "Wednesday 25 November 2026"
+    assert label_text(window, "periodTitleLabel") == "Wednesday, 25 November 2026"
 
 
 def test_week_view_groups_by_day_with_clipped_subtotals(
@@ -228,11 +228,11 @@ def test_week_view_groups_by_day_with_clipped_subtotals(
 
     # The session past midnight is listed under both days, with each day's part.
     assert table_texts(window) == [
-        ["Wednesday 25 November", "", "", "", "", "1:30:00"],
-        ["Early", "", "", "01:00", "01:30", "0:30:00"],
-        ["Late night", "", "", "Tue 24 Nov 22:00", "01:00", "1:00:00"],
-        ["Tuesday 24 November", "", "", "", "", "2:00:00"],
-        ["Late night", "", "", "22:00", "Wed 25 Nov 01:00", "2:00:00"],
+        ["Wednesday, 25 November", "", "", "", "", "1:30:00"],
+        ["Early", "", "", "01:00:00", "01:30:00", "0:30:00"],
+        ["Late night", "", "", "Tue, 24 Nov 22:00:00", "01:00:00", "1:00:00"],
+        ["Tuesday, 24 November", "", "", "", "", "2:00:00"],
+        ["Late night", "", "", "22:00:00", "Wed, 25 Nov 01:00:00", "2:00:00"],
     ]
     assert label_text(window, "periodTotalLabel") == "Total 3:30:00"
 
@@ -247,10 +247,10 @@ def test_day_view_counts_only_the_part_inside_the_day(
     # The row shows the part inside the day, so the rows add up to the day's total;
     # the tooltip gives the whole session.
     rows = table_texts(window)
-    assert rows == [["Overnight", "", "", "Wed 25 Nov 23:00", "02:15", "2:15:00"]]
+    assert rows == [["Overnight", "", "", "Wed, 25 Nov 23:00:00", "02:15:00", "2:15:00"]]
     assert label_text(window, "periodTotalLabel") == "Total 2:15:00"
     tip = window.model.index(0, DURATION).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Whole session: Wed 25 Nov 23:00–Thu 26 Nov 02:15, 3:15:00" in tip
+    assert "Whole session: Wed, 25 Nov 23:00:00–Thu, 26 Nov 02:15:00, 3:15:00" in tip
     assert "2:15:00 of it on this day" in tip
 
 
@@ -365,7 +365,7 @@ def test_start_end_and_duration_show_their_whole_text(
         )
 
     assert fits()
-    assert "Wed 25 Nov 01:15" in [row[END] for row in table_texts(window)]
+    assert "Wed, 25 Nov 01:15:00" in [row[END] for row in table_texts(window)]
     narrow = header.sectionSize(DURATION)
     clock.advance(minutes=10)  # the same day: the view is not rebuilt, the clock ticks
     qtbot.waitUntil(lambda: "100:05:00" in [row[DURATION] for row in table_texts(window)])
@@ -382,9 +382,9 @@ def test_after_midnight_the_current_day_moves_on_even_with_nothing_running(
     tracker.add("Late", at("2026-11-26T22:00:00+01:00"), at("2026-11-26T23:00:00+01:00"))
     window = make_window()
     assert label_text(window, "periodTotalLabel") == "Total 1:00:00"
-    assert label_text(window, "periodTitleLabel") == "Thursday 26 November 2026"
+    assert label_text(window, "periodTitleLabel") == "Thursday, 26 November 2026"
     clock.set(at("2026-11-27T00:00:30+01:00"))
-    qtbot.waitUntil(lambda: label_text(window, "periodTitleLabel") == "Friday 27 November 2026")
+    qtbot.waitUntil(lambda: label_text(window, "periodTitleLabel") == "Friday, 27 November 2026")
     assert "Nothing tracked today" in label_text(window, "emptyStateLabel")
     assert label_text(window, "periodTotalLabel") == "Total 0:00:00"
 
@@ -401,7 +401,7 @@ def test_after_midnight_a_past_day_stays_and_today_is_offered(
     assert today.isEnabled()
     clock.advance(days=1)
     qtbot.waitUntil(lambda: not today.isEnabled())  # tomorrow became today
-    assert label_text(window, "periodTitleLabel") == "Friday 27 November 2026"
+    assert label_text(window, "periodTitleLabel") == "Friday, 27 November 2026"
 
 
 def test_renaming_in_the_table_keeps_the_row_selected(

@@ -86,24 +86,24 @@ def total_text(window: MainWindow) -> str:
 
 def test_day_view_rows_add_up_to_the_day_total(month: Tracker, window: MainWindow) -> None:
     assert rows(window) == [
-        ("Design", "08:00", "1:00:00"),
-        ("Overnight", "Wed 25 Nov 23:00", "2:15:00"),
+        ("Design", "08:00:00", "1:00:00"),
+        ("Overnight", "Wed, 25 Nov 23:00:00", "2:15:00"),
     ]
     assert total_text(window) == "Total 3:15:00"
     tip = window.model.index(1, NAME).data(Role.ToolTipRole)
-    assert "Whole session: Wed 25 Nov 23:00–Thu 26 Nov 02:15, 3:15:00" in tip
+    assert "Whole session: Wed, 25 Nov 23:00:00–Thu, 26 Nov 02:15:00, 3:15:00" in tip
     assert "changes the whole session" in tip
 
 
 def test_week_view_lists_a_session_under_both_its_days(month: Tracker, window: MainWindow) -> None:
     trigger(window, "actionShowWeek")
     days = groups(window, "DayRow")
-    assert list(days) == ["Thursday 26 November", "Wednesday 25 November", "Monday 23 November"]
+    assert list(days) == ["Thursday, 26 November", "Wednesday, 25 November", "Monday, 23 November"]
     for heading, durations in days.items():
         total, *parts = durations
         assert seconds(total) == sum(map(seconds, parts)), heading
     assert [n for n, *_ in rows(window)].count("Overnight") == 2
-    assert days["Wednesday 25 November"] == ["1:00:00", "1:00:00"]
+    assert days["Wednesday, 25 November"] == ["1:00:00", "1:00:00"]
     assert total_text(window) == "Total 5:15:00"
 
 
@@ -115,15 +115,15 @@ def test_month_view_has_week_subtotals(month: Tracker, window: MainWindow) -> No
         if type(window.model.heading_at(number)).__name__ == "WeekRow"
     }
     assert weeks == {
-        "Week 23 – 29 Nov": "5:15:00",
-        "Week 2 – 8 Nov": "1:30:00",
+        "Week 23 Nov – 29 Nov": "5:15:00",
+        "Week 2 Nov – 8 Nov": "1:30:00",
         "Week 1 Nov": "1:00:00",
     }
     assert sum(map(seconds, weeks.values())) == seconds(total_text(window).split()[-1])
     days = groups(window, "DayRow")
-    assert seconds(weeks["Week 23 – 29 Nov"]) == sum(
+    assert seconds(weeks["Week 23 Nov – 29 Nov"]) == sum(
         seconds(days[d][0])
-        for d in ("Thursday 26 November", "Wednesday 25 November", "Monday 23 November")
+        for d in ("Thursday, 26 November", "Wednesday, 25 November", "Monday, 23 November")
     )
 
 
@@ -143,20 +143,20 @@ def test_groups_collapse_and_expand_from_the_keyboard_and_stay_so(
 ) -> None:
     trigger(window, "actionShowMonth")
     names = lambda: [row[0] for row in rows(window)]  # noqa: E731
-    view = focus_row(qtbot, window, "Thursday 26 November")
+    view = focus_row(qtbot, window, "Thursday, 26 November")
     qtbot.keyClick(view, Qt.Key.Key_Left)  # collapses the day
     assert "Design" not in names()
-    thursday = view.model().index(row_named(window, "Thursday 26 November"), NAME)
+    thursday = view.model().index(row_named(window, "Thursday, 26 November"), NAME)
     assert (
-        thursday.data(Role.AccessibleTextRole) == "Thursday 26 November, total 3:15:00, collapsed"
+        thursday.data(Role.AccessibleTextRole) == "Thursday, 26 November, total 3:15:00, collapsed"
     )
     qtbot.keyClick(view, Qt.Key.Key_Left)  # on a collapsed day: up to its week
-    assert view.currentIndex().data() == "Week 23 – 29 Nov"
+    assert view.currentIndex().data() == "Week 23 Nov – 29 Nov"
     qtbot.keyClick(view, Qt.Key.Key_Left)  # collapses the week
-    assert "Wednesday 25 November" not in names()
+    assert "Wednesday, 25 November" not in names()
     qtmodeltester.check(window.model)
     qtbot.keyClick(view, Qt.Key.Key_Right)  # expands the week: Thursday stays collapsed
-    assert "Wednesday 25 November" in names()
+    assert "Wednesday, 25 November" in names()
     assert "Design" not in names()
 
     trigger(window, "actionPreviousPeriod")
@@ -165,13 +165,13 @@ def test_groups_collapse_and_expand_from_the_keyboard_and_stay_so(
     assert "Design" not in names()
     assert "Later" not in names()
 
-    rect = view.visualRect(view.model().index(row_named(window, "Thursday 26 November"), NAME))
+    rect = view.visualRect(view.model().index(row_named(window, "Thursday, 26 November"), NAME))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert "Design" in names()
     assert "Later" in names()
     view.setCurrentIndex(view.model().index(row_named(window, "Design"), NAME))
     qtbot.keyClick(view, Qt.Key.Key_Left)  # from a session: to its day
-    assert view.currentIndex().data() == "Thursday 26 November"
+    assert view.currentIndex().data() == "Thursday, 26 November"
     qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter toggles a heading
     assert "Design" not in names()
     qtmodeltester.check(window.model)
@@ -193,7 +193,7 @@ def test_the_filter_keeps_matching_sessions_and_says_what_they_add_up_to(
 
     qtbot.keyClicks(filter_edit(window), "aCmE")  # the client, any case
     assert [row[0] for row in rows(window)] == [
-        "Thursday 26 November", "Overnight", "Wednesday 25 November", "Overnight"
+        "Thursday, 26 November", "Overnight", "Wednesday, 25 November", "Overnight"
     ]  # fmt: skip
     summary = child(window, QLabel, "filterSummaryLabel").text()
     assert summary == "Filtered: 1 of 3 sessions, 3:15:00"
@@ -208,7 +208,8 @@ def test_the_filter_keeps_matching_sessions_and_says_what_they_add_up_to(
     empty = child(window, QLabel, "emptyStateLabel")
     assert empty.isVisible()
     assert (
-        "No session in the week Mon 23 – Sun 29 Nov 2026 matches “nothing like it”" in empty.text()
+        "No session in the week Mon, 23 Nov – Sun, 29 Nov 2026 matches “nothing like it”"
+        in empty.text()
     )
     assert total_text(window) == "Filtered 0:00:00"
 
@@ -228,7 +229,7 @@ def test_tab_leaves_the_table_and_arrows_move_inside_it(
     view = focus_row(qtbot, window, "Design")
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Down)  # Thursday's part of Overnight, then Wednesday
-    assert view.currentIndex().data() == "Wednesday 25 November"
+    assert view.currentIndex().data() == "Wednesday, 25 November"
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not view
     view.setFocus()
@@ -288,7 +289,7 @@ def test_the_title_shortens_to_fit_and_is_never_cut(
     assert width <= label.contentsRect().width()
     assert label.accessibleName() == titles[0]
     if kind == "actionShowDay":
-        assert label.text() != titles[0]  # "Thursday 26 November 2026" has no room here
+        assert label.text() != titles[0]  # "Thursday, 26 November 2026" has no room here
         assert label.toolTip() == titles[0]
 
 
@@ -317,7 +318,7 @@ def test_a_past_empty_day_says_so_and_offers_to_add_a_session(
     assert window.findChild(QPushButton, "emptyStateAddButton") is None  # today: type a name
     trigger(window, "actionPreviousPeriod")
     trigger(window, "actionPreviousPeriod")
-    assert empty.text().startswith("Nothing tracked on Tuesday 24 November 2026.")
+    assert empty.text().startswith("Nothing tracked on Tuesday, 24 November 2026.")
     button = child(window, QPushButton, "emptyStateAddButton")
     assert button.isVisible()
     ask = FakeAsk()
@@ -327,7 +328,7 @@ def test_a_past_empty_day_says_so_and_offers_to_add_a_session(
     trigger(window, "actionCurrentPeriod")
     assert not button.isVisible()
     trigger(window, "actionNextPeriod")  # tomorrow: nothing to add yet
-    assert empty.text() == "Nothing tracked on Friday 27 November 2026."
+    assert empty.text() == "Nothing tracked on Friday, 27 November 2026."
     assert not button.isVisible()
 
 
@@ -337,7 +338,7 @@ def test_the_overlap_sign_is_read_out(tracker: Tracker, window: MainWindow) -> N
     index = window.model.index(row_named(window, "Call"), NAME)
     assert index.data(Role.DecorationRole) is not None
     assert index.data(Role.AccessibleTextRole) == "Call, overlaps another session"
-    assert index.data(Role.AccessibleDescriptionRole).startswith("Overlaps “Workshop” (Thu 26 Nov")
+    assert index.data(Role.AccessibleDescriptionRole).startswith("Overlaps “Workshop” (Thu, 26 Nov")
     plain = window.model.index(row_named(window, "Workshop"), START)
     assert plain.data(Role.AccessibleTextRole) is None
     assert window.model.index(0, NAME).parent() == QModelIndex()

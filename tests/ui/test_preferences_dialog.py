@@ -41,16 +41,17 @@ def test_the_first_day_of_the_week_changes_the_week_shown_at_once(
 ) -> None:
     trigger(window, "actionShowWeek")
     title = child(window, QLabel, "periodTitleLabel")
-    assert title.text() == "Mon 23 – Sun 29 Nov 2026"
+    assert title.text() == "Mon, 23 Nov – Sun, 29 Nov 2026"
     combo = child(open_preferences(window), QComboBox, "weekStartCombo")
-    assert combo.currentText() == "Monday"
+    # Not chosen yet: as the language and region say (Qt's neutral locale: Monday).
+    assert combo.currentText() == "From the language and region (Monday)"
 
-    combo.setCurrentIndex(6)  # Sunday
+    combo.setCurrentIndex(7)  # Sunday
 
-    assert title.text() == "Sun 22 – Sat 28 Nov 2026"
+    assert title.text() == "Sun, 22 Nov – Sat, 28 Nov 2026"
     assert tracker.catalog.week_start() == 6  # the command line's weeks too
     trigger(window, "actionPreviousPeriod")
-    assert title.text() == "Sun 15 – Sat 21 Nov 2026"
+    assert title.text() == "Sun, 15 Nov – Sat, 21 Nov 2026"
 
 
 def test_the_default_rate_and_currency_apply_to_earnings_at_once(

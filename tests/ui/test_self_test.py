@@ -43,6 +43,7 @@ def test_self_test_passes_and_reports_one_json_line(
     assert report["platform"] == "offscreen"
     assert report["sessions"] == 1
     assert report["icons"] == packaged_icon_count()
+    assert report["translations"] == ["de"]
     assert report["painted"] is True
     assert {"actionStartStop", "actionShowWindow", "actionQuit"} <= set(report["tray_menu"])
     assert report["frozen"] is False

@@ -116,7 +116,7 @@ def test_the_total_tells_each_projects_time_and_earnings(
 
 def test_a_day_heading_tells_where_the_day_went(labelled: Tracker, window: MainWindow) -> None:
     trigger(window, "actionShowWeek")
-    tip = cell(window, "Thursday 26 November", NAME, Role.ToolTipRole)
+    tip = cell(window, "Thursday, 26 November", NAME, Role.ToolTipRole)
     assert "Acme ▸ Website" in tip
     assert "2:00:00" in tip
 

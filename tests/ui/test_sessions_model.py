@@ -82,11 +82,11 @@ def test_durations_line_up_right_and_the_rest_left(qapp: QApplication) -> None:
 
 def test_day_headings_are_bold_and_read_out_with_their_total(qapp: QApplication) -> None:
     model = week_model(qapp)
-    heading = row_named(model, "Thursday 26 November")
+    heading = row_named(model, "Thursday, 26 November")
     assert font(model, heading, NAME).bold()
     assert model.index(heading, DURATION).data() == "2:00:00"
     assert model.index(heading, NAME).data(Role.AccessibleTextRole) == (
-        "Thursday 26 November, total 2:00:00"
+        "Thursday, 26 November, total 2:00:00"
     )
     assert model.index(heading, NAME).data(Role.CheckStateRole) is None
 

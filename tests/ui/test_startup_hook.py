@@ -14,22 +14,24 @@ from pathlib import Path
 import pytest
 
 
+def launch_until_painted(arguments: list[str], mode: str = "1") -> subprocess.CompletedProcess[str]:
+    """Python with ``arguments``, offscreen, the app quitting at its first paint (``1``) or
+    once settled; it must succeed and print nothing on stderr."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRACKER_DESKTOP_EXIT_AFTER_PAINT": mode}
+    result = subprocess.run(
+        [sys.executable, *arguments], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    return result
+
+
 @pytest.mark.parametrize("mode", ["1", "settled"])
 def test_the_app_reports_its_first_paint_and_quits(data_dir: Path, mode: str) -> None:
     # "1" quits at the first paint; "settled" after the work that waits for it.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRACKER_DESKTOP_EXIT_AFTER_PAINT": mode}
     launched = time.time()
 
-    result = subprocess.run(
-        [sys.executable, "-m", "tracker_desktop"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    result = launch_until_painted(["-m", "tracker_desktop"], mode)
 
-    assert (result.returncode, result.stderr) == (0, "")
     match = re.fullmatch(r"first paint at (\d+\.\d+)\n", result.stdout)
     assert match, result.stdout
     assert launched < float(match.group(1)) < time.time()
@@ -89,16 +91,7 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 def loaded_at_first_paint() -> set[str]:
     """The modules the real app has loaded when its window first paints (it quits
     there), on the test's data folder."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRACKER_DESKTOP_EXIT_AFTER_PAINT": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_SCRIPT],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert (result.returncode, result.stderr) == (0, "")
+    result = launch_until_painted(["-c", FIRST_PAINT_SCRIPT])
     shown = json.loads(result.stdout.splitlines()[-1])
     assert shown["code"] == 0
     return set(shown["modules"])

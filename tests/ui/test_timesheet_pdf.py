@@ -28,7 +28,14 @@ def test_the_timesheet_of_one_client_holds_its_sessions_and_totals(
     path = tmp_path / "acme.pdf"
     path.write_bytes(render_pdf(timesheet_data(tracker, span, acme), QLocale("en_GB")))
     text = pdf_text(path, "-layout")
-    for expected in ("Timesheet", "Jane Doe", "Acme", "1 – 30 Nov 2026", "Homepage", "Ticket 12"):
+    for expected in (
+        "Timesheet",
+        "Jane Doe",
+        "Acme",
+        "Sun, 1 Nov – Mon, 30 Nov 2026",
+        "Homepage",
+        "Ticket 12",
+    ):
         assert expected in text
     for absent in ("Import job", "Release", "Globex"):  # other clients' work
         assert absent not in text
@@ -36,7 +43,7 @@ def test_the_timesheet_of_one_client_holds_its_sessions_and_totals(
     assert "● Website 2:00 2:00 90.00 180.00" in lines  # time, billable, rate, amount
     assert "● Support 1:15 1:15 80.00 100.00" in lines
     assert "Total 3:15 3:15 €280.00" in lines
-    assert any(line.startswith("Wed 25 Nov 08:00 – 09:15 Ticket 12 ● Support") for line in lines)
+    assert any(line.startswith("Wed, 25 Nov 08:00 – 09:15 Ticket 12 ● Support") for line in lines)
     assert "Page 1 of 1" in text
     assert page_size(path).endswith("(A4)")
 

@@ -594,6 +594,8 @@ def test_toggle_stops_or_starts_with_the_most_recent_name(cli_dir: Path) -> None
         ["import", "frames", "--format", "watson", "--dry-run"],
         ["export", "--format", "csv", "--billable-only"],
         ["--data-dir", "status", "list"],  # "status" is the folder here
+        ["--data=/tmp/x", "status"],
+        ["--d", "/tmp/x", "tag", "list"],
     ],
 )
 def test_a_command_alone_parses_as_the_whole_parser_does(argv: list[str]) -> None:
@@ -605,3 +607,11 @@ def test_a_command_alone_parses_as_the_whole_parser_does(argv: list[str]) -> Non
 def test_an_unknown_command_lists_them_all(cli_dir: Path) -> None:
     result = run_cli(cli_dir, "stats")
     assert_one_line_error(result, 2, "'stats'", "'status'", "'export'", "'client'")
+
+
+@pytest.mark.parametrize("asked", ["--help", "--hel", "-h", "--he"])
+def test_help_before_a_command_lists_every_command(cli_dir: Path, asked: str) -> None:
+    result = run_cli(cli_dir, asked, "start")
+    assert result.code == 0
+    for command in ("start", "status", "report", "export", "sync", "server"):
+        assert f"    {command} " in result.out, command

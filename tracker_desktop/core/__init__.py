@@ -9,7 +9,8 @@ import sys
 def _import_peewee_without_postgresql() -> None:
     """Imports peewee with its PostgreSQL drivers hidden. peewee imports psycopg at its own
     import when it is installed (about 120 ms, more than the rest of a command's start);
-    the local store is SQLite, and sync talks to its server through psycopg itself."""
+    the local store is SQLite, and sync talks to its server through psycopg itself.
+    (So peewee's own PostgreSQL classes cannot connect in this process: do not use them.)"""
     if "peewee" in sys.modules:
         return
     drivers = ("psycopg", "psycopg2", "psycopg2cffi")

@@ -382,11 +382,18 @@ class Catalog:
         """The rate and currency of each project's sessions, as things stand."""
         return Pricing(self.writer.storage, self.default_rate(), self.default_currency())
 
-    def week_start(self) -> int:
-        """The first day of the week, 0 = Monday (the default) to 6 = Sunday."""
+    def week_start(self, default: int = 0) -> int:
+        """The first day of the week, 0 = Monday to 6 = Sunday: the one chosen in
+        Preferences, else ``default`` (the window passes its locale's; the command line
+        keeps Monday, as its contract says)."""
+        chosen = self.chosen_week_start()
+        return default if chosen is None else chosen
+
+    def chosen_week_start(self) -> int | None:
+        """The first day of the week chosen in Preferences; None: follow the locale."""
         with self.writer.storage.snapshot():
             value = read_setting(WEEK_START)
-        return int(value) if value and value.isdigit() and int(value) < 7 else 0
+        return int(value) if value and value.isdigit() and int(value) < 7 else None
 
     def your_name(self) -> str:
         """The freelancer's name, as timesheets say who they are from ("" when unset)."""
@@ -569,11 +576,12 @@ class Catalog:
         *,
         default_rate: Decimal | _Unchanged | None = UNCHANGED,
         default_currency: str | _Unchanged = UNCHANGED,
-        week_start: int | None = None,
+        week_start: int | _Unchanged | None = UNCHANGED,
         your_name: str | None = None,
     ) -> None:
         """Stores pricing, calendar and timesheet preferences (the command line reads them
-        too); ``your_name`` follows the label rules, and "" clears it."""
+        too); ``your_name`` follows the label rules, and "" clears it; ``week_start``
+        None follows the locale again."""
         values: dict[str, str | None] = {}
         if your_name is not None:
             values[YOUR_NAME] = (
@@ -583,7 +591,9 @@ class Catalog:
             values[DEFAULT_RATE] = None if default_rate is None else str(normalized(default_rate))
         if not isinstance(default_currency, _Unchanged):
             values[DEFAULT_CURRENCY] = parse_currency(default_currency)
-        if week_start is not None:
+        if week_start is None:
+            values[WEEK_START] = None
+        elif not isinstance(week_start, _Unchanged):
             if not 0 <= week_start < 7:
                 raise InvalidInputError("week start: a weekday from 0 (Monday) to 6", field="week")
             values[WEEK_START] = str(week_start)

@@ -126,10 +126,12 @@ def _command_named(argv: list[str]) -> str | None:
     for argument in argv:
         if taking_value:
             taking_value = False
-        elif argument in ("-h", "--help", "--version", "--"):
-            return None
-        elif argument.startswith("--d") and "--data-dir".startswith(argument):
-            taking_value = True  # --data-dir DIR, or an abbreviation of it
+        elif argument in ("-h", "--") or (
+            len(argument) > 2 and any(o.startswith(argument) for o in ("--help", "--version"))
+        ):
+            return None  # help (or --hel, as argparse reads it) before any command
+        elif len(argument) > 2 and "--data-dir".startswith(argument.partition("=")[0]):
+            taking_value = "=" not in argument  # --data-dir DIR, or an abbreviation of it
         elif not argument.startswith("-"):
             return argument
     return None

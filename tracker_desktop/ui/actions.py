@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tracker_desktop.core.periods import Period, PeriodKind
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.period_text import current_label
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
@@ -23,56 +24,90 @@ class Actions(QObject):
 
     def __init__(self, parent: QWidget, undo_stack: QUndoStack) -> None:
         super().__init__(parent)
-        self.start_stop = self._action("actionStartStop", "Start", ("Ctrl+Return", "Ctrl+Enter"))
-        self.discard = self._action(
-            "actionDiscard", "Discard Running Session…", ("Ctrl+Shift+Backspace",)
+        self.start_stop = self._action(
+            "actionStartStop", translate("Actions", "Start"), ("Ctrl+Return", "Ctrl+Enter")
         )
-        self.quit = self._action("actionQuit", "Quit", ("Ctrl+Q",))
+        self.discard = self._action(
+            "actionDiscard",
+            translate("Actions", "Discard Running Session…"),
+            ("Ctrl+Shift+Backspace",),
+        )
+        self.quit = self._action("actionQuit", translate("Actions", "Quit"), ("Ctrl+Q",))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.show_window = self._action("actionShowWindow", "Show Window")
+        self.show_window = self._action("actionShowWindow", translate("Actions", "Show Window"))
         self._period_group = QActionGroup(self)
         self.period_kinds: dict[PeriodKind, QAction] = {}
         for kind, name, text, key in (
-            (PeriodKind.DAY, "actionShowDay", "Day", "Ctrl+1"),
-            (PeriodKind.WEEK, "actionShowWeek", "Week", "Ctrl+2"),
-            (PeriodKind.MONTH, "actionShowMonth", "Month", "Ctrl+3"),
+            (PeriodKind.DAY, "actionShowDay", translate("Actions", "Day"), "Ctrl+1"),
+            (PeriodKind.WEEK, "actionShowWeek", translate("Actions", "Week"), "Ctrl+2"),
+            (PeriodKind.MONTH, "actionShowMonth", translate("Actions", "Month"), "Ctrl+3"),
         ):
             action = self._action(name, text, (key,))
             action.setCheckable(True)
             self._period_group.addAction(action)
             self.period_kinds[kind] = action
-        self.previous = self._action("actionPreviousPeriod", "Previous", ("Alt+Left",))
-        self.next = self._action("actionNextPeriod", "Next", ("Alt+Right",))
-        self.current = self._action("actionCurrentPeriod", "Today", ("Alt+Home",))
-        self.add = self._action("actionAddSession", "Add Session…", ("Ctrl+N",))
-        self.edit = self._action("actionEditSession", "Edit Session…", ("Ctrl+E",))
-        self.delete = self._action("actionDeleteSessions", "Delete", ("Del",))
+        self.previous = self._action(
+            "actionPreviousPeriod", translate("Actions", "Previous"), ("Alt+Left",)
+        )
+        self.next = self._action("actionNextPeriod", translate("Actions", "Next"), ("Alt+Right",))
+        self.current = self._action(
+            "actionCurrentPeriod", translate("Actions", "Today"), ("Alt+Home",)
+        )
+        self.add = self._action(
+            "actionAddSession", translate("Actions", "Add Session…"), ("Ctrl+N",)
+        )
+        self.edit = self._action(
+            "actionEditSession", translate("Actions", "Edit Session…"), ("Ctrl+E",)
+        )
+        self.delete = self._action("actionDeleteSessions", translate("Actions", "Delete"), ("Del",))
         # Delete only while the sessions table itself has focus: never while typing a name.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.rename = self._action("actionRenameSession", "Rename", ("F2",))
+        self.rename = self._action("actionRenameSession", translate("Actions", "Rename"), ("F2",))
         self.rename.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the table's
-        self.continue_session = self._action("actionContinueSession", "Continue Session")
-        self.focus_name = self._action("actionFocusName", "Type a Name", ("Ctrl+L",))
-        self.choose_project = self._action("actionChooseProject", "Project…", ("Ctrl+P",))
-        self.choose_tags = self._action("actionChooseTags", "Tags…", ("Ctrl+T",))
-        self.show_projects = self._action(
-            "actionShowProjects", "Projects and Tags…", ("Ctrl+Shift+P",)
+        self.continue_session = self._action(
+            "actionContinueSession", translate("Actions", "Continue Session")
         )
-        self.show_reports = self._action("actionShowReports", "Reports…", ("Ctrl+R",))
-        self.import_file = self._action("actionImport", "Import…", ("Ctrl+Shift+I",))
-        self.export = self._action("actionExport", "Export…", ("Ctrl+Shift+E",))
-        self.filter = self._action("actionFilterSessions", "Filter Sessions", ("Ctrl+F",))
-        self.preferences = self._action("actionPreferences", "Preferences…", ("Ctrl+,",))
+        self.focus_name = self._action(
+            "actionFocusName", translate("Actions", "Type a Name"), ("Ctrl+L",)
+        )
+        self.choose_project = self._action(
+            "actionChooseProject", translate("Actions", "Project…"), ("Ctrl+P",)
+        )
+        self.choose_tags = self._action(
+            "actionChooseTags", translate("Actions", "Tags…"), ("Ctrl+T",)
+        )
+        self.show_projects = self._action(
+            "actionShowProjects", translate("Actions", "Projects and Tags…"), ("Ctrl+Shift+P",)
+        )
+        self.show_reports = self._action(
+            "actionShowReports", translate("Actions", "Reports…"), ("Ctrl+R",)
+        )
+        self.import_file = self._action(
+            "actionImport", translate("Actions", "Import…"), ("Ctrl+Shift+I",)
+        )
+        self.export = self._action(
+            "actionExport", translate("Actions", "Export…"), ("Ctrl+Shift+E",)
+        )
+        self.filter = self._action(
+            "actionFilterSessions", translate("Actions", "Filter Sessions"), ("Ctrl+F",)
+        )
+        self.preferences = self._action(
+            "actionPreferences", translate("Actions", "Preferences…"), ("Ctrl+,",)
+        )
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.backup = self._action("actionBackupNow", "Back Up Now")
-        self.restore = self._action("actionRestoreBackup", "Restore from Backup…")
-        self.shortcuts = self._action("actionKeyboardShortcuts", "Keyboard Shortcuts", ("F1",))
-        self.about = self._action("actionAbout", "About Tracker Desktop")
+        self.backup = self._action("actionBackupNow", translate("Actions", "Back Up Now"))
+        self.restore = self._action(
+            "actionRestoreBackup", translate("Actions", "Restore from Backup…")
+        )
+        self.shortcuts = self._action(
+            "actionKeyboardShortcuts", translate("Actions", "Keyboard Shortcuts"), ("F1",)
+        )
+        self.about = self._action("actionAbout", translate("Actions", "About Tracker Desktop"))
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.undo = undo_stack.createUndoAction(self, "&Undo")
+        self.undo = undo_stack.createUndoAction(self, translate("Actions", "&Undo"))
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo = undo_stack.createRedoAction(self, "&Redo")
+        self.redo = undo_stack.createRedoAction(self, translate("Actions", "&Redo"))
         self.redo.setObjectName("actionRedo")
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:  # the platform may say Ctrl+Y only
@@ -100,8 +135,12 @@ class Actions(QObject):
             self.filter,
         ):
             describe_shortcut(action)
-        self.choose_project.setToolTip("Choose the project (Ctrl+P, or type @ in the name)")
-        self.choose_tags.setToolTip("Choose tags (Ctrl+T, or type # in the name)")
+        self.choose_project.setToolTip(
+            translate("Actions", "Choose the project (Ctrl+P, or type @ in the name)")
+        )
+        self.choose_tags.setToolTip(
+            translate("Actions", "Choose tags (Ctrl+T, or type # in the name)")
+        )
 
     def _action(self, name: str, text: str, shortcuts: tuple[Shortcut, ...] = ()) -> QAction:
         action = QAction(text, self)
@@ -134,9 +173,14 @@ class Actions(QObject):
     def show_running(self, running: Session | None) -> None:
         """Start or Stop, and Discard only while a session runs."""
         action = self.start_stop
-        action.setText("Start" if running is None else "Stop")
+        action.setText(
+            translate("Actions", "Start") if running is None else translate("Actions", "Stop")
+        )
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        verb = "Start a session" if running is None else "Stop and save the running session"
+        if running is None:
+            verb = translate("Actions", "Start a session")
+        else:
+            verb = translate("Actions", "Stop and save the running session")
         action.setToolTip(f"{verb} ({shortcut})")
         self._running = running is not None
         self.restyle()
@@ -147,9 +191,8 @@ class Actions(QObject):
         self.period_kinds[period.kind].setChecked(True)
         self.current.setText(current_label(period.kind))
         self.current.setEnabled(not is_current)
-        noun = period.kind.value.title()
-        self.previous.setText(f"Previous {noun}")
-        self.next.setText(f"Next {noun}")
+        self.previous.setText(translate("Actions", PREVIOUS[period.kind]))
+        self.next.setText(translate("Actions", NEXT[period.kind]))
         for action in (self.current, self.previous, self.next):
             describe_shortcut(action)
 
@@ -158,7 +201,23 @@ class Actions(QObject):
         self.edit.setEnabled(selected == 1)
         self.rename.setEnabled(selected == 1)
         self.delete.setEnabled(selected > 0)
-        self.delete.setText(f"Delete {selected} Sessions" if selected > 1 else "Delete")
+        self.delete.setText(
+            translate("Actions", "Delete {count} Sessions").format(count=selected)
+            if selected > 1
+            else translate("Actions", "Delete")
+        )
+
+
+PREVIOUS = {
+    PeriodKind.DAY: QT_TRANSLATE_NOOP("Actions", "Previous Day"),
+    PeriodKind.WEEK: QT_TRANSLATE_NOOP("Actions", "Previous Week"),
+    PeriodKind.MONTH: QT_TRANSLATE_NOOP("Actions", "Previous Month"),
+}
+NEXT = {
+    PeriodKind.DAY: QT_TRANSLATE_NOOP("Actions", "Next Day"),
+    PeriodKind.WEEK: QT_TRANSLATE_NOOP("Actions", "Next Week"),
+    PeriodKind.MONTH: QT_TRANSLATE_NOOP("Actions", "Next Month"),
+}
 
 
 def describe_shortcut(action: QAction) -> None:

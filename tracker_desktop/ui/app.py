@@ -33,6 +33,7 @@ from tracker_desktop.core.layout import (
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import Storage, open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
+from tracker_desktop.ui.language import install_translators, translate
 from tracker_desktop.ui.main_window import MainWindow
 from tracker_desktop.ui.single_instance import InstanceGuard
 from tracker_desktop.ui.window_shell import APP_TITLE
@@ -93,11 +94,18 @@ def _excepthook(
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         APP_TITLE,
-        "Something went wrong inside Tracker Desktop. Your sessions are safe: every change "
-        "is saved the moment it is made.",
+        translate(
+            "App",
+            "Something went wrong inside Tracker Desktop. Your sessions are safe: every "
+            "change is saved the moment it is made.",
+        ),
     )
     box.setDetailedText(details)
     box.exec()
+
+
+def cannot_start(error: object) -> str:
+    return translate("App", "Tracker Desktop cannot start.\n\n{error}").format(error=error)
 
 
 def _no_display() -> bool:
@@ -126,6 +134,7 @@ def run_gui(data_dir: Path | None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("tracker-desktop")
     _setup_logging(folder)
+    install_translators(app)
     previous_handler = qInstallMessageHandler(_qt_message)
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
     try:
@@ -153,7 +162,7 @@ def _open_window_and_run(app: QApplication, folder: Path) -> int:
         log.error("cannot use the data folder: %s", error)
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
+        QMessageBox.critical(None, APP_TITLE, cannot_start(error))
         return StorageError.exit_code
     guard = InstanceGuard(folder)
     held_elsewhere = guard.acquire() is False and guard.held_by_another_process()
@@ -166,8 +175,11 @@ def _open_window_and_run(app: QApplication, folder: Path) -> int:
         QMessageBox.warning(
             None,
             APP_TITLE,
-            f"Tracker Desktop is already running on {folder}, but it does not answer.\n\n"
-            "Close it (or end it in the system monitor) and try again.",
+            translate(
+                "App",
+                "Tracker Desktop is already running on {folder}, but it does not answer.\n\n"
+                "Close it (or end it in the system monitor) and try again.",
+            ).format(folder=folder),
         )
         return 1
     try:
@@ -187,7 +199,7 @@ def open_or_recover(folder: Path) -> Storage | None:
             from PySide6.QtWidgets import QMessageBox
 
             if not error.damaged:
-                QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
+                QMessageBox.critical(None, APP_TITLE, cannot_start(error))
                 return None
             from tracker_desktop.core import backups, storage  # deferred: only when damaged
             from tracker_desktop.ui.recovery import Recovery, RecoveryDialog
@@ -203,7 +215,11 @@ def open_or_recover(folder: Path) -> Storage | None:
                 else:
                     return None
             except StorageError as failure:
-                QMessageBox.critical(None, APP_TITLE, f"Recovery failed.\n\n{failure}")
+                QMessageBox.critical(
+                    None,
+                    APP_TITLE,
+                    translate("App", "Recovery failed.\n\n{error}").format(error=failure),
+                )
                 return None
 
 
@@ -217,7 +233,7 @@ def _run_window(app: QApplication, folder: Path, guard: InstanceGuard, notes: li
         storage.close()
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_TITLE, f"Tracker Desktop cannot start.\n\n{error}")
+        QMessageBox.critical(None, APP_TITLE, cannot_start(error))
         return InvalidInputError.exit_code
     notes = [*notes, *storage.notes]
     try:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from tracker_desktop.core.layout import list_backups
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import make_backup
+from tracker_desktop.ui.language import translate
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.maintenance import Upkeep, UpkeepResult
@@ -45,7 +46,9 @@ class BackupActions(QObject):
             lambda: make_backup(self.data_dir, "manual", self._tracker.now())
         )
         if backup is not None:
-            self._messages.show_note(f"Backed up to {backup.path}")
+            self._messages.show_note(
+                translate("BackupActions", "Backed up to {path}").format(path=backup.path)
+            )
 
     def choose_and_restore(self) -> None:
         """Offers the backups, newest first, and restores the one chosen."""
@@ -53,7 +56,11 @@ class BackupActions(QObject):
 
         available = list_backups(self.data_dir)
         if not available:
-            self._messages.show_error(f"There are no backups in {self.data_dir / 'backups'} yet.")
+            self._messages.show_error(
+                translate("BackupActions", "There are no backups in {folder} yet.").format(
+                    folder=self.data_dir / "backups"
+                )
+            )
             return
         chosen = RestoreDialog.ask(self._dialog_parent, available, self._tracker.zone)
         if chosen is not None:
@@ -66,8 +73,12 @@ class BackupActions(QObject):
         restored = self._messages.attempt(lambda: storage.restore(backup, self._tracker.now()))
         if restored is None:
             return
-        kept = f"; the replaced file is {restored.kept_aside.name}" if restored.kept_aside else ""
-        self.restored.emit(f"Restored {restored.backup.name}{kept}")
+        if restored.kept_aside:
+            text = translate("BackupActions", "Restored {backup}; the replaced file is {kept}")
+        else:
+            text = translate("BackupActions", "Restored {backup}")
+        kept = restored.kept_aside.name if restored.kept_aside else ""
+        self.restored.emit(text.format(backup=restored.backup.name, kept=kept))
 
     def start_upkeep(self) -> None:
         """The integrity check and the day's backup, on a worker thread."""
@@ -80,11 +91,19 @@ class BackupActions(QObject):
     def _on_upkeep_finished(self, result: UpkeepResult) -> None:
         if result.problem is not None:
             self._messages.show_error(
-                f"{self._tracker.storage.path} failed its integrity check ({result.problem}). "
-                "File ▸ Restore from Backup… puts back a good copy; the current file is kept."
+                translate(
+                    "BackupActions",
+                    "{file} failed its integrity check ({problem}). File ▸ Restore from "
+                    "Backup… puts back a good copy; the current file is kept.",
+                ).format(file=self._tracker.storage.path, problem=result.problem)
             )
         elif result.error is not None:
             log.warning("daily backup failed: %s", result.error)
-            self._messages.show_note(f"Could not make today's backup: {result.error}", 0)
+            self._messages.show_note(
+                translate("BackupActions", "Could not make today's backup: {error}").format(
+                    error=result.error
+                ),
+                0,
+            )
         elif result.backup is not None:
             log.info("today's backup: %s", result.backup.path)  # routine: no message

@@ -22,6 +22,7 @@ from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.money import MINOR_UNITS, parse_currency, parse_rate
 from tracker_desktop.ui.dialog_parts import form_dialog
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.project_colors import color_dot
 
 
@@ -53,15 +54,15 @@ class ClientDialog(QDialog):
         self.currency_combo.setEditable(True)
         self.currency_combo.addItems(["", *sorted(MINOR_UNITS)])
         self.currency_combo.setCurrentText(fields.currency or "")
-        self.currency_combo.lineEdit().setPlaceholderText("Default")  # type: ignore[union-attr]
+        self.currency_combo.lineEdit().setPlaceholderText(translate("CatalogDialogs", "Default"))  # type: ignore[union-attr]
         self.error = form_dialog(
             self,
             [
-                ("&Name", self.name_edit),
-                ("Hourly &rate", self.rate_edit),
-                ("C&urrency", self.currency_combo),
+                (translate("CatalogDialogs", "&Name"), self.name_edit),
+                (translate("CatalogDialogs", "Hourly &rate"), self.rate_edit),
+                (translate("CatalogDialogs", "C&urrency"), self.currency_combo),
             ],
-            "Save",
+            translate("CatalogDialogs", "Save"),
         )
 
     @classmethod
@@ -106,21 +107,36 @@ class MoveSessionsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("moveSessionsDialog")
-        self.setWindowTitle("Delete Project")
+        self.setWindowTitle(translate("CatalogDialogs", "Delete Project"))
         self.chosen: int | None = None
         self.target_combo = QComboBox(self)
         self.target_combo.setObjectName("moveSessionsCombo")
         for candidate in to:
             self.target_combo.addItem(color_dot(candidate.color), candidate.label, candidate.id)
         said = QLabel(
-            f"{sessions} session{'s' if sessions != 1 else ''} of “{project}” must go to "
-            "another project first (or archive it instead, to keep them where they are).",
+            (
+                translate(
+                    "CatalogDialogs",
+                    "1 session of “{project}” must go to another project first (or archive "
+                    "it instead, to keep it where it is).",
+                )
+                if sessions == 1
+                else translate(
+                    "CatalogDialogs",
+                    "{count} sessions of “{project}” must go to another project first (or "
+                    "archive it instead, to keep them where they are).",
+                )
+            ).format(count=sessions, project=project),
             self,
         )
         said.setWordWrap(True)
         form = QVBoxLayout()
         form.addWidget(said)
-        form_dialog(self, [("&Move them to", self.target_combo)], "Move and Delete")
+        form_dialog(
+            self,
+            [(translate("CatalogDialogs", "&Move them to"), self.target_combo)],
+            translate("CatalogDialogs", "Move and Delete"),
+        )
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, form)
@@ -145,7 +161,7 @@ class TagNameDialog(QDialog):
     def __init__(self, parent: QWidget | None, tag: str, others: Sequence[str]) -> None:
         super().__init__(parent)
         self.setObjectName("tagNameDialog")
-        self.setWindowTitle("Rename Tag")
+        self.setWindowTitle(translate("CatalogDialogs", "Rename Tag"))
         self.chosen: str | None = None
         self._others = {other.casefold(): other for other in others}
         self._tag = tag
@@ -156,7 +172,11 @@ class TagNameDialog(QDialog):
         self.note = QLabel(self)
         self.note.setObjectName("tagMergeNote")
         self.note.setWordWrap(True)
-        form_dialog(self, [("&New name", self.name_edit), ("", self.note)], "Rename")
+        form_dialog(
+            self,
+            [(translate("CatalogDialogs", "&New name"), self.name_edit), ("", self.note)],
+            translate("CatalogDialogs", "Rename"),
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, tag: str, others: Sequence[str]) -> str | None:
@@ -169,7 +189,11 @@ class TagNameDialog(QDialog):
         other = self._others.get(text.strip().casefold())
         merging = other is not None and other.casefold() != self._tag.casefold()
         self.note.setText(
-            f"“{other}” exists: “{self._tag}” merges into it." if merging and other else ""
+            translate("CatalogDialogs", "“{other}” exists: “{tag}” merges into it.").format(
+                other=other, tag=self._tag
+            )
+            if merging and other
+            else ""
         )
 
     def accept(self) -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.report_text import decimal_hours, hours_text
 
 BAR_FILL = 0.7  # of a bar's slot; the rest is the gap between bars
@@ -105,7 +106,8 @@ def hour_step(most_hours: float, room: int) -> float:
 
 
 def _step_text(hours: float) -> str:
-    return f"{hours:g} h"
+    """ "2.5 h" ("2,5 h" in German): the shortest form of the number, in the locale's."""
+    return f"{QLocale().toString(float(hours), 'g', 6)} h"  # an int would pick another overload
 
 
 # -- hours per day ---------------------------------------------------------------------------
@@ -118,7 +120,9 @@ def paint_bars(painter: QPainter, rect: QRectF, data: ChartData, style: ChartSty
     most = max((bar.seconds for bar in bars), default=0) / 3600
     if not bars or most <= 0:
         painter.setPen(style.muted)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No time in this range")
+        painter.drawText(
+            rect, Qt.AlignmentFlag.AlignCenter, translate("ChartPainting", "No time in this range")
+        )
         painter.restore()
         return []
     rows = max(int((rect.height() - 2 * line) // (line * 1.6)), 1)
@@ -161,7 +165,10 @@ def paint_bars(painter: QPainter, rect: QRectF, data: ChartData, style: ChartSty
             painter.fillRect(segment, _color(part.color, style))
             below += hours
             tip = f"{bar.title}\n{part.label}: {hours_text(part.seconds)}"
-            hits.append(Hit(segment, f"{tip}\nDay total: {hours_text(bar.seconds)}"))
+            day_total = translate("ChartPainting", "Day total: {time}").format(
+                time=hours_text(bar.seconds)
+            )
+            hits.append(Hit(segment, f"{tip}\n{day_total}"))
         if len(bar.parts) > 1:  # a hairline between segments tells like colours apart
             painter.setPen(QPen(style.background, max(scale * 0.8, 1.0)))
             below = 0.0
@@ -212,7 +219,11 @@ def paint_breakdown(
     room = max(int((rect.height() - line * 1.5) // row), 1)
     if len(parts) > room:
         rest = parts[room - 1 :]
-        other = Part(f"Other ({len(rest)})", None, sum(p.seconds for p in rest))
+        other = Part(
+            translate("ChartPainting", "Other ({count})").format(count=len(rest)),
+            None,
+            sum(p.seconds for p in rest),
+        )
         parts = [*parts[: room - 1], other]
     if not parts:
         painter.restore()

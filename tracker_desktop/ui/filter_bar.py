@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.project_colors import readable_placeholder
 from tracker_desktop.ui.sessions_model import FilterSummary
 from tracker_desktop.ui.timer_bar import name_clear_button
@@ -16,8 +17,11 @@ from tracker_desktop.ui.timer_bar import name_clear_button
 
 def summary_text(summary: FilterSummary) -> str:
     """ "Filtered: 3 of 42 sessions, 2:15:00"."""
-    noun = "session" if summary.of == 1 else "sessions"
-    return f"Filtered: {summary.matched} of {summary.of} {noun}, {format_duration(summary.time)}"
+    if summary.of == 1:
+        text = translate("FilterBar", "Filtered: {matched} of {of} session, {time}")
+    else:
+        text = translate("FilterBar", "Filtered: {matched} of {of} sessions, {time}")
+    return text.format(matched=summary.matched, of=summary.of, time=format_duration(summary.time))
 
 
 class FilterBar(QWidget):
@@ -34,11 +38,16 @@ class FilterBar(QWidget):
         row.setSpacing(10)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("sessionFilterEdit")
-        self.edit.setPlaceholderText("Filter: name, project, client or tag (Ctrl+F)")
-        self.edit.setAccessibleName("Filter sessions")
+        self.edit.setPlaceholderText(
+            translate("FilterBar", "Filter: name, project, client or tag (Ctrl+F)")
+        )
+        self.edit.setAccessibleName(translate("FilterBar", "Filter sessions"))
         self.edit.setAccessibleDescription(
-            "Shows only the sessions of the shown period whose name, project, client or a "
-            "tag contains the text; Escape clears it"
+            translate(
+                "FilterBar",
+                "Shows only the sessions of the shown period whose name, project, client or "
+                "a tag contains the text; Escape clears it",
+            )
         )
         self.edit.setMaximumWidth(420)
         self.edit.textChanged.connect(self._on_edit_text_changed)

@@ -4,20 +4,36 @@ or while its user was away."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
-from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tracker_desktop.core.formatting import format_duration
-from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion, subject
+from tracker_desktop.core.gaps import GapAnswer, GapKind, GapQuestion
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, session_subject, translate
+from tracker_desktop.ui.locale_format import time_text
 
 AnswerHandler = Callable[[GapAnswer | None], None]
 
-CAUSES = {
-    GapKind.SLEEP: "the computer seems to have been asleep",
-    GapKind.ABSENT: "Tracker Desktop was not running",
-    GapKind.IDLE: "you were away (no keyboard or mouse input, or the screen locked)",
+# What the question says happened, in a whole sentence each (the cause changes the
+# sentence's grammar in other languages).
+QUESTIONS = {
+    GapKind.SLEEP: QT_TRANSLATE_NOOP(
+        "GapDialog",
+        "{session} kept running while the computer seems to have been asleep, from {start} "
+        "to {end} ({gap}).",
+    ),
+    GapKind.ABSENT: QT_TRANSLATE_NOOP(
+        "GapDialog",
+        "{session} kept running while Tracker Desktop was not running, from {start} to {end} "
+        "({gap}).",
+    ),
+    GapKind.IDLE: QT_TRANSLATE_NOOP(
+        "GapDialog",
+        "{session} kept running while you were away (no keyboard or mouse input, or the "
+        "screen locked), from {start} to {end} ({gap}).",
+    ),
 }
 
 
@@ -28,7 +44,7 @@ class GapDialog(QDialog):
     def __init__(self, parent: QWidget | None, question: GapQuestion, zone: tzinfo) -> None:
         super().__init__(parent)
         self.setObjectName("gapDialog")
-        self.setWindowTitle("Session kept running")
+        self.setWindowTitle(translate("GapDialog", "Session kept running"))
         self.answer: GapAnswer | None = None
         self._zone = zone
         self._text = QLabel(self)
@@ -49,25 +65,30 @@ class GapDialog(QDialog):
 
     def show_question(self, question: GapQuestion) -> None:
         """Says what happened and what each answer does, in local times."""
-        locale = QLocale()
-
-        def clock(instant: datetime) -> str:
-            local = instant.astimezone(self._zone)
-            return locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-
-        start, end = clock(question.gap_start), clock(question.gap_end)
-        gap = format_duration(question.gap_end - question.gap_start)
-        again = " (you were back briefly in between)" if question.absences > 1 else ""
-        self._text.setText(
-            f"{subject(question.session.name)} kept running while "
-            f"{CAUSES[question.kind]}, from {start} to {end} ({gap}){again}.\n\n"
-            "What should happen to that time?"
+        start, end = (
+            time_text(t.astimezone(self._zone)) for t in (question.gap_start, question.gap_end)
         )
+        gap = format_duration(question.gap_end - question.gap_start)
+        said = translate("GapDialog", QUESTIONS[question.kind]).format(
+            session=session_subject(question.session.name), start=start, end=end, gap=gap
+        )
+        if question.absences > 1:
+            said = said[:-1] + translate("GapDialog", " (you were back briefly in between).")
+        asked = translate("GapDialog", "What should happen to that time?")
+        self._text.setText(f"{said}\n\n{asked}")
         for answer, caption in (
-            (GapAnswer.SPLIT, f"Leave out the gap (stop at {start}, continue from {end})"),
-            (GapAnswer.STOP_AT_GAP, f"Stop it at {start}"),
-            (GapAnswer.STOP_NOW, "Stop it now"),
-            (GapAnswer.KEEP, "Keep it running (I was working)"),
+            (
+                GapAnswer.SPLIT,
+                translate(
+                    "GapDialog", "Leave out the gap (stop at {start}, continue from {end})"
+                ).format(start=start, end=end),
+            ),
+            (
+                GapAnswer.STOP_AT_GAP,
+                translate("GapDialog", "Stop it at {start}").format(start=start),
+            ),
+            (GapAnswer.STOP_NOW, translate("GapDialog", "Stop it now")),
+            (GapAnswer.KEEP, translate("GapDialog", "Keep it running (I was working)")),
         ):
             self._buttons[answer].setText(caption)
 

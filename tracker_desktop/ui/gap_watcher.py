@@ -28,9 +28,10 @@ from tracker_desktop.core.gaps import (
     OpenQuestion,
     apply_answer,
     question_for,
-    subject,
 )
 from tracker_desktop.core.service import Session, Tracker
+from tracker_desktop.ui.language import session_subject, translate
+from tracker_desktop.ui.locale_format import time_text
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.gap_dialog import GapDialog
@@ -124,9 +125,13 @@ class GapWatcher(QObject):
         if not window.isVisible():
             self._waiting_for_window = True
             self.notify_hidden(
-                f"{subject(question.session.name)} kept running",
-                f"{waiting_text(question, self._tracker)} Open Tracker Desktop to choose "
-                "what to do with that time.",
+                translate("GapWatcher", "{session} kept running").format(
+                    session=session_subject(question.session.name)
+                ),
+                translate(
+                    "GapWatcher",
+                    "{span} Open Tracker Desktop to choose what to do with that time.",
+                ).format(span=waiting_text(question, self._tracker)),
             )
             return
         self._waiting_for_window = False
@@ -175,7 +180,9 @@ class GapWatcher(QObject):
 def waiting_text(question: GapQuestion, tracker: Tracker) -> str:
     """A question's span in local times, for a notification ("Away 10:02–10:45.")."""
     start, end = (
-        t.astimezone(tracker.zone).strftime("%H:%M") for t in (question.gap_start, question.gap_end)
+        time_text(t.astimezone(tracker.zone), seconds=False)
+        for t in (question.gap_start, question.gap_end)
     )
-    cause = "Away" if question.kind is GapKind.IDLE else "Nobody there"
-    return f"{cause} {start}–{end}."
+    if question.kind is GapKind.IDLE:
+        return translate("GapWatcher", "Away {start}–{end}.").format(start=start, end=end)
+    return translate("GapWatcher", "Nobody there {start}–{end}.").format(start=start, end=end)

@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop import __version__
 from tracker_desktop.ui.dialog_parts import plain_buttons
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 
 # Keys that belong to a field rather than to a menu command.
-TYPING_KEYS = (
-    ("Start a session, or rename the running one", "Enter"),
-    ("Undo what was typed in the name", "Esc"),
-    ("Choose a project or a tag while typing a name", "@  #"),
-    ("Edit the selected session", "Enter (in the sessions)"),
+TYPING_KEYS = (  # translated where listed
+    (QT_TRANSLATE_NOOP("HelpDialogs", "Start a session, or rename the running one"), "Enter"),
+    (QT_TRANSLATE_NOOP("HelpDialogs", "Undo what was typed in the name"), "Esc"),
+    (QT_TRANSLATE_NOOP("HelpDialogs", "Choose a project or a tag while typing a name"), "@  #"),
+    (
+        QT_TRANSLATE_NOOP("HelpDialogs", "Edit the selected session"),
+        QT_TRANSLATE_NOOP("HelpDialogs", "Enter (in the sessions)"),
+    ),
 )
 
 
@@ -84,12 +88,14 @@ class ShortcutsDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(translate("HelpDialogs", "Keyboard Shortcuts"))
         self._menu_bar = menu_bar
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcutsList")
-        self.tree.setAccessibleName("Keyboard shortcuts")
-        self.tree.setHeaderLabels(["Command", "Shortcut"])
+        self.tree.setAccessibleName(translate("HelpDialogs", "Keyboard shortcuts"))
+        self.tree.setHeaderLabels(
+            [translate("HelpDialogs", "Command"), translate("HelpDialogs", "Shortcut")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
@@ -106,7 +112,10 @@ class ShortcutsDialog(QDialog):
     def read(self) -> None:
         """Lists the shortcuts as the menus hold them now."""
         self.tree.clear()
-        groups = [*menu_shortcuts(self._menu_bar), ("Typing", list(TYPING_KEYS))]
+        typing = [
+            (translate("HelpDialogs", a), translate("HelpDialogs", b)) for a, b in TYPING_KEYS
+        ]
+        groups = [*menu_shortcuts(self._menu_bar), (translate("HelpDialogs", "Typing"), typing)]
         for title, rows in groups:
             heading = QTreeWidgetItem(self.tree, [title])
             font = heading.font(0)
@@ -138,22 +147,30 @@ class AboutDialog(QDialog):
     def __init__(self, data_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Tracker Desktop")
+        self.setWindowTitle(translate("HelpDialogs", "About Tracker Desktop"))
         title = QLabel(f"<h2>Tracker Desktop {__version__}</h2>", self)
         title.setObjectName("aboutVersionLabel")
         blurb = QLabel(
-            "Tracks the time you work, on this computer: your sessions stay in a file of your own.",
+            translate(
+                "HelpDialogs",
+                "Tracks the time you work, on this computer: your sessions stay in a file of "
+                "your own.",
+            ),
             self,
         )
         blurb.setWordWrap(True)
-        folder = str(data_dir) if data_dir is not None else "unknown"
-        self.folder_label = QLabel(f"Data folder: {folder}", self)
+        folder = str(data_dir) if data_dir is not None else translate("HelpDialogs", "unknown")
+        self.folder_label = QLabel(
+            translate("HelpDialogs", "Data folder: {folder}").format(folder=folder), self
+        )
         self.folder_label.setObjectName("aboutDataFolderLabel")
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         versions = QLabel(f"Qt {qVersion()}, PySide6 {pyside_version}", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        open_folder = buttons.addButton("Open Data Folder", QDialogButtonBox.ButtonRole.ActionRole)
+        open_folder = buttons.addButton(
+            translate("HelpDialogs", "Open Data Folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         open_folder.setObjectName("openDataFolderButton")
         open_folder.setEnabled(data_dir is not None)
         if data_dir is not None:

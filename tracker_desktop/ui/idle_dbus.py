@@ -19,6 +19,7 @@ from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusObjectPath, QDBusVariant
 
 from tracker_desktop.core.idle import IdleReading
+from tracker_desktop.ui.language import translate
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,9 @@ class DBusIdleMonitor:
     def __init__(
         self, bus: QDBusConnection, desktop: str, service: str, path: str, interface: str
     ) -> None:
-        self.description = f"{desktop}'s idle monitor"
+        self.description = translate("IdleSources", "{desktop}'s idle monitor").format(
+            desktop=desktop
+        )
         self._bus, self._where = bus, (service, path, interface)
 
     @classmethod

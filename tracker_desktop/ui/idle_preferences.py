@@ -23,9 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from tracker_desktop.core.idle.reminders import ReminderSchedule
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.settings import WindowSettings
 
 MAX_MINUTES = 8 * 60
+
+
+def minutes_suffix(value: int) -> str:
+    """ " minute" or " minutes" after a spin box's number."""
+    if value == 1:
+        return translate("IdlePreferences", " minute")
+    return translate("IdlePreferences", " minutes")
 
 
 class IdlePreferences(QGroupBox):
@@ -34,23 +42,34 @@ class IdlePreferences(QGroupBox):
     changed = Signal()
 
     def __init__(self, settings: WindowSettings, where: str, parent: QWidget | None) -> None:
-        super().__init__("Time away and reminders", parent)
+        super().__init__(translate("IdlePreferences", "Time away and reminders"), parent)
         self.setObjectName("idlePreferences")
         self._settings = settings
-        self.idle_check = QCheckBox("Ask what to do with time away from the computer", self)
+        self.idle_check = QCheckBox(
+            translate("IdlePreferences", "Ask what to do with time away from the computer"), self
+        )
         self.idle_check.setObjectName("idleEnabledCheck")
         self.idle_check.setToolTip(
-            "When you come back after no keyboard or mouse input, a locked screen or sleep, "
-            "the running session's time away is asked about"
+            translate(
+                "IdlePreferences",
+                "When you come back after no keyboard or mouse input, a locked screen or "
+                "sleep, the running session's time away is asked about",
+            )
         )
         self.threshold_spin = self._minutes_spin("idleThresholdSpin", 1)
         self.source_label = QLabel(where, self)
         self.source_label.setObjectName("idleSourceLabel")
         self.source_label.setWordWrap(True)
-        self.reminders_check = QCheckBox("Remind me to track when I work without a session")
+        self.reminders_check = QCheckBox(
+            translate("IdlePreferences", "Remind me to track when I work without a session")
+        )
         self.reminders_check.setObjectName("remindersCheck")
         self.every_spin = self._minutes_spin("reminderMinutesSpin", 1)
-        self.every_spin.setToolTip("After this much work without a session, and at most this often")
+        self.every_spin.setToolTip(
+            translate(
+                "IdlePreferences", "After this much work without a session, and at most this often"
+            )
+        )
         locale = QLocale()
         self.day_buttons: list[QToolButton] = []
         days = QHBoxLayout()
@@ -64,29 +83,33 @@ class IdlePreferences(QGroupBox):
             days.addWidget(button)
             self.day_buttons.append(button)
         days.addStretch()
-        self.from_edit = self._time_edit("reminderFromEdit", "Reminders from")
-        self.until_edit = self._time_edit("reminderUntilEdit", "Reminders until")
+        self.from_edit = self._time_edit(
+            "reminderFromEdit", translate("IdlePreferences", "Reminders from")
+        )
+        self.until_edit = self._time_edit(
+            "reminderUntilEdit", translate("IdlePreferences", "Reminders until")
+        )
         hours = QHBoxLayout()
         hours.addWidget(self.from_edit)
-        hours.addWidget(QLabel("to", self))
+        hours.addWidget(QLabel(translate("IdlePreferences", "to"), self))
         hours.addWidget(self.until_edit)
         hours.addStretch()
         for widget, name in (
-            (self.idle_check, "Ask about time away"),
-            (self.threshold_spin, "Away after minutes without input"),
-            (self.reminders_check, "Reminders to track"),
-            (self.every_spin, "Remind after minutes"),
+            (self.idle_check, translate("IdlePreferences", "Ask about time away")),
+            (self.threshold_spin, translate("IdlePreferences", "Away after minutes without input")),
+            (self.reminders_check, translate("IdlePreferences", "Reminders to track")),
+            (self.every_spin, translate("IdlePreferences", "Remind after minutes")),
         ):
             widget.setAccessibleName(name)
 
         form = QFormLayout(self)
         form.addRow(self.idle_check)
-        form.addRow("&Away after", self.threshold_spin)
+        form.addRow(translate("IdlePreferences", "&Away after"), self.threshold_spin)
         form.addRow(self.source_label)
         form.addRow(self.reminders_check)
-        form.addRow("Remind after", self.every_spin)
-        form.addRow("On", days)
-        form.addRow("Between", hours)
+        form.addRow(translate("IdlePreferences", "Remind after"), self.every_spin)
+        form.addRow(translate("IdlePreferences", "On"), days)
+        form.addRow(translate("IdlePreferences", "Between"), hours)
         self.show_saved()
         self.idle_check.toggled.connect(self._save_idle)
         self.threshold_spin.valueChanged.connect(self._save_idle)
@@ -99,10 +122,8 @@ class IdlePreferences(QGroupBox):
         spin = QSpinBox(self)
         spin.setObjectName(name)
         spin.setRange(minimum, MAX_MINUTES)
-        spin.setSuffix(" minutes")
-        spin.valueChanged.connect(
-            lambda value: spin.setSuffix(" minute" if value == 1 else " minutes")
-        )
+        spin.setSuffix(minutes_suffix(spin.value()))
+        spin.valueChanged.connect(lambda value: spin.setSuffix(minutes_suffix(value)))
         return spin
 
     def _time_edit(self, name: str, accessible: str) -> QTimeEdit:
@@ -125,7 +146,7 @@ class IdlePreferences(QGroupBox):
         self.idle_check.setChecked(settings.idle_enabled)
         self.threshold_spin.setValue(math.ceil(settings.idle_threshold.total_seconds() / 60))
         for spin in self.threshold_spin, self.every_spin:
-            spin.setSuffix(" minute" if spin.value() == 1 else " minutes")
+            spin.setSuffix(minutes_suffix(spin.value()))
         self.reminders_check.setChecked(schedule.enabled)
         self.every_spin.setValue(int(schedule.every.total_seconds() // 60))
         self.from_edit.setTime(QTime(schedule.start.hour, schedule.start.minute))

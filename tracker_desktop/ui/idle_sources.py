@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from tracker_desktop.core.idle import IdleReading, IdleSource, IdleUnavailable
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:  # QtDBus is loaded only on the desktops that speak D-Bus
     from PySide6.QtDBus import QDBusConnection
@@ -27,6 +28,12 @@ if TYPE_CHECKING:  # QtDBus is loaded only on the desktops that speak D-Bus
 
 log = logging.getLogger(__name__)
 
+# The core's idle sources as Preferences names them (translated where shown).
+SOURCE_NAMES = (
+    QT_TRANSLATE_NOOP("IdleSources", "the X server's screen saver extension"),
+    QT_TRANSLATE_NOOP("IdleSources", "macOS (CoreGraphics event source)"),
+    QT_TRANSLATE_NOOP("IdleSources", "Windows (GetLastInputInfo)"),
+)
 NO_DESKTOP_PLATFORMS = {"offscreen", "minimal", "vnc"}  # Qt platforms with no desktop behind
 
 
@@ -53,16 +60,23 @@ class DesktopIdle:
     @property
     def description(self) -> str:
         if self.source is not None:
-            where = f"Time away is told by {self.source.description}"
-            return where + (", and by screen locks." if self.locks is not None else ".")
+            if self.locks is not None:
+                text = translate(
+                    "IdleSources", "Time away is told by {source}, and by screen locks."
+                )
+            else:
+                text = translate("IdleSources", "Time away is told by {source}.")
+            return text.format(source=translate("IdleSources", self.source.description))
         if self.locks is not None:
-            return (
+            return translate(
+                "IdleSources",
                 "This desktop does not tell apps how long you have been away (KDE Plasma "
-                "on Wayland does not, for one): only locking the screen counts as away."
+                "on Wayland does not, for one): only locking the screen counts as away.",
             )
-        return (
+        return translate(
+            "IdleSources",
             "This desktop tells apps neither how long you have been away nor when the "
-            "screen locks, so time away cannot be noticed here."
+            "screen locks, so time away cannot be noticed here.",
         )
 
     def read(self) -> IdleReading:

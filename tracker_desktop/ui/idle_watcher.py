@@ -24,6 +24,7 @@ from tracker_desktop.core.idle.away import AwayRule
 from tracker_desktop.core.idle.reminders import ReminderRule
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.idle_sources import DesktopIdle, open_desktop_idle
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.notifications import Notifier
 
 if TYPE_CHECKING:
@@ -116,9 +117,12 @@ class IdleWatcher(QObject):
     def _remind(self) -> None:
         minutes = int(self._reminders.schedule.every.total_seconds() // 60)
         self._notifier.notify(
-            "Not tracking — start?",
-            f"You have been working for {minutes} minutes without a running session.",
-            "Start",
+            translate("IdleWatcher", "Not tracking — start?"),
+            translate(
+                "IdleWatcher",
+                "You have been working for {minutes} minutes without a running session.",
+            ).format(minutes=minutes),
+            translate("IdleWatcher", "Start"),
             self._on_reminder_start,
         )
 
@@ -155,6 +159,6 @@ def watch_idle(
 
 def _notify_hidden(notifier: Notifier, show_window: QAction) -> Callable[[str, str], None]:
     def notify(title: str, text: str) -> None:
-        notifier.notify(title, text, "Show", show_window.trigger)
+        notifier.notify(title, text, translate("IdleWatcher", "Show"), show_window.trigger)
 
     return notify

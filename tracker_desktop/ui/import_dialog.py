@@ -36,23 +36,20 @@ from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialog_parts import error_label
 from tracker_desktop.ui.import_job import ImportJob, ImportOutcome, ImportRequest
 from tracker_desktop.ui.import_text import (
+    FORMAT_CHOICES,
+    PREVIEW_ROWS,
     count_text,
     dates_text,
     for_window,
     imported_note,
     names_text,
+    problems_text,
     sentence,
     sessions_text,
 )
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.message_banner import Messages
 
-FORMAT_CHOICES = {
-    "toggl-csv": "Toggl Track (detailed report, CSV)",
-    "clockify-csv": "Clockify (detailed report, CSV)",
-    "watson": "Watson (frames)",
-    "timewarrior": "Timewarrior (export or data)",
-    "json": "Tracker Desktop (JSON export)",
-}
 TOOLTIP_NAMES = 40  # listed in full in the tooltip
 NOTE_MS = 15_000  # how long the window says what was imported
 _STEPS = 1000  # the progress bar's range: bytes read are scaled to it
@@ -67,9 +64,12 @@ class ImportFile:
         """The file to import; None when cancelled."""
         path, _ = QFileDialog.getOpenFileName(
             parent,
-            "Import",
+            translate("ImportDialog", "Import"),
             str(folder),
-            "Time tracker exports (*.csv *.json *.data frames state);;All files (*)",
+            translate(
+                "ImportDialog",
+                "Time tracker exports (*.csv *.json *.data frames state);;All files (*)",
+            ),
         )
         return Path(path) if path else None
 
@@ -100,7 +100,7 @@ class ImportDialog(QDialog):
     def __init__(self, tracker: Tracker, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import")
+        self.setWindowTitle(translate("ImportDialog", "Import"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(560)
         self._tracker = tracker
@@ -121,14 +121,14 @@ class ImportDialog(QDialog):
         self.message = error_label(self, "importMessageLabel")
         self.problems = QListWidget(self)
         self.problems.setObjectName("importProblemsList")
-        self.problems.setAccessibleName("Problems in the file")
+        self.problems.setAccessibleName(translate("ImportDialog", "Problems in the file"))
         self.problems.setWordWrap(True)
         self.problems.setAlternatingRowColors(True)
         self.problems.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.problems.hide()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("importProgressBar")
-        self.progress.setAccessibleName("Import progress")
+        self.progress.setAccessibleName(translate("ImportDialog", "Import progress"))
         self.progress.setRange(0, _STEPS)
         self.status = self._label("importStatusLabel")
         for widget in (self.notes, self.message, self.problems, self.progress, self.status):
@@ -166,23 +166,28 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         self.format_combo = QComboBox(self)
         self.format_combo.setObjectName("importFormatCombo")
-        self.format_combo.setAccessibleName("Format")
-        self.format_combo.addItem("Tell from the content", None)
+        self.format_combo.setAccessibleName(translate("ImportDialog", "Format"))
+        self.format_combo.addItem(translate("ImportDialog", "Tell from the content"), None)
         for key in FORMATS:
-            self.format_combo.addItem(FORMAT_CHOICES[key], key)
+            self.format_combo.addItem(translate("ImportDialog", FORMAT_CHOICES[key]), key)
         self.zone_combo = QComboBox(self)
         self.zone_combo.setObjectName("importZoneCombo")
-        self.zone_combo.setAccessibleName("Time zone")
+        self.zone_combo.setAccessibleName(translate("ImportDialog", "Time zone"))
         own = str(getattr(self._tracker.zone, "key", ""))
         zones = sorted(zoneinfo.available_timezones() - _NOT_PLACES - {own})
-        here = f" ({own})" if own and own not in _NOT_PLACES else ""
-        self.zone_combo.addItem(f"This computer's{here}", None)
+        if own and own not in _NOT_PLACES:
+            here = translate("ImportDialog", "This computer's ({zone})").format(zone=own)
+        else:
+            here = translate("ImportDialog", "This computer's")
+        self.zone_combo.addItem(here, None)
         for name in zones:
             self.zone_combo.addItem(name, name)
-        self.zone_combo.setToolTip("The time zone of the report's local times (the exporter's)")
+        self.zone_combo.setToolTip(
+            translate("ImportDialog", "The time zone of the report's local times (the exporter's)")
+        )
         self.zone_combo.setEnabled(False)
-        form.addRow("&Format:", self.format_combo)
-        form.addRow("Time &zone:", self.zone_combo)
+        form.addRow(translate("ImportDialog", "&Format:"), self.format_combo)
+        form.addRow(translate("ImportDialog", "Time &zone:"), self.zone_combo)
         self.format_combo.currentIndexChanged.connect(self._preview)
         self.zone_combo.currentIndexChanged.connect(self._preview)
         return form
@@ -190,14 +195,8 @@ class ImportDialog(QDialog):
     def _preview_rows(self) -> QFormLayout:
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}
-        for key, title in (
-            ("sessions", "Sessions to import:"),
-            ("dates", "Dates:"),
-            ("skipped", "Already imported:"),
-            ("clients", "New clients:"),
-            ("projects", "New projects:"),
-            ("tags", "New tags:"),
-        ):
+        for key, row_title in PREVIEW_ROWS:
+            title = translate("ImportDialog", row_title)
             value = self.values[key] = self._label(f"import{key.title()}Value", "…")
             value.setAccessibleName(title.rstrip(":"))
             form.addRow(title, value)
@@ -207,7 +206,7 @@ class ImportDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("importCancelButton")
-        self.import_button = QPushButton("Import", self)
+        self.import_button = QPushButton(translate("ImportDialog", "Import"), self)
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
@@ -246,14 +245,16 @@ class ImportDialog(QDialog):
         job.start()
 
     def _preview(self) -> None:
-        self.status.setText(f"Reading {self._path.name}…")
+        self.status.setText(
+            translate("ImportDialog", "Reading {name}…").format(name=self._path.name)
+        )
         self._run(write=False)
 
     def _import(self) -> None:
         self._importing = True
         for widget in (self.format_combo, self.zone_combo):
             widget.setEnabled(False)
-        self.status.setText("Importing…")
+        self.status.setText(translate("ImportDialog", "Importing…"))
         self._run(write=True)
 
     def reject(self) -> None:
@@ -262,7 +263,7 @@ class ImportDialog(QDialog):
         if self._importing and self._job is not None and self._job.running:
             self._job.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(translate("ImportDialog", "Cancelling…"))
             return
         if self._job is not None:
             self._job.cancel()
@@ -277,7 +278,7 @@ class ImportDialog(QDialog):
             # too late to cancel.
             self.progress.setRange(0, 0)
             self.cancel_button.setEnabled(False)
-            self.status.setText("Saving…")
+            self.status.setText(translate("ImportDialog", "Saving…"))
 
     def _on_job_finished(self, job: ImportJob, outcome: ImportOutcome) -> None:
         if job is not self._job:
@@ -293,7 +294,9 @@ class ImportDialog(QDialog):
             return
         self.format_combo.setEnabled(True)
         if outcome.cancelled:
-            self.status.setText("Import cancelled: nothing was imported.")
+            self.status.setText(
+                translate("ImportDialog", "Import cancelled: nothing was imported.")
+            )
             self.zone_combo.setEnabled(self._zone_matters(self.format_combo.currentData()))
             self.import_button.setEnabled(self._summary is not None)
         elif outcome.error is not None:
@@ -304,22 +307,29 @@ class ImportDialog(QDialog):
 
     def _show_error(self, error: str) -> None:
         self.status.setText("")
-        self.message.setText(f"This file cannot be imported: {error}")
+        self.message.setText(
+            translate("ImportDialog", "This file cannot be imported: {error}").format(error=error)
+        )
         self.message.show()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("ImportDialog", "Close"))
 
     def _show_preview(self, summary: ImportSummary) -> None:
         self._summary = summary
         self.zone_combo.setEnabled(self._zone_matters(self.format_combo.currentData()))
         if self.format_combo.currentData() is None:
             self.format_combo.setItemText(
-                0, f"{FORMAT_CHOICES[summary.format]} (told from the file)"
+                0,
+                translate("ImportDialog", "{format} (told from the file)").format(
+                    format=translate("ImportDialog", FORMAT_CHOICES[summary.format])
+                ),
             )
         values = self.values
         values["sessions"].setText(count_text(summary.imported))
         values["dates"].setText(dates_text(summary))
         values["skipped"].setText(
-            f"{count_text(summary.skipped)}, skipped" if summary.skipped else "None"
+            translate("ImportDialog", "{count}, skipped").format(count=count_text(summary.skipped))
+            if summary.skipped
+            else translate("ImportDialog", "None")
         )
         for key, names in (
             ("clients", summary.clients_created),
@@ -330,7 +340,11 @@ class ImportDialog(QDialog):
             values[key].setToolTip("\n".join(names[:TOOLTIP_NAMES]))
         notes = list(summary.notes)
         if summary.running:
-            notes.append("one of them is still running: it becomes the running session")
+            notes.append(
+                translate(
+                    "ImportDialog", "one of them is still running: it becomes the running session"
+                )
+            )
         self.notes.setText("\n".join(sentence(note) for note in notes))
         self.notes.setVisible(bool(notes))
         self.problems.clear()
@@ -339,29 +353,35 @@ class ImportDialog(QDialog):
             self._show_problems(summary)
         elif summary.imported == 0:
             self.status.setText(
-                f"Nothing new to import: all {sessions_text(summary.skipped)} in this file were "
-                "imported before."
+                translate(
+                    "ImportDialog",
+                    "Nothing new to import: all {sessions} in this file were imported before.",
+                ).format(sessions=sessions_text(summary.skipped))
                 if summary.skipped
-                else "Nothing to import: this file holds no sessions."
+                else translate("ImportDialog", "Nothing to import: this file holds no sessions.")
             )
-            self.cancel_button.setText("Close")
+            self.cancel_button.setText(translate("ImportDialog", "Close"))
         else:
             self.status.setText("")
-            self.import_button.setText(f"Import {sessions_text(summary.imported).title()}")
+            if summary.imported == 1:
+                text = translate("ImportDialog", "Import 1 Session")
+            else:
+                text = translate("ImportDialog", "Import {count} Sessions")
+            self.import_button.setText(text.format(count=count_text(summary.imported)))
             self.import_button.setEnabled(True)
-            self.cancel_button.setText("Cancel")
+            self.cancel_button.setText(translate("ImportDialog", "Cancel"))
 
     def _show_problems(self, summary: ImportSummary) -> None:
         count = len(summary.problems) + summary.unlisted_problems
-        self.message.setText(
-            f"{count_text(count)} problem{'s' * (count != 1)} in this file: correct "
-            f"{'them' if count != 1 else 'it'} there and import again. Nothing will be "
-            "imported until the file has none."
-        )
+        self.message.setText(problems_text(count))
         self.message.show()
         prefix = f"{self._path.name}, "  # the heading names the file
         self.problems.addItems([str(p).removeprefix(prefix) for p in summary.problems])
         if summary.unlisted_problems:
-            self.problems.addItem(f"… and {count_text(summary.unlisted_problems)} more")
+            self.problems.addItem(
+                translate("ImportDialog", "… and {count} more").format(
+                    count=count_text(summary.unlisted_problems)
+                )
+            )
         self.status.setText("")
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("ImportDialog", "Close"))

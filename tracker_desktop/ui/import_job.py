@@ -24,6 +24,7 @@ from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.importing import Importer, ImportSummary
 from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui.language import translate
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,11 @@ class ImportJob(QObject):
             return ImportOutcome(error=str(error))
         except Exception as error:  # a bug: said in a sentence and logged; nothing written
             log.exception("importing %s failed", path)
-            return ImportOutcome(error=f"{path.name} could not be read ({error})")
+            return ImportOutcome(
+                error=translate("ImportJob", "{name} could not be read ({error})").format(
+                    name=path.name, error=error
+                )
+            )
 
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():

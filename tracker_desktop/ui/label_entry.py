@@ -23,6 +23,7 @@ from tracker_desktop.core.catalog import ProjectInfo, ProjectName
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.service import Labels, Session, Tracker
 from tracker_desktop.ui.label_picker import LabelPicker
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.message_banner import Messages
 from tracker_desktop.ui.picker_entries import (
     Entry,
@@ -99,7 +100,9 @@ class Chosen(NamedTuple):
 
 def chosen_project(project: ProjectInfo | ProjectName | None, tags: tuple[str, ...]) -> Chosen:
     if isinstance(project, ProjectName):
-        return Chosen(project, f"{project.name} (new)", None, tags)
+        return Chosen(
+            project, translate("LabelEntry", "{name} (new)").format(name=project.name), None, tags
+        )
     if project is None:
         return Chosen(tags=tags)
     return Chosen(project.id, project.label, project.color, tags)
@@ -188,10 +191,17 @@ class LabelEntry(QObject):
         self._mode, self._from_button = mode, from_button
         self.picker.search.setVisible(from_button)
         self.picker.search.setPlaceholderText(
-            {Mode.PROJECT: "Find a project", Mode.TAG: "Find a tag"}.get(mode, "")
+            {
+                Mode.PROJECT: translate("LabelEntry", "Find a project"),
+                Mode.TAG: translate("LabelEntry", "Find a tag"),
+            }.get(mode, "")
         )
         self.picker.setAccessibleName(
-            {Mode.PROJECT: "Projects", Mode.TAG: "Tags", Mode.RECENT: "Recent sessions"}[mode]
+            {
+                Mode.PROJECT: translate("LabelEntry", "Projects"),
+                Mode.TAG: translate("LabelEntry", "Tags"),
+                Mode.RECENT: translate("LabelEntry", "Recent sessions"),
+            }[mode]
         )
         self._filter(query, current)
 

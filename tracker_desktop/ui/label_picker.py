@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.picker_entries import Entry, Kind
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
 from tracker_desktop.ui.roomy_rows import RoomyDelegate
@@ -74,7 +75,11 @@ class PickerModel(QAbstractListModel):
             return empty_dot() if entry.color is None else color_dot(entry.color)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             said = ", ".join(part for part in (entry.text, entry.detail) if part)
-            return f"{said}, chosen" if entry.checked else said
+            return (
+                translate("LabelPicker", "{entry}, chosen").format(entry=said)
+                if entry.checked
+                else said
+            )
         if role == ENTRY_ROLE:
             return entry
         return None
@@ -143,13 +148,15 @@ class LabelPicker(QFrame):
         layout.setSpacing(4)
         self.search = QLineEdit(self)
         self.search.setObjectName("pickerSearchEdit")
-        name_clear_button(self.search, "clearSearchButton", "Clear the search")
-        self.search.setAccessibleName("Find")
+        name_clear_button(
+            self.search, "clearSearchButton", translate("LabelPicker", "Clear the search")
+        )
+        self.search.setAccessibleName(translate("LabelPicker", "Find"))
         layout.addWidget(self.search)
         self.model = PickerModel(self)
         self.list = QListView(self)
         self.list.setObjectName("pickerList")
-        self.list.setAccessibleName("Choices")
+        self.list.setAccessibleName(translate("LabelPicker", "Choices"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(_EntryDelegate(self.list))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the typing stays in the field

@@ -19,6 +19,7 @@ from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.periods import Period, PeriodKind, period_containing, shift_period
 from tracker_desktop.core.service import PeriodReport, Session, Tracker, clipped_total
+from tracker_desktop.ui.locale_format import shown_week_start
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class LiveState(QObject):
     def __init__(self, tracker: Tracker, kind: PeriodKind, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tracker = tracker
-        self._week_start = self._read_week_start()
+        self._week_start = shown_week_start(self._tracker.catalog)
         self._today = self._local_today()
         self._period = self._containing(kind, self._today)
         self._running: Session | _Unread | None = _UNREAD
@@ -157,7 +158,7 @@ class LiveState(QObject):
     def _reread_week_start(self) -> None:
         """Reads the first day of the week again (the command line, or a restored file,
         may have changed it), and everything shown."""
-        week_start = self._read_week_start()
+        week_start = shown_week_start(self._tracker.catalog)
         if week_start != self._week_start:
             self.set_week_start(week_start)
         else:
@@ -238,14 +239,6 @@ class LiveState(QObject):
 
     def _containing(self, kind: PeriodKind, day: date) -> Period:
         return period_containing(kind, day, self._tracker.zone, week_start=self._week_start)
-
-    def _read_week_start(self) -> int:
-        """The preferred first day of the week (Monday when it cannot be read)."""
-        try:
-            return self._tracker.catalog.week_start()
-        except TrackerError as error:
-            log.warning("cannot read the first day of the week: %s", error)
-            return 0
 
     def _read_data_version(self) -> int | None:
         try:

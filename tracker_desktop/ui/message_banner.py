@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QToolBu
 from shiboken6 import isValid
 
 from tracker_desktop.core.errors import TrackerError
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.project_colors import PART_CONTRAST, error_color
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ class MessageBanner(QFrame):
         row.addWidget(self.label, 1)
         self.undo_button = QToolButton(self)
         self.undo_button.setObjectName("bannerUndoButton")
-        self.undo_button.setText("Undo")
-        self.undo_button.setAccessibleName("Undo")
+        self.undo_button.setText(translate("MessageBanner", "Undo"))
+        self.undo_button.setAccessibleName(translate("MessageBanner", "Undo"))
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.undo_button.hide()
         row.addWidget(self.undo_button)
@@ -53,8 +54,8 @@ class MessageBanner(QFrame):
         dismiss.setObjectName("dismissMessageButton")
         dismiss.setText("✕")
         dismiss.setAutoRaise(True)
-        dismiss.setToolTip("Dismiss")
-        dismiss.setAccessibleName("Dismiss message")
+        dismiss.setToolTip(translate("MessageBanner", "Dismiss"))
+        dismiss.setAccessibleName(translate("MessageBanner", "Dismiss message"))
         dismiss.clicked.connect(self.dismiss)
         row.addWidget(dismiss)
         self.hide()  # styled when first shown: style sheets cost start-up

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from tracker_desktop.ui.language import translate
+
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
@@ -50,7 +52,9 @@ class Notifier(QObject):
             return
         self._tray.showMessage(
             title,
-            f"{text}\n{action}: click here.",
+            translate("Notifications", "{text}\n{action}: click here.").format(
+                text=text, action=action
+            ),
             QSystemTrayIcon.MessageIcon.Information,
             SHOWN_MS,
         )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QT
 
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.period_text import period_titles
 from tracker_desktop.ui.project_colors import PART_CONTRAST, accent, readable
 from tracker_desktop.ui.session_cells import tabular_font
@@ -70,7 +71,7 @@ class PeriodBar(QWidget):
 
         self.total_label = QLabel(self)
         self.total_label.setObjectName("periodTotalLabel")
-        self.total_label.setAccessibleName("Total time in the shown period")
+        self.total_label.setAccessibleName(translate("PeriodBar", "Total time in the shown period"))
         total_font = tabular_font(self.total_label.font())
         total_font.setPointSizeF(total_font.pointSizeF() * 1.5)
         total_font.setBold(True)
@@ -137,7 +138,9 @@ class PeriodBar(QWidget):
 
     def show_totals(self, totals: Totals) -> None:
         """The time inside the shown period."""
-        self._total = f"Total {format_duration(totals.period)}"
+        self._total = translate("PeriodBar", "Total {time}").format(
+            time=format_duration(totals.period)
+        )
         self._show_total()
 
     def show_filtered(self, summary: FilterSummary | None) -> None:
@@ -149,10 +152,16 @@ class PeriodBar(QWidget):
         summary = self._filtered
         if summary is None:
             self.total_label.setText(self._total)
-            self.total_label.setAccessibleName("Total time in the shown period")
+            self.total_label.setAccessibleName(
+                translate("PeriodBar", "Total time in the shown period")
+            )
         else:
-            self.total_label.setText(f"Filtered {format_duration(summary.time)}")
-            self.total_label.setAccessibleName("Time of the filtered sessions")
+            self.total_label.setText(
+                translate("PeriodBar", "Filtered {time}").format(time=format_duration(summary.time))
+            )
+            self.total_label.setAccessibleName(
+                translate("PeriodBar", "Time of the filtered sessions")
+            )
 
     def show_breakdown(self, tooltip: str) -> None:
         """The shown period's time (and earnings) by project, in the total's tooltip."""

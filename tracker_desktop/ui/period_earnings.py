@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.pricing import Pricing, earnings
 from tracker_desktop.core.service import PeriodReport, Tracker
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.period_bar import PeriodBar
 from tracker_desktop.ui.project_totals import amounts_text, time_by_project, totals_tooltip
 from tracker_desktop.ui.session_cells import tabular_font
@@ -35,7 +36,7 @@ class PeriodEarnings(QObject):
         self._bar = period_bar
         self.label = QLabel(status_bar)
         self.label.setObjectName("periodEarningsLabel")
-        self.label.setAccessibleName("Earned in the shown period")
+        self.label.setAccessibleName(translate("PeriodEarnings", "Earned in the shown period"))
         self.label.setFont(tabular_font(self.label.font()))
         palette = self.label.palette()
         palette.setColor(
@@ -68,5 +69,9 @@ class PeriodEarnings(QObject):
         tooltip = totals_tooltip(rows, self._pricing)
         self._bar.show_breakdown(tooltip)
         self.label.setToolTip(tooltip)
-        self.label.setText(f"Earned {amounts_text(earned)}" if earned else "")
+        self.label.setText(
+            translate("PeriodEarnings", "Earned {amount}").format(amount=amounts_text(earned))
+            if earned
+            else ""
+        )
         self.label.setVisible(bool(earned))

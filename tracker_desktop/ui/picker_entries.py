@@ -9,9 +9,9 @@ from typing import NamedTuple
 
 from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.service import Session
+from tracker_desktop.ui.language import translate
 
 RECENT_SHOWN = 8  # recent sessions offered at once
-CREATE = "Create"  # the last entry: "Create project “…”", "Create tag “…”"
 
 
 class Kind(Enum):
@@ -62,7 +62,7 @@ def project_entries(
     found.sort(key=lambda p: not p.name.casefold().startswith(typed.casefold()))
     entries = []
     if current is not None and not typed:
-        entries.append(Entry(Kind.NO_PROJECT, "No project"))
+        entries.append(Entry(Kind.NO_PROJECT, translate("PickerEntries", "No project")))
     entries += [
         Entry(
             Kind.PROJECT,
@@ -76,8 +76,11 @@ def project_entries(
     ]
     taken = any(typed.casefold() in (p.name.casefold(), p.label.casefold()) for p in found)
     if typed and not taken:
-        entries.append(Entry(Kind.NEW_PROJECT, f"{CREATE} project “{typed}”", name=typed))
-    return entries or [Entry(Kind.HINT, "Type a name to create a project")]
+        text = translate("PickerEntries", "Create project “{name}”").format(name=typed)
+        entries.append(Entry(Kind.NEW_PROJECT, text, name=typed))
+    return entries or [
+        Entry(Kind.HINT, translate("PickerEntries", "Type a name to create a project"))
+    ]
 
 
 def tag_entries(tags: Iterable[str], query: str, chosen: Iterable[str] = ()) -> list[Entry]:
@@ -90,8 +93,9 @@ def tag_entries(tags: Iterable[str], query: str, chosen: Iterable[str] = ()) -> 
     found.sort(key=lambda tag: not tag.casefold().startswith(key))
     entries = [Entry(Kind.TAG, tag, checked=tag.casefold() in mine, name=tag) for tag in found]
     if typed and all(tag.casefold() != key for tag in found):
-        entries.append(Entry(Kind.NEW_TAG, f"{CREATE} tag “{typed}”", name=typed))
-    return entries or [Entry(Kind.HINT, "Type a name to create a tag")]
+        text = translate("PickerEntries", "Create tag “{name}”").format(name=typed)
+        entries.append(Entry(Kind.NEW_TAG, text, name=typed))
+    return entries or [Entry(Kind.HINT, translate("PickerEntries", "Type a name to create a tag"))]
 
 
 def recent_entries(sessions: Iterable[Session], typed: str) -> list[Entry]:

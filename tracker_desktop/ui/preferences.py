@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from tracker_desktop.core import autostart as autostart_module
 from tracker_desktop.core.autostart import Autostart
+from tracker_desktop.ui.language import translate
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,7 @@ class StartAtLogin(QAction):
     """``actionStartAtLogin``; ``refresh`` reads the entry again into the check mark."""
 
     def __init__(self, parent: QMenu, refresh: Callable[[], None]) -> None:
-        super().__init__("Start at Login", parent, checkable=True)
+        super().__init__(translate("Preferences", "Start at Login"), parent, checkable=True)
         self.refresh = refresh
 
 
@@ -49,7 +50,9 @@ def add_start_at_login_action(
 
     action = StartAtLogin(menu, refresh)
     action.setObjectName("actionStartAtLogin")
-    action.setToolTip("Open Tracker Desktop when you log in to this computer")
+    action.setToolTip(
+        translate("Preferences", "Open Tracker Desktop when you log in to this computer")
+    )
 
     def on_triggered(checked: bool) -> None:
         try:
@@ -60,8 +63,15 @@ def add_start_at_login_action(
         except (OSError, ValueError) as error:
             log.warning("cannot change the autostart entry %s: %s", entry.location, error)
             refresh()
-            verb = "turn on" if checked else "turn off"
-            show_error(f"Could not {verb} Start at Login ({entry.location}): {error}")
+            if checked:
+                text = translate(
+                    "Preferences", "Could not turn on Start at Login ({file}): {error}"
+                )
+            else:
+                text = translate(
+                    "Preferences", "Could not turn off Start at Login ({file}): {error}"
+                )
+            show_error(text.format(file=entry.location, error=error))
             return
         log.info("start at login %s: %s", "on" if checked else "off", entry.location)
 

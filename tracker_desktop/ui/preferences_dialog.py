@@ -24,6 +24,9 @@ from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.money import MINOR_UNITS, parse_currency, parse_rate
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.dialog_parts import error_label, plain_buttons
+from tracker_desktop.ui.idle_preferences import minutes_suffix
+from tracker_desktop.ui.language import translate
+from tracker_desktop.ui.locale_format import locale_week_start
 from tracker_desktop.ui.preferences import StartAtLogin
 from tracker_desktop.ui.settings import WindowSettings
 from tracker_desktop.ui.theme import THEME_NAMES, THEMES
@@ -48,7 +51,7 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
         self.setMinimumWidth(440)
         self._catalog = tracker.catalog
         self._settings = settings
@@ -58,56 +61,82 @@ class PreferencesDialog(QDialog):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("yourNameEdit")
-        self.name_edit.setPlaceholderText("On the timesheets you export")
-        self.name_edit.setToolTip("Who the PDF timesheets are from (the command line's too)")
+        self.name_edit.setPlaceholderText(
+            translate("PreferencesDialog", "On the timesheets you export")
+        )
+        self.name_edit.setToolTip(
+            translate(
+                "PreferencesDialog", "Who the PDF timesheets are from (the command line's too)"
+            )
+        )
         self.week_combo = QComboBox(self)
         self.week_combo.setObjectName("weekStartCombo")
+        # First "as the language and region say", then each weekday (index = weekday + 1).
+        self._locale_week_start = locale_week_start(locale)
+        usual = locale.standaloneDayName(self._locale_week_start + 1, QLocale.FormatType.LongFormat)
+        self.week_combo.addItem(
+            translate("PreferencesDialog", "From the language and region ({day})").format(day=usual)
+        )
         for day in range(1, 8):  # Qt counts Monday as 1
             self.week_combo.addItem(locale.standaloneDayName(day, QLocale.FormatType.LongFormat))
         self.rate_edit = QLineEdit(self)
         self.rate_edit.setObjectName("defaultRateEdit")
         self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.rate_edit.setPlaceholderText("None")
-        self.rate_edit.setToolTip("The hourly rate of projects and clients without one")
+        self.rate_edit.setPlaceholderText(translate("PreferencesDialog", "None"))
+        self.rate_edit.setToolTip(
+            translate("PreferencesDialog", "The hourly rate of projects and clients without one")
+        )
         self.currency_combo = QComboBox(self)
         self.currency_combo.setObjectName("defaultCurrencyCombo")
         self.currency_combo.setEditable(True)
         self.currency_combo.addItems(sorted(MINOR_UNITS))
-        self.currency_combo.setToolTip("The currency of clients without one of their own")
+        self.currency_combo.setToolTip(
+            translate("PreferencesDialog", "The currency of clients without one of their own")
+        )
         self.gap_spin = QSpinBox(self)
         self.gap_spin.setObjectName("gapThresholdSpin")
         self.gap_spin.setRange(1, MAX_GAP_MINUTES)
-        self.gap_spin.setSuffix(" minutes")
+        self.gap_spin.setSuffix(minutes_suffix(2))
         self.gap_spin.setToolTip(
-            "A running session that went unwatched longer than this (the computer slept, "
-            "or the app was not running) is asked about"
+            translate(
+                "PreferencesDialog",
+                "A running session that went unwatched longer than this (the computer "
+                "slept, or the app was not running) is asked about",
+            )
+        )
+        self.login_check = QCheckBox(
+            translate("PreferencesDialog", "Open Tracker Desktop when you log in"), self
         )
         self.theme_combo = QComboBox(self)
         self.theme_combo.setObjectName("themeCombo")
         for theme in THEMES:
-            self.theme_combo.addItem(THEME_NAMES[theme], theme)
-        self.theme_combo.setToolTip("System follows the desktop's light or dark colours")
-        self.login_check = QCheckBox("Open Tracker Desktop when you log in", self)
+            self.theme_combo.addItem(translate("Theme", THEME_NAMES[theme]), theme)
+        self.theme_combo.setToolTip(
+            translate("PreferencesDialog", "System follows the desktop's light or dark colours")
+        )
+        self.login_check = QCheckBox(
+            translate("PreferencesDialog", "Open Tracker Desktop when you log in"), self
+        )
         self.login_check.setObjectName("startAtLoginCheck")
         self.error = error_label(self, "preferencesError")
         for widget, name in (
-            (self.name_edit, "Your name"),
-            (self.week_combo, "First day of the week"),
-            (self.rate_edit, "Default hourly rate"),
-            (self.currency_combo, "Default currency"),
-            (self.gap_spin, "Ask about gaps longer than"),
-            (self.theme_combo, "Theme"),
-            (self.login_check, "Start at login"),
+            (self.name_edit, translate("PreferencesDialog", "Your name")),
+            (self.week_combo, translate("PreferencesDialog", "First day of the week")),
+            (self.rate_edit, translate("PreferencesDialog", "Default hourly rate")),
+            (self.currency_combo, translate("PreferencesDialog", "Default currency")),
+            (self.gap_spin, translate("PreferencesDialog", "Ask about gaps longer than")),
+            (self.theme_combo, translate("PreferencesDialog", "Theme")),
+            (self.login_check, translate("PreferencesDialog", "Start at login")),
         ):
             widget.setAccessibleName(name)
 
         form = QFormLayout()
-        form.addRow("Your &name", self.name_edit)
-        form.addRow("First day of the &week", self.week_combo)
-        form.addRow("Default hourly &rate", self.rate_edit)
-        form.addRow("Default &currency", self.currency_combo)
-        form.addRow("Ask about &gaps longer than", self.gap_spin)
-        form.addRow("T&heme", self.theme_combo)
+        form.addRow(translate("PreferencesDialog", "Your &name"), self.name_edit)
+        form.addRow(translate("PreferencesDialog", "First day of the &week"), self.week_combo)
+        form.addRow(translate("PreferencesDialog", "Default hourly &rate"), self.rate_edit)
+        form.addRow(translate("PreferencesDialog", "Default &currency"), self.currency_combo)
+        form.addRow(translate("PreferencesDialog", "Ask about &gaps longer than"), self.gap_spin)
+        form.addRow(translate("PreferencesDialog", "T&heme"), self.theme_combo)
         form.addRow("", self.login_check)
         buttons = plain_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         buttons.rejected.connect(self.close)
@@ -139,7 +168,7 @@ class PreferencesDialog(QDialog):
         try:
             name, week, rate, currency = (
                 self._catalog.your_name(),
-                self._catalog.week_start(),
+                self._catalog.chosen_week_start(),
                 self._catalog.default_rate(),
                 self._catalog.default_currency(),
             )
@@ -151,7 +180,7 @@ class PreferencesDialog(QDialog):
             widget.blockSignals(True)
         self._saved_name = name
         self.name_edit.setText(name)
-        self.week_combo.setCurrentIndex(week)
+        self.week_combo.setCurrentIndex(0 if week is None else week + 1)
         self.rate_edit.setText("" if rate is None else format(rate, "f"))
         self.currency_combo.setCurrentText(currency)
         self.gap_spin.setValue(int(self._settings.gap_threshold.total_seconds() // 60))
@@ -182,8 +211,9 @@ class PreferencesDialog(QDialog):
         self.name_edit.setText(self._saved_name)
 
     def _on_week_combo_changed(self, index: int) -> None:
-        if self._store(week_start=index):
-            self.week_start_changed.emit(index)
+        chosen = index - 1 if index > 0 else None
+        if self._store(week_start=chosen):
+            self.week_start_changed.emit(self._locale_week_start if chosen is None else chosen)
 
     def _on_rate_edit_finished(self) -> None:
         text = self.rate_edit.text().strip()

@@ -10,15 +10,26 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
+
 # (canvas, dot diameter, outline width) in pixels; QIcon picks the size it is asked for.
 _SIZES = ((16, 10.0, 1.0), (32, 20.0, 1.6), (64, 40.0, 3.0))
 _OUTLINE_ALPHA = 130  # of the text colour: a visible edge, softer than text
 # What the palette's colours (core.catalog.PALETTE, in its order) are called, for menus
 # and for people who tell them apart by name.
-COLOR_NAMES = (
-    "Blue", "Orange", "Red", "Teal", "Green", "Yellow",
-    "Purple", "Pink", "Brown", "Grey", "Sea green", "Rose",
+_NAMES = (
+    QT_TRANSLATE_NOOP("Colors", "Blue"), QT_TRANSLATE_NOOP("Colors", "Orange"),
+    QT_TRANSLATE_NOOP("Colors", "Red"), QT_TRANSLATE_NOOP("Colors", "Teal"),
+    QT_TRANSLATE_NOOP("Colors", "Green"), QT_TRANSLATE_NOOP("Colors", "Yellow"),
+    QT_TRANSLATE_NOOP("Colors", "Purple"), QT_TRANSLATE_NOOP("Colors", "Pink"),
+    QT_TRANSLATE_NOOP("Colors", "Brown"), QT_TRANSLATE_NOOP("Colors", "Grey"),
+    QT_TRANSLATE_NOOP("Colors", "Sea green"), QT_TRANSLATE_NOOP("Colors", "Rose"),
 )  # fmt: skip
+
+
+def color_name(index: int) -> str:
+    """The name of the palette's colour ``index``, in the interface's language."""
+    return translate("Colors", _NAMES[index])
 
 
 def color_dot(color: str) -> QIcon:

@@ -16,6 +16,7 @@ from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.money import parse_rate
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.catalog_dialogs import ClientDialog, ClientFields, MoveSessionsDialog
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.message_banner import Messages
 from tracker_desktop.ui.project_dialog import ColorChooser, ProjectDialog, ProjectFields
 from tracker_desktop.ui.projects_model import BILLABLE, NAME, RATE, ClientRow, ProjectRow, Rate
@@ -48,19 +49,27 @@ class ProjectCommands(QObject):
         client = near.info.client if isinstance(near, ProjectRow) else None
         if isinstance(near, ClientRow) and near.info is not None:
             client = near.info.name
-        made = self._ask_project("New Project", ProjectFields("", client, None, None), None)
+        made = self._ask_project(
+            translate("ProjectCommands", "New Project"), ProjectFields("", client, None, None), None
+        )
         if made is None:
             return None
-        self._messages.show_note(f"Added project “{made.label}”")
+        self._messages.show_note(
+            translate("ProjectCommands", "Added project “{name}”").format(name=made.label)
+        )
         return ("project", made.id)
 
     def add_client(self) -> Key | None:
         made = self._ask_client(
-            "New Client", ClientFields("", None, None), lambda f: self._catalog.add_client(*f)
+            translate("ProjectCommands", "New Client"),
+            ClientFields("", None, None),
+            lambda f: self._catalog.add_client(*f),
         )
         if made is None:
             return None
-        self._messages.show_note(f"Added client “{made.name}”")
+        self._messages.show_note(
+            translate("ProjectCommands", "Added client “{name}”").format(name=made.name)
+        )
         return ("client", made.id)
 
     def edit(self, row: Row | None) -> None:
@@ -68,8 +77,13 @@ class ProjectCommands(QObject):
         if isinstance(row, ProjectRow):
             info = row.info
             fields = ProjectFields(info.name, info.client, info.color, info.rate, info.billable)
-            if self._ask_project("Edit Project", fields, info) is not None:
-                self._messages.show_note(f"Saved project “{info.name}”")
+            if (
+                self._ask_project(translate("ProjectCommands", "Edit Project"), fields, info)
+                is not None
+            ):
+                self._messages.show_note(
+                    translate("ProjectCommands", "Saved project “{name}”").format(name=info.name)
+                )
         elif isinstance(row, ClientRow) and row.info is not None:
             client = row.info
             now = ClientFields(client.name, client.rate, client.currency)
@@ -78,8 +92,10 @@ class ProjectCommands(QObject):
                 edit = self._catalog.edit_client
                 return edit(client.id, name=f.name, rate=f.rate, currency=f.currency)
 
-            if self._ask_client("Edit Client", now, save) is not None:
-                self._messages.show_note(f"Saved client “{client.name}”")
+            if self._ask_client(translate("ProjectCommands", "Edit Client"), now, save) is not None:
+                self._messages.show_note(
+                    translate("ProjectCommands", "Saved client “{name}”").format(name=client.name)
+                )
 
     def delete(self, row: Row | None) -> None:
         """Deletes a project; its sessions, if any, move to a project the user picks."""
@@ -96,15 +112,20 @@ class ProjectCommands(QObject):
             )
             if not others:
                 self._messages.show_error(
-                    f"“{project.label}” has sessions and there is no other project to move "
-                    "them to: archive it instead"
+                    translate(
+                        "ProjectCommands",
+                        "“{name}” has sessions and there is no other project to move them to: "
+                        "archive it instead",
+                    ).format(name=project.label)
                 )
                 return
             target = MoveSessionsDialog.ask(self._parent, project.label, sessions, others)
             if target is None:
                 return
         if self._messages.attempt(lambda: catalog.delete_project(project.id, target)) is not None:
-            self._messages.show_note(f"Deleted project “{project.label}”")
+            self._messages.show_note(
+                translate("ProjectCommands", "Deleted project “{name}”").format(name=project.label)
+            )
 
     # -- at once ------------------------------------------------------------------------
 
@@ -128,10 +149,17 @@ class ProjectCommands(QObject):
         if self._messages.attempt(lambda: edit(info.id, archived=not info.archived)) is None:
             return
         if info.archived:
-            self._messages.show_note(f"Brought back “{info.name}”")
+            self._messages.show_note(
+                translate("ProjectCommands", "Brought back “{name}”").format(name=info.name)
+            )
         else:
-            hint = "" if shown else " (View ▸ Show Archived shows it)"
-            self._messages.show_note(f"Archived “{info.name}”{hint}")
+            if shown:
+                text = translate("ProjectCommands", "Archived “{name}”")
+            else:
+                text = translate(
+                    "ProjectCommands", "Archived “{name}” (View ▸ Show Archived shows it)"
+                )
+            self._messages.show_note(text.format(name=info.name))
 
     def edit_in_place(self, row: Row, column: int, value: Any) -> bool:
         """A name or rate typed into the tree (an empty rate: inherited), or Billable
@@ -191,7 +219,11 @@ class ProjectCommands(QObject):
         self, title: str, fields: ClientFields, save: Callable[[ClientFields], T]
     ) -> T | None:
         default = self._default
-        said = default.explained(None) if default.amount is None else f"Default: {default.text()}"
+        said = (
+            default.explained(None)
+            if default.amount is None
+            else translate("ProjectCommands", "Default: {rate}").format(rate=default.text())
+        )
         return self._ask_until_saved(
             lambda shown, error: ClientDialog.ask(self._parent, title, shown, said, error),
             save,
@@ -227,7 +259,11 @@ class ProjectCommands(QObject):
         for group in self._groups:
             info = group.info
             if info is not None and info.name == client and info.rate is not None:
-                return f"Inherits {group.rate.text()} from {client}"
+                return translate("ProjectCommands", "Inherits {rate} from {client}").format(
+                    rate=group.rate.text(), client=client
+                )
         if self._default.amount is not None:
-            return f"Inherits the default rate, {self._default.text()}"
-        return "No rate (none on the client, none by default)"
+            return translate("ProjectCommands", "Inherits the default rate, {rate}").format(
+                rate=self._default.text()
+            )
+        return translate("ProjectCommands", "No rate (none on the client, none by default)")

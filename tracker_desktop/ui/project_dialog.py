@@ -25,9 +25,10 @@ from tracker_desktop.core.catalog import PALETTE
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.money import parse_rate
 from tracker_desktop.ui.dialog_parts import form_dialog
-from tracker_desktop.ui.project_colors import COLOR_NAMES, color_dot
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
+from tracker_desktop.ui.project_colors import color_dot, color_name
 
-NO_CLIENT = "No client"
+NO_CLIENT = QT_TRANSLATE_NOOP("ProjectDialog", "No client")
 
 
 class ProjectFields(NamedTuple):
@@ -56,7 +57,7 @@ class ColorRow(QWidget):
     def __init__(self, color: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("projectColorRow")
-        self.setAccessibleName("Colour")
+        self.setAccessibleName(translate("ProjectDialog", "Colour"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
@@ -69,13 +70,13 @@ class ColorRow(QWidget):
             button.setIconSize(QSize(20, 20))
             button.setCheckable(True)
             button.setAutoRaise(True)
-            button.setAccessibleName(COLOR_NAMES[index])
-            button.setToolTip(COLOR_NAMES[index])
+            button.setAccessibleName(color_name(index))
+            button.setToolTip(color_name(index))
             self._group.addButton(button, index)
             row.addWidget(button)
         self.other = QToolButton(self)
         self.other.setObjectName("projectColorOther")
-        self.other.setText("Other…")
+        self.other.setText(translate("ProjectDialog", "Other…"))
         self.other.setCheckable(True)
         self.other.setAutoRaise(True)
         self.other.clicked.connect(self._on_other_clicked)
@@ -137,26 +138,27 @@ class ProjectDialog(QDialog):
         self.client_combo = QComboBox(self)
         self.client_combo.setObjectName("projectClientCombo")
         self.client_combo.setEditable(True)  # a new name makes a new client
-        self.client_combo.addItems([NO_CLIENT, *clients])
-        self.client_combo.setCurrentText(fields.client or NO_CLIENT)
+        self._no_client = translate("ProjectDialog", NO_CLIENT)
+        self.client_combo.addItems([self._no_client, *clients])
+        self.client_combo.setCurrentText(fields.client or self._no_client)
         self.client_combo.currentTextChanged.connect(self._show_inherited)
         self.colors = ColorRow(fields.color, self)
         self.rate_edit = QLineEdit("" if fields.rate is None else format(fields.rate, "f"), self)
         self.rate_edit.setObjectName("projectRateEdit")
         self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.billable_check = QCheckBox("&Billable by default", self)
+        self.billable_check = QCheckBox(translate("ProjectDialog", "&Billable by default"), self)
         self.billable_check.setObjectName("projectBillableCheck")
         self.billable_check.setChecked(fields.billable)
         self.error = form_dialog(
             self,
             [
-                ("&Name", self.name_edit),
-                ("&Client", self.client_combo),
-                ("Colour", self.colors),
-                ("Hourly &rate", self.rate_edit),
+                (translate("ProjectDialog", "&Name"), self.name_edit),
+                (translate("ProjectDialog", "&Client"), self.client_combo),
+                (translate("ProjectDialog", "Colour"), self.colors),
+                (translate("ProjectDialog", "Hourly &rate"), self.rate_edit),
                 ("", self.billable_check),
             ],
-            "Save",
+            translate("ProjectDialog", "Save"),
         )
         self._show_inherited()
 
@@ -184,7 +186,7 @@ class ProjectDialog(QDialog):
         client = self.client_combo.currentText().strip()
         return ProjectFields(
             self.name_edit.text(),
-            None if client in ("", NO_CLIENT) else client,
+            None if client in ("", self._no_client) else client,
             self.colors.color(),
             parse_rate(rate_text, what="rate") if rate_text else None,
             self.billable_check.isChecked(),
@@ -194,7 +196,9 @@ class ProjectDialog(QDialog):
         try:
             fields = self.fields()
             if not fields.name.strip():
-                raise InvalidInputError("name: a project needs a name", field="name")
+                raise InvalidInputError(
+                    translate("ProjectDialog", "name: a project needs a name"), field="name"
+                )
         except InvalidInputError as error:
             self.show_error(str(error))
             return
@@ -207,4 +211,6 @@ class ProjectDialog(QDialog):
 
     def _show_inherited(self) -> None:
         client = self.client_combo.currentText().strip()
-        self.rate_edit.setPlaceholderText(self._inherited(None if client == NO_CLIENT else client))
+        self.rate_edit.setPlaceholderText(
+            self._inherited(None if client == self._no_client else client)
+        )

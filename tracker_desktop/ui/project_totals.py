@@ -13,9 +13,10 @@ from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.money import rounded
 from tracker_desktop.core.pricing import Priced, Pricing, earnings
 from tracker_desktop.core.service import ProjectRef, Session
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.money_text import money_text
 
-NO_PROJECT = "No project"
+NO_PROJECT = QT_TRANSLATE_NOOP("ProjectTotals", "No project")
 
 
 class ProjectTime(NamedTuple):
@@ -27,7 +28,7 @@ class ProjectTime(NamedTuple):
 
     @property
     def label(self) -> str:
-        return self.project.label if self.project else NO_PROJECT
+        return self.project.label if self.project else translate("ProjectTotals", NO_PROJECT)
 
     def priced(self) -> Priced:
         return Priced(self.project.id if self.project else None, True, self.billable_seconds)
@@ -72,7 +73,14 @@ def totals_tooltip(rows: list[ProjectTime], pricing: Pricing | None = None) -> s
     billable = sum(row.billable_seconds for row in rows)
     total_earned = earnings(pricing, [row.priced() for row in rows]) if pricing else {}
     if total_earned or billable != sum(row.seconds for row in rows):
-        lines.append(_row("<i>Billable</i>", _duration(billable), amounts_text(total_earned), True))
+        lines.append(
+            _row(
+                "<i>{}</i>".format(translate("ProjectTotals", "Billable")),
+                _duration(billable),
+                amounts_text(total_earned),
+                True,
+            )
+        )
     return f"<table cellspacing='0' cellpadding='1'>{''.join(lines)}</table>"
 
 

@@ -18,14 +18,20 @@ from PySide6.QtGui import QFont
 
 from tracker_desktop.core.catalog import ClientInfo, ProjectInfo
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.money_text import money_text
 from tracker_desktop.ui.project_colors import color_dot
 from tracker_desktop.ui.session_cells import muted, tabular_font
 from tracker_desktop.ui.two_level_model import Index, TwoLevelModel
 
 NAME, HOURS, RATE, BILLABLE = range(4)
-HEADERS = ("Name", "This month", "Rate per hour", "Billable")
-NO_CLIENT = "No client"
+HEADERS = (
+    QT_TRANSLATE_NOOP("ProjectsModel", "Name"),
+    QT_TRANSLATE_NOOP("ProjectsModel", "This month"),
+    QT_TRANSLATE_NOOP("ProjectsModel", "Rate per hour"),
+    QT_TRANSLATE_NOOP("ProjectsModel", "Billable"),
+)
+NO_CLIENT = QT_TRANSLATE_NOOP("ProjectsModel", "No client")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = (
@@ -54,11 +60,13 @@ class Rate(NamedTuple):
 
     def explained(self, client: str | None) -> str:
         if self.source == "client":
-            return f"From the client {client}"
+            return translate("ProjectsModel", "From the client {client}").format(client=client)
         if self.source == "default":
-            return "The default rate (Preferences)"
+            return translate("ProjectsModel", "The default rate (Preferences)")
         if self.source == "none":
-            return "No rate: set one here, on the client, or in Preferences"
+            return translate(
+                "ProjectsModel", "No rate: set one here, on the client, or in Preferences"
+            )
         return ""
 
 
@@ -181,7 +189,7 @@ class ProjectsModel(TwoLevelModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("ProjectsModel", HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if section in (HOURS, RATE) else _LEFT
         return None
@@ -259,8 +267,10 @@ class ProjectsModel(TwoLevelModel):
 
     def _text(self, row: ClientRow | ProjectRow, column: int, *, accessible: bool) -> str | None:
         if column == NAME:
-            name = row.info.name if row.info is not None else NO_CLIENT
-            return f"{name} (archived)" if row.info is not None and row.info.archived else name
+            name = row.info.name if row.info is not None else translate("ProjectsModel", NO_CLIENT)
+            if row.info is not None and row.info.archived:
+                return translate("ProjectsModel", "{name} (archived)").format(name=name)
+            return name
         if column == HOURS:
             empty = isinstance(row, ClientRow) and not row.projects
             return "" if empty else _hours(row.seconds)
@@ -271,7 +281,11 @@ class ProjectsModel(TwoLevelModel):
                 return f"{text}, {row.rate.explained(client).lower()}"
             return text
         if column == BILLABLE and accessible and isinstance(row, ProjectRow):
-            return "billable" if row.info.billable else "not billable"
+            return (
+                translate("ProjectsModel", "billable")
+                if row.info.billable
+                else translate("ProjectsModel", "not billable")
+            )
         return None
 
     def _tooltip(self, row: ClientRow | ProjectRow, column: int) -> str | None:
@@ -280,9 +294,11 @@ class ProjectsModel(TwoLevelModel):
         if column == RATE and row.rate.source in ("default", "none"):
             return row.rate.explained(None)
         if column == HOURS:
-            return "Time tracked this month"
+            return translate("ProjectsModel", "Time tracked this month")
         if column == NAME and isinstance(row, ProjectRow) and row.info.archived:
-            return "Archived: hidden from the pickers, its sessions kept"
+            return translate(
+                "ProjectsModel", "Archived: hidden from the pickers, its sessions kept"
+            )
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -26,8 +26,9 @@ from tracker_desktop.core.catalog import PALETTE
 from tracker_desktop.core.periods import PeriodKind, period_containing
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.actions import describe_shortcut
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.message_banner import MessageBanner, Messages
-from tracker_desktop.ui.project_colors import COLOR_NAMES, color_dot
+from tracker_desktop.ui.project_colors import color_dot, color_name
 from tracker_desktop.ui.project_commands import Key, ProjectCommands
 from tracker_desktop.ui.projects_model import (
     NAME,
@@ -49,7 +50,7 @@ class ProjectsWindow(QMainWindow):
     def __init__(self, tracker: Tracker, undo: QAction, redo: QAction, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("projectsWindow")
-        self.setWindowTitle("Projects and Tags")
+        self.setWindowTitle(translate("ProjectsWindow", "Projects and Tags"))
         self.resize(760, 540)
         self.setMinimumSize(480, 320)
         self._tracker = tracker
@@ -60,7 +61,7 @@ class ProjectsWindow(QMainWindow):
         self.model = ProjectsModel(self.commands.edit_in_place, self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("projectsTree")
-        self.tree.setAccessibleName("Clients and projects")
+        self.tree.setAccessibleName(translate("ProjectsWindow", "Clients and projects"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setItemDelegate(RoomyDelegate(self.tree))
@@ -78,11 +79,16 @@ class ProjectsWindow(QMainWindow):
         self.tree.selectionModel().selectionChanged.connect(self._enable)
 
         undo_keys = undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.tags = TagsPanel(tracker, self.messages, f"{undo_keys} brings it back", self)
+        self.tags = TagsPanel(
+            tracker,
+            self.messages,
+            translate("ProjectsWindow", "{keys} brings it back").format(keys=undo_keys),
+            self,
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("projectsTabs")
-        self.tabs.addTab(self.tree, "&Projects")
-        self.tabs.addTab(self.tags, "&Tags")
+        self.tabs.addTab(self.tree, translate("ProjectsWindow", "&Projects"))
+        self.tabs.addTab(self.tags, translate("ProjectsWindow", "&Tags"))
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -108,42 +114,51 @@ class ProjectsWindow(QMainWindow):
         commands = self.commands
         self.new_project = self._action(
             "actionNewProject",
-            "New Project…",
+            translate("ProjectsWindow", "New Project…"),
             "Ctrl+N",
             lambda: self._selecting(commands.add_project(self.selected())),
         )
         self.new_client = self._action(
             "actionNewClient",
-            "New Client…",
+            translate("ProjectsWindow", "New Client…"),
             "Ctrl+Shift+N",
             lambda: self._selecting(commands.add_client()),
         )
         self.edit = self._action(
-            "actionEditProject", "Edit…", "Ctrl+E", lambda: commands.edit(self.selected())
+            "actionEditProject",
+            translate("ProjectsWindow", "Edit…"),
+            "Ctrl+E",
+            lambda: commands.edit(self.selected()),
         )
         self.archive = self._action(
             "actionArchive",
-            "Archive",
+            translate("ProjectsWindow", "Archive"),
             "Ctrl+Shift+A",
             lambda: commands.toggle_archived(self.selected(), self._show_archived),
         )
         self.delete = self._action(
-            "actionDeleteProject", "Delete…", "Del", lambda: commands.delete(self.selected())
+            "actionDeleteProject",
+            translate("ProjectsWindow", "Delete…"),
+            "Del",
+            lambda: commands.delete(self.selected()),
         )
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.tree.addAction(self.delete)
         self.show_archived = self._action(
-            "actionShowArchived", "Show Archived", "Ctrl+H", self._on_show_archived
+            "actionShowArchived",
+            translate("ProjectsWindow", "Show Archived"),
+            "Ctrl+H",
+            self._on_show_archived,
         )
         self.show_archived.setCheckable(True)
-        self.colors = QMenu("&Colour", self)
+        self.colors = QMenu(translate("ProjectsWindow", "&Colour"), self)
         self.colors.setObjectName("projectColorMenu")
         for index, color in enumerate((*PALETTE, None)):
             if color is None:
                 self.colors.addSeparator()
-                swatch = self.colors.addAction("Other…")
+                swatch = self.colors.addAction(translate("ProjectsWindow", "Other…"))
             else:
-                swatch = self.colors.addAction(color_dot(color), COLOR_NAMES[index])
+                swatch = self.colors.addAction(color_dot(color), color_name(index))
             swatch.triggered.connect(
                 lambda checked=False, c=color: commands.recolor(self.selected(), c)
             )
@@ -158,15 +173,15 @@ class ProjectsWindow(QMainWindow):
             self.delete,
         ]
         for title, entries in (
-            ("&Project", self._project_entries),
-            ("&Edit", [undo, redo]),
-            ("&View", [self.show_archived]),
+            (translate("ProjectsWindow", "&Project"), self._project_entries),
+            (translate("ProjectsWindow", "&Edit"), [undo, redo]),
+            (translate("ProjectsWindow", "&View"), [self.show_archived]),
         ):
             menu = self.menuBar().addMenu(title)
             for entry in entries:
                 menu.addSeparator() if entry is None else menu.addAction(entry)
         self.addActions([undo, redo])  # Ctrl+Z here undoes like in the main window
-        bar = self.addToolBar("Projects")
+        bar = self.addToolBar(translate("ProjectsWindow", "Projects"))
         bar.setObjectName("projectsToolBar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -250,7 +265,12 @@ class ProjectsWindow(QMainWindow):
         real = row is not None and row.info is not None
         self.edit.setEnabled(real)
         self.archive.setEnabled(real)
-        self.archive.setText("Bring Back" if real and row.info.archived else "Archive")  # type: ignore[union-attr]
+        archived = real and row.info.archived  # type: ignore[union-attr]
+        self.archive.setText(
+            translate("ProjectsWindow", "Bring Back")
+            if archived
+            else translate("ProjectsWindow", "Archive")
+        )
         describe_shortcut(self.archive)
         self.delete.setEnabled(project)
         self.colors.setEnabled(project)

@@ -21,14 +21,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker_desktop.core.backups import describe
 from tracker_desktop.core.layout import Backup
 from tracker_desktop.ui.dialog_parts import plain_buttons
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
+from tracker_desktop.ui.locale_format import day_text, time_text
 
 
 class Recovery(enum.Enum):
     RESTORE = "restore"  # put the newest good backup in place
     FRESH = "fresh"  # move the bad file aside, start with an empty database
+
+
+def describe(backup: Backup, zone: tzinfo) -> str:
+    """ "Thu, 26 Nov 2026 09:00 (daily)", in the locale's words."""
+    local = backup.taken_at.astimezone(zone)
+    reason = REASONS.get(backup.reason)
+    return "{day} {time} ({reason})".format(
+        day=day_text(local.date(), short=True),
+        time=time_text(local, seconds=False),
+        reason=translate("Recovery", reason) if reason else backup.reason,
+    )
+
+
+# Why a backup was made, as the core names it (translated where shown).
+REASONS = {
+    "daily": QT_TRANSLATE_NOOP("Recovery", "daily"),
+    "manual": QT_TRANSLATE_NOOP("Recovery", "manual"),
+    "before-restore": QT_TRANSLATE_NOOP("Recovery", "before a restore"),
+}
 
 
 class RecoveryDialog:
@@ -40,22 +60,32 @@ class RecoveryDialog:
     ) -> Recovery | None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Tracker Desktop cannot open your sessions")
+        box.setWindowTitle(translate("Recovery", "Tracker Desktop cannot open your sessions"))
         box.setText(problem)
         restore = None
         if newest is not None:
             box.setInformativeText(
-                f"The newest good backup is from {describe(newest, zone)}. Restoring it or "
-                "starting afresh moves the current file aside; nothing is deleted."
+                translate(
+                    "Recovery",
+                    "The newest good backup is from {backup}. Restoring it or starting afresh "
+                    "moves the current file aside; nothing is deleted.",
+                ).format(backup=describe(newest, zone))
             )
-            restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
+            restore = box.addButton(
+                translate("Recovery", "Restore Backup"), QMessageBox.ButtonRole.AcceptRole
+            )
         else:
             box.setInformativeText(
-                "There is no backup to restore. Starting afresh moves the current file "
-                "aside (nothing is deleted) and opens an empty database."
+                translate(
+                    "Recovery",
+                    "There is no backup to restore. Starting afresh moves the current file "
+                    "aside (nothing is deleted) and opens an empty database.",
+                )
             )
-        fresh = box.addButton("Start Afresh", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        fresh = box.addButton(
+            translate("Recovery", "Start Afresh"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(translate("Recovery", "Quit"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore or fresh)
         box.exec()
         clicked = box.clickedButton()
@@ -72,11 +102,14 @@ class RestoreDialog(QDialog):
     def __init__(self, parent: QWidget | None, backups: list[Backup], zone: tzinfo) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from Backup")
+        self.setWindowTitle(translate("Recovery", "Restore from Backup"))
         self.setMinimumWidth(420)
         text = QLabel(
-            "Restoring replaces your sessions with the backup's. The current database is "
-            "kept aside in the data folder, and Undo is reset.",
+            translate(
+                "Recovery",
+                "Restoring replaces your sessions with the backup's. The current database is "
+                "kept aside in the data folder, and Undo is reset.",
+            ),
             self,
         )
         text.setWordWrap(True)
@@ -88,7 +121,7 @@ class RestoreDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(translate("Recovery", "Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         plain_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -21,7 +21,9 @@ from tracker_desktop.ui.chart_painting import (
     paint_breakdown,
     style_from,
 )
-from tracker_desktop.ui.report_text import GROUPING_TITLES, group_label
+from tracker_desktop.ui.language import translate
+from tracker_desktop.ui.locale_format import day_text, month_text
+from tracker_desktop.ui.report_text import by_title, group_label
 
 DAYS_AS_DAYS = 62  # longer ranges show weeks, and longer than a year months
 DAYS_AS_WEEKS = 371
@@ -59,7 +61,7 @@ def chart_data(by_day: Report, by_group: Report, week_start: int = 0) -> ChartDa
     breakdown = tuple(
         Part(group_label(group), group.color, group.total_seconds) for group in by_group.groups
     )
-    title = f"By {GROUPING_TITLES[by].lower()}"
+    title = by_title(by)
     return ChartData(tuple(bars), breakdown, title, colored_breakdown=by == "project")
 
 
@@ -76,13 +78,13 @@ def _buckets(report: Report, week_start: int, locale: QLocale) -> list[tuple[dat
         pattern = "ddd d" if length <= 14 else "d"
         for offset in range(length):
             day = first + timedelta(days=offset)
-            buckets.append((day, day, text(day, pattern), text(day, QLocale.FormatType.LongFormat)))
+            buckets.append((day, day, text(day, pattern), day_text(day, locale)))
     elif length <= DAYS_AS_WEEKS:
         start = first - timedelta(days=(first.weekday() - week_start) % 7)
         while start <= last:
             end = start + timedelta(days=6)
             shown = (max(start, first), min(end, last))
-            title = f"Week of {text(start, 'd MMMM yyyy')}"
+            title = translate("ReportChart", "Week of {day}").format(day=day_text(start, locale))
             buckets.append((*shown, text(start, "d MMM"), title))
             start = end + timedelta(days=1)
     else:
@@ -91,7 +93,7 @@ def _buckets(report: Report, week_start: int, locale: QLocale) -> list[tuple[dat
             following = (start + timedelta(days=32)).replace(day=1)
             shown = (max(start, first), min(following - timedelta(days=1), last))
             label = text(start, "MMM yy" if start.month == 1 else "MMM")
-            buckets.append((*shown, label, text(start, "MMMM yyyy")))
+            buckets.append((*shown, label, month_text(start, locale)))
             start = following
     return buckets
 
@@ -121,8 +123,10 @@ class ReportChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportChart")
-        self.setAccessibleName("Chart of hours per day and by group")
-        self.setAccessibleDescription("The same figures are in the table of groups")
+        self.setAccessibleName(translate("ReportChart", "Chart of hours per day and by group"))
+        self.setAccessibleDescription(
+            translate("ReportChart", "The same figures are in the table of groups")
+        )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
         self._data = EMPTY

@@ -24,24 +24,26 @@ from tracker_desktop.core.reports import (
     range_of_last,
     range_of_period,
 )
-from tracker_desktop.ui.report_text import GROUPING_TITLES
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
+from tracker_desktop.ui.locale_format import date_format, day_text
+from tracker_desktop.ui.report_text import grouping_title
 
 PRESETS = {
-    "today": "Today",
-    "this_week": "This week",
-    "last_week": "Last week",
-    "this_month": "This month",
-    "last_month": "Last month",
-    "this_year": "This year",
-    "last_7_days": "Last 7 days",
-    "last_30_days": "Last 30 days",
-    "custom": "Custom",
+    "today": QT_TRANSLATE_NOOP("ReportChoices", "Today"),
+    "this_week": QT_TRANSLATE_NOOP("ReportChoices", "This week"),
+    "last_week": QT_TRANSLATE_NOOP("ReportChoices", "Last week"),
+    "this_month": QT_TRANSLATE_NOOP("ReportChoices", "This month"),
+    "last_month": QT_TRANSLATE_NOOP("ReportChoices", "Last month"),
+    "this_year": QT_TRANSLATE_NOOP("ReportChoices", "This year"),
+    "last_7_days": QT_TRANSLATE_NOOP("ReportChoices", "Last 7 days"),
+    "last_30_days": QT_TRANSLATE_NOOP("ReportChoices", "Last 30 days"),
+    "custom": QT_TRANSLATE_NOOP("ReportChoices", "Custom"),
 }
 ROUNDING_TITLES = {
-    "none": "No rounding",
-    "up": "Round up",
-    "nearest": "Round",
-    "down": "Round down",
+    "none": QT_TRANSLATE_NOOP("ReportChoices", "No rounding"),
+    "up": QT_TRANSLATE_NOOP("ReportChoices", "Round up"),
+    "nearest": QT_TRANSLATE_NOOP("ReportChoices", "Round"),
+    "down": QT_TRANSLATE_NOOP("ReportChoices", "Round down"),
 }
 
 
@@ -78,8 +80,11 @@ def preset_range(
         first, last = custom
         if last < first:
             raise InvalidInputError(
-                f"The range ends ({last.isoformat()}) before it starts ({first.isoformat()}): "
-                "pick a To date on or after the From date",
+                translate(
+                    "ReportChoices",
+                    "The range ends ({last}) before it starts ({first}): pick a To date on or "
+                    "after the From date",
+                ).format(last=day_text(last, short=True), first=day_text(first, short=True)),
                 field="to",
             )
         return days_range(first, last, zone)
@@ -170,42 +175,73 @@ class ChoicesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("reportChoices")
         self._quiet = False
-        self.range_combo = _combo(self, "reportRangeCombo", "Range")
+        self.range_combo = _combo(self, "reportRangeCombo", translate("ReportChoices", "Range"))
         for key, title in PRESETS.items():
-            self.range_combo.addItem(title, key)
-        self.from_edit = self._date_edit("reportFromEdit", "From")
-        self.to_edit = self._date_edit("reportToEdit", "To")
-        self.group_combo = _combo(self, "reportGroupCombo", "Group by")
-        self.then_combo = _combo(self, "reportThenCombo", "Then by", "Then group each by")
+            self.range_combo.addItem(translate("ReportChoices", title), key)
+        self.from_edit = self._date_edit("reportFromEdit", translate("ReportChoices", "From"))
+        self.to_edit = self._date_edit("reportToEdit", translate("ReportChoices", "To"))
+        self.group_combo = _combo(self, "reportGroupCombo", translate("ReportChoices", "Group by"))
+        self.then_combo = _combo(
+            self,
+            "reportThenCombo",
+            translate("ReportChoices", "Then by"),
+            translate("ReportChoices", "Then group each by"),
+        )
         self.then_combo.addItem("—", None)
         for key in GROUPINGS:
-            self.group_combo.addItem(GROUPING_TITLES[key], key)
-            self.then_combo.addItem(GROUPING_TITLES[key], key)
-        self.client_combo = _combo(self, "reportClientCombo", "Client", "Only this client's time")
-        self.project_combo = _combo(self, "reportProjectCombo", "Project", "Only this project")
-        self.tag_combo = _combo(self, "reportTagCombo", "Tag", "Only sessions with this tag")
-        self.billable_check = QCheckBox("&Billable only", self)
+            self.group_combo.addItem(grouping_title(key), key)
+            self.then_combo.addItem(grouping_title(key), key)
+        self.client_combo = _combo(
+            self,
+            "reportClientCombo",
+            translate("ReportChoices", "Client"),
+            translate("ReportChoices", "Only this client's time"),
+        )
+        self.project_combo = _combo(
+            self,
+            "reportProjectCombo",
+            translate("ReportChoices", "Project"),
+            translate("ReportChoices", "Only this project"),
+        )
+        self.tag_combo = _combo(
+            self,
+            "reportTagCombo",
+            translate("ReportChoices", "Tag"),
+            translate("ReportChoices", "Only sessions with this tag"),
+        )
+        self.billable_check = QCheckBox(translate("ReportChoices", "&Billable only"), self)
         self.billable_check.setObjectName("reportBillableCheck")
-        self.billable_check.setAccessibleName("Billable only")
+        self.billable_check.setAccessibleName(translate("ReportChoices", "Billable only"))
         self.rounding_combo = _combo(
-            self, "reportRoundingCombo", "Rounding", "Round each session's time before summing"
+            self,
+            "reportRoundingCombo",
+            translate("ReportChoices", "Rounding"),
+            translate("ReportChoices", "Round each session's time before summing"),
         )
         for key, title in ROUNDING_TITLES.items():
-            self.rounding_combo.addItem(title, key)
-        self.minutes_combo = _combo(self, "reportMinutesCombo", "Rounding minutes")
+            self.rounding_combo.addItem(translate("ReportChoices", title), key)
+        self.minutes_combo = _combo(
+            self, "reportMinutesCombo", translate("ReportChoices", "Rounding minutes")
+        )
         for minutes in ROUNDING_MINUTES:
-            self.minutes_combo.addItem(f"{minutes} min", minutes)
+            self.minutes_combo.addItem(
+                translate("ReportChoices", "{minutes} min").format(minutes=minutes), minutes
+            )
         self.minutes_combo.setCurrentIndex(ROUNDING_MINUTES.index(15))
         self.show_catalog([], [], [])
 
         rows = (
-            [("&Range", self.range_combo), ("&From", self.from_edit), ("&to", self.to_edit)],
             [
-                ("&Group by", self.group_combo),
-                ("the&n", self.then_combo),
-                ("&Client", self.client_combo),
-                ("&Project", self.project_combo),
-                ("T&ag", self.tag_combo),
+                (translate("ReportChoices", "&Range"), self.range_combo),
+                (translate("ReportChoices", "&From"), self.from_edit),
+                (translate("ReportChoices", "&to"), self.to_edit),
+            ],
+            [
+                (translate("ReportChoices", "&Group by"), self.group_combo),
+                (translate("ReportChoices", "the&n"), self.then_combo),
+                (translate("ReportChoices", "&Client"), self.client_combo),
+                (translate("ReportChoices", "&Project"), self.project_combo),
+                (translate("ReportChoices", "T&ag"), self.tag_combo),
             ],
         )
         self.rows = []
@@ -220,8 +256,11 @@ class ChoicesPanel(QWidget):
         self.rows[0].addSpacing(16)
         self.rows[0].addWidget(self.rounding_combo)
         self.rows[0].addWidget(self.minutes_combo)
+        # Beside the rounding, where the first row has room: the filters' row is the longer
+        # one (German words filled it to the window's edge).
+        self.rows[0].addSpacing(16)
+        self.rows[0].addWidget(self.billable_check)
         self.rows[0].addStretch(1)
-        self.rows[1].addWidget(self.billable_check)
         self.rows[1].addStretch(1)
 
         for combo in (self.range_combo, self.group_combo, self.then_combo, self.client_combo):
@@ -237,7 +276,7 @@ class ChoicesPanel(QWidget):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDisplayFormat(date_format())
         return edit
 
     # -- showing --------------------------------------------------------------------------
@@ -249,9 +288,17 @@ class ChoicesPanel(QWidget):
         kept = self.choices() if self.client_combo.count() else None
         self._quiet = True
         for combo, everything, entries in (
-            (self.client_combo, "All clients", [(c.name, c.id) for c in clients]),
-            (self.project_combo, "All projects", [(p.label, p.id) for p in projects]),
-            (self.tag_combo, "All tags", [(f"#{t}", t) for t in tags]),
+            (
+                self.client_combo,
+                translate("ReportChoices", "All clients"),
+                [(c.name, c.id) for c in clients],
+            ),
+            (
+                self.project_combo,
+                translate("ReportChoices", "All projects"),
+                [(p.label, p.id) for p in projects],
+            ),
+            (self.tag_combo, translate("ReportChoices", "All tags"), [(f"#{t}", t) for t in tags]),
         ):
             combo.clear()
             combo.addItem(everything, None)

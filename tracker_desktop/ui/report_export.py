@@ -27,6 +27,7 @@ from tracker_desktop.core.reports import (
     days_range,
 )
 from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.message_banner import Messages
 
 log = logging.getLogger(__name__)
@@ -39,13 +40,14 @@ class ExportFormat(NamedTuple):
 
     @property
     def filter(self) -> str:
-        return f"{self.title} (*{self.suffix})"
+        title = translate("ReportExport", self.title)
+        return f"{title} (*{self.suffix})"
 
 
 FORMATS = {
-    "csv": ExportFormat("csv", "CSV spreadsheet", ".csv"),
-    "pdf": ExportFormat("pdf", "PDF timesheet", ".pdf"),
-    "json": ExportFormat("json", "JSON (for import)", ".json"),
+    "csv": ExportFormat("csv", QT_TRANSLATE_NOOP("ReportExport", "CSV spreadsheet"), ".csv"),
+    "pdf": ExportFormat("pdf", QT_TRANSLATE_NOOP("ReportExport", "PDF timesheet"), ".pdf"),
+    "json": ExportFormat("json", QT_TRANSLATE_NOOP("ReportExport", "JSON (for import)"), ".json"),
 }
 
 
@@ -77,7 +79,7 @@ class ExportTarget:
             options |= QFileDialog.Option.DontConfirmOverwrite
         path, picked = QFileDialog.getSaveFileName(
             parent,
-            "Export",
+            translate("ReportExport", "Export"),
             str(suggested),
             ";;".join(f.filter for f in formats),
             chosen.filter,
@@ -105,13 +107,17 @@ class ConfirmReplace:
     def ask(cls, parent: QWidget, path: Path) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Replace File?",
-            f"{path.name} exists already in {path.parent}. Replace it?",
+            translate("ReportExport", "Replace File?"),
+            translate("ReportExport", "{name} exists already in {folder}. Replace it?").format(
+                name=path.name, folder=path.parent
+            ),
             QMessageBox.StandardButton.Cancel,
             parent,
         )
         box.setObjectName("confirmReplaceDialog")
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(
+            translate("ReportExport", "Replace"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is replace
@@ -155,7 +161,9 @@ class Exporter(QObject):
             return
         path, chosen = target
         self.folder = path.parent
-        self._messages.show_note(f"Exporting {path.name}…", 0)
+        self._messages.show_note(
+            translate("ReportExport", "Exporting {name}…").format(name=path.name), 0
+        )
         try:
             if chosen.key == "pdf":
                 self._draw_pdf(path, request)
@@ -175,7 +183,11 @@ class Exporter(QObject):
             return None
         path = target[0]
         if path.is_dir():
-            self._messages.show_error(f"Cannot export to {path}: it is a folder")
+            self._messages.show_error(
+                translate("ReportExport", "Cannot export to {path}: it is a folder").format(
+                    path=path
+                )
+            )
             return None
         if sys.platform != "darwin" and path.exists():
             return target if ConfirmReplace.ask(self._parent, path) else None
@@ -210,7 +222,11 @@ class Exporter(QObject):
     def _on_drawn_done(self, path: Path, result: bytes | Exception) -> None:
         self._set_busy(False)
         if isinstance(result, Exception):
-            self._failed(f"the PDF could not be drawn ({result})")
+            self._failed(
+                translate("ReportExport", "the PDF could not be drawn ({reason})").format(
+                    reason=result
+                )
+            )
             return
         try:
             write_atomically(path, True, lambda stream: stream.write(result), binary=True)
@@ -225,12 +241,14 @@ class Exporter(QObject):
 
     def _done(self, path: Path) -> None:
         self._messages.clear_error()
-        self._messages.show_note(f"Exported {path}")
+        self._messages.show_note(translate("ReportExport", "Exported {path}").format(path=path))
         self.finished.emit(path)
 
     def _failed(self, reason: str) -> None:
         self._messages.show_note("")
-        self._messages.show_error(f"Nothing was exported: {reason}")
+        self._messages.show_error(
+            translate("ReportExport", "Nothing was exported: {reason}").format(reason=reason)
+        )
         self.finished.emit(None)
 
 

@@ -10,12 +10,13 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QIcon
 
 from tracker_desktop.core.reports import Group, Report
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.project_colors import color_dot, empty_dot
 from tracker_desktop.ui.report_text import (
-    GROUPING_TITLES,
     MoneyColumn,
     decimal_hours,
     group_label,
+    grouping_title,
     hours_text,
     report_currencies,
 )
@@ -82,8 +83,13 @@ class ReportModel(TwoLevelModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             grouping = self._report.grouping if self._report else ("project",)
-            first = " ▸ ".join(GROUPING_TITLES[g] for g in grouping)
-            return (first, "Time", "Billable", self._money.heading())[section]
+            first = " ▸ ".join(grouping_title(g) for g in grouping)
+            return (
+                first,
+                translate("ReportModel", "Time"),
+                translate("ReportModel", "Billable"),
+                self._money.heading(),
+            )[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section != NAME:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
@@ -130,7 +136,7 @@ class ReportModel(TwoLevelModel):
         assert report is not None
         if column == NAME:
             if group is None:
-                return "Total"
+                return translate("ReportModel", "Total")
             if group.by == "project" and report.grouping[0] == "client" and group.key:
                 return group.key  # under its client already
             return group_label(group)

@@ -5,20 +5,45 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from tracker_desktop.core.money import rounded
 from tracker_desktop.core.reports import Group, Report, ReportRange
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
+from tracker_desktop.ui.locale_format import day_text, decimal_text
 from tracker_desktop.ui.money_text import money_text, number_text, symbol
 
-NONE_LABELS = {"client": "No client", "project": "No project", "tag": "No tag"}
-GROUPING_TITLES = {
-    "client": "Client",
-    "project": "Project",
-    "tag": "Tag",
-    "day": "Day",
-    "name": "Session name",
+NONE_LABELS = {
+    "client": QT_TRANSLATE_NOOP("ReportText", "No client"),
+    "project": QT_TRANSLATE_NOOP("ReportText", "No project"),
+    "tag": QT_TRANSLATE_NOOP("ReportText", "No tag"),
 }
+UNNAMED = QT_TRANSLATE_NOOP("ReportText", "Unnamed")
+GROUPING_TITLES = {
+    "client": QT_TRANSLATE_NOOP("ReportText", "Client"),
+    "project": QT_TRANSLATE_NOOP("ReportText", "Project"),
+    "tag": QT_TRANSLATE_NOOP("ReportText", "Tag"),
+    "day": QT_TRANSLATE_NOOP("ReportText", "Day"),
+    "name": QT_TRANSLATE_NOOP("ReportText", "Session name"),
+}
+# The breakdown chart's title for each grouping.
+BY_TITLES = {
+    "client": QT_TRANSLATE_NOOP("ReportText", "By client"),
+    "project": QT_TRANSLATE_NOOP("ReportText", "By project"),
+    "tag": QT_TRANSLATE_NOOP("ReportText", "By tag"),
+    "day": QT_TRANSLATE_NOOP("ReportText", "By day"),
+    "name": QT_TRANSLATE_NOOP("ReportText", "By session name"),
+}
+
+
+def grouping_title(by: str) -> str:
+    """ "Project", "Client", … in the interface's language."""
+    return translate("ReportText", GROUPING_TITLES[by])
+
+
+def by_title(by: str) -> str:
+    """ "By project", … in the interface's language."""
+    return translate("ReportText", BY_TITLES[by])
 
 
 def hours_text(seconds: int) -> str:
@@ -28,48 +53,31 @@ def hours_text(seconds: int) -> str:
 
 
 def decimal_hours(seconds: int) -> str:
-    """``7.50 h``: hours with two decimals, as timesheets often count."""
-    return f"{seconds / 3600:.2f} h"
+    """``7.50 h`` (``7,50 h`` in German): hours with two decimals, as timesheets count."""
+    return f"{decimal_text(seconds / 3600, 2)} h"
 
 
 def group_label(group: Group, locale: QLocale | None = None) -> str:
     """A group as a reader knows it: ``Acme ▸ Website``, ``#design``, a day's date,
     ``No project``."""
     if group.key is None:
-        return NONE_LABELS.get(group.by, "Unnamed")
+        return translate("ReportText", NONE_LABELS.get(group.by, UNNAMED))
     if group.by == "project" and group.client:
         return f"{group.client} ▸ {group.key}"
     if group.by == "tag":
         return f"#{group.key}"
     if group.by == "day":
-        return day_text(date.fromisoformat(group.key), locale)
-    return group.key or "Unnamed"
-
-
-def day_text(day: date, locale: QLocale | None = None, *, short: bool = True) -> str:
-    """``Mon 23 Nov 2026`` (short) or the locale's long date."""
-    locale = locale or QLocale()
-    qdate = QDate(day.year, day.month, day.day)
-    if short:
-        return locale.toString(qdate, "ddd d MMM yyyy")
-    return locale.toString(qdate, QLocale.FormatType.LongFormat)
+        return day_text(date.fromisoformat(group.key), locale, short=True)
+    return group.key or translate("ReportText", UNNAMED)
 
 
 def range_text(span: ReportRange, locale: QLocale | None = None) -> str:
-    """``1 – 30 Nov 2026``, ``28 Dec 2026 – 3 Jan 2027`` or one day."""
-    locale = locale or QLocale()
+    """``Sun, Nov 1 – Mon, Nov 30, 2026`` or one day, in the locale's words."""
     first, last = span.first_day, span.last_day
-
-    def text(day: date, pattern: str) -> str:
-        return locale.toString(QDate(day.year, day.month, day.day), pattern)
-
     if first == last:
-        return text(first, "d MMM yyyy")
-    if first.year != last.year:
-        return f"{text(first, 'd MMM yyyy')} – {text(last, 'd MMM yyyy')}"
-    if first.month != last.month:
-        return f"{text(first, 'd MMM')} – {text(last, 'd MMM yyyy')}"
-    return f"{text(first, 'd')} – {text(last, 'd MMM yyyy')}"
+        return day_text(first, locale, short=True)
+    start = day_text(first, locale, short=True, year=first.year != last.year)
+    return f"{start} – {day_text(last, locale, short=True)}"
 
 
 def report_currencies(report: Report) -> set[str]:
@@ -93,11 +101,12 @@ class MoneyColumn:
         self.locale = locale or QLocale()
         self.currency = next(iter(currencies)) if len(currencies) == 1 else None
 
-    def heading(self, title: str = "Amount", per: str = "") -> str:
+    def heading(self, title: str = "", per: str = "") -> str:
         """``Amount (€)`` (``Rate (€/h)`` with ``per="/h"``), or just the title with
         several currencies."""
         if self.currency is None:
             return title
+        title = title or translate("ReportText", "Amount")
         return f"{title} ({symbol(self.currency, self.locale)}{per})"
 
     def cell(self, earned: dict[str, Decimal]) -> str:

@@ -27,6 +27,8 @@ from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.reports import NO_ROUNDING, Report, ReportRange, make_report
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.actions import describe_shortcut
+from tracker_desktop.ui.language import translate
+from tracker_desktop.ui.locale_format import shown_week_start
 from tracker_desktop.ui.message_banner import MessageBanner, Messages
 from tracker_desktop.ui.report_chart import EMPTY, ReportChart, chart_data
 from tracker_desktop.ui.report_choices import (
@@ -50,7 +52,7 @@ class ReportsWindow(QMainWindow):
     def __init__(self, tracker: Tracker, settings: WindowSettings, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("reportsWindow")
-        self.setWindowTitle("Reports")
+        self.setWindowTitle(translate("ReportsWindow", "Reports"))
         self.setMinimumSize(620, 460)
         self._tracker = tracker
         self._settings = settings
@@ -65,7 +67,9 @@ class ReportsWindow(QMainWindow):
         self.model = ReportModel(self)
         self.table = QTreeView(self)
         self.table.setObjectName("reportTable")
-        self.table.setAccessibleName("Report by group: time, billable time and amount")
+        self.table.setAccessibleName(
+            translate("ReportsWindow", "Report by group: time, billable time and amount")
+        )
         self.table.setModel(self.model)
         self.table.setUniformRowHeights(True)
         self.table.setItemDelegate(RoomyDelegate(self.table))
@@ -109,21 +113,25 @@ class ReportsWindow(QMainWindow):
 
     def _make_actions(self, footer: QHBoxLayout) -> None:
         """Export as each format (buttons and the File menu), and Close."""
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(translate("ReportsWindow", "&File"))
         for key in (f.key for f in self.exporter.formats()):
-            title = f"Export {key.upper()}…"
+            title = translate("ReportsWindow", "Export {format}…").format(format=key.upper())
             action = QAction(title, self)
             action.setObjectName(f"actionExportReport{key.title()}")
             action.triggered.connect(lambda checked=False, k=key: self.export(k))
             menu.addAction(action)
             button = QPushButton(title, self)
             button.setObjectName(f"exportReport{key.title()}Button")
-            button.setToolTip(f"Save this report's sessions as a {FORMATS[key].title}")
+            button.setToolTip(
+                translate("ReportsWindow", "Save this report's sessions as a {format}").format(
+                    format=translate("ReportExport", FORMATS[key].title)
+                )
+            )
             button.clicked.connect(action.trigger)
             footer.addWidget(button)
             self.export_buttons[key] = button
         menu.addSeparator()
-        close = QAction("Close", self)
+        close = QAction(translate("ReportsWindow", "Close"), self)
         close.setObjectName("actionCloseReports")
         close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)
@@ -194,10 +202,7 @@ class ReportsWindow(QMainWindow):
             header.resizeSection(column, widest + 28)
 
     def _week_start(self) -> int:
-        try:
-            return self._tracker.catalog.week_start()
-        except TrackerError:
-            return 0
+        return shown_week_start(self._tracker.catalog)
 
     def _enable_export(self, enabled: bool) -> None:
         for button in self.export_buttons.values():
@@ -228,8 +233,10 @@ def totals_text(report: Report, unrounded: Report | None) -> str:
     figures beside."""
     money = MoneyColumn(report_currencies(report))
     parts = [
-        f"Total {hours_text(report.total_seconds)}",
-        f"billable {hours_text(report.billable_seconds)}",
+        translate("ReportsWindow", "Total {time}").format(time=hours_text(report.total_seconds)),
+        translate("ReportsWindow", "billable {time}").format(
+            time=hours_text(report.billable_seconds)
+        ),
     ]
     amount = money.total(report.earned)
     if amount:
@@ -240,5 +247,5 @@ def totals_text(report: Report, unrounded: Report | None) -> str:
         unrounded_amount = MoneyColumn(report_currencies(unrounded)).total(unrounded.earned)
         if unrounded_amount:
             before += f" · {unrounded_amount}"
-        text += f"   (unrounded {before})"
+        text += "   " + translate("ReportsWindow", "(unrounded {figures})").format(figures=before)
     return text

@@ -26,11 +26,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QEventLoop,
+    QLibraryInfo,
     QMessageLogContext,
     QSettings,
     QSize,
     QTimer,
     QtMsgType,
+    QTranslator,
     qInstallMessageHandler,
     qVersion,
 )
@@ -43,6 +45,7 @@ from tracker_desktop.core.service import Tracker
 from tracker_desktop.core.storage import open_storage
 from tracker_desktop.ui.first_paint import FirstPaint
 from tracker_desktop.ui.icons import MASK_PIXELS, WINDOW_ICONS, app_icon, tinted_icon
+from tracker_desktop.ui.language import CATALOG, translations_folder
 from tracker_desktop.ui.main_window import MainWindow
 
 SESSION_NAME = "Self-test"
@@ -114,6 +117,7 @@ def _run(temp_parent: Path | None, warnings: list[str]) -> dict[str, object]:
         "platform": QGuiApplication.platformName(),
         "sessions": sessions,
         "icons": _check_icons(),
+        "translations": _check_translations(),
         **window_report,
     }
 
@@ -215,3 +219,22 @@ def _check_icons() -> int:
         for pixels in MASK_PIXELS:
             _check(QSize(pixels, pixels) in sizes, f"icon {icon} at {pixels} px is missing")
     return len(names) + len(WINDOW_ICONS) * len(MASK_PIXELS)
+
+
+def _check_translations() -> list[str]:
+    """Every packaged translation, and Qt's own for its language, loads and holds
+    texts; returns their languages."""
+    languages = []
+    packaged = resources.files("tracker_desktop.ui") / "translations"
+    _check(Path(str(packaged)) == Path(translations_folder()), "translations are not where loaded")
+    for entry in packaged.iterdir():
+        if entry.name.startswith("tracker_desktop_") and entry.name.endswith(".qm"):
+            languages.append(entry.name.removeprefix("tracker_desktop_").removesuffix(".qm"))
+    _check(bool(languages), "no translations are packaged")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for language in sorted(languages):
+        for name, folder in ((CATALOG, translations_folder()), ("qtbase", qt_folder)):
+            translator = QTranslator()
+            loaded = translator.load(f"{name}_{language}", folder) and not translator.isEmpty()
+            _check(loaded, f"the {language} translation {name}_{language}.qm is missing or empty")
+    return sorted(languages)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QPointF, Qt, QTime
+from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +16,8 @@ from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, session_label, translate
+from tracker_desktop.ui.locale_format import day_text, time_text
 from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, muted_text, readable
 from tracker_desktop.ui.session_rows import DayRow, Heading, WeekRow, day_bounds
 
@@ -49,9 +51,16 @@ ANSWERED = frozenset(
 NAME, PROJECT, TAGS, START, END, DURATION = range(6)
 TIME_COLUMNS = (START, END, DURATION)
 LABEL_COLUMNS = (PROJECT, TAGS)
-HEADERS = ("Name", "Project", "Tags", "Start", "End", "Duration")
-UNNAMED = "Unnamed session"
-NOT_BILLABLE = "Not billable"
+HEADERS = (
+    QT_TRANSLATE_NOOP("SessionCells", "Name"),
+    QT_TRANSLATE_NOOP("SessionCells", "Project"),
+    QT_TRANSLATE_NOOP("SessionCells", "Tags"),
+    QT_TRANSLATE_NOOP("SessionCells", "Start"),
+    QT_TRANSLATE_NOOP("SessionCells", "End"),
+    QT_TRANSLATE_NOOP("SessionCells", "Duration"),
+)
+UNNAMED = QT_TRANSLATE_NOOP("SessionCells", "Unnamed session")
+NOT_BILLABLE = QT_TRANSLATE_NOOP("SessionCells", "Not billable")
 # Amber reads as "look here"; darkened on light backgrounds (overlap_icon).
 OVERLAP_COLOR = QColor("#d08a00")
 
@@ -153,7 +162,7 @@ class SessionCells:
     def day(self, day: date, column: int, role: int) -> Any:
         if role == DISPLAY:
             if column == NAME:
-                return self._locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+                return day_text(day, self._locale, year=False)
             if column == DURATION:
                 return format_duration(self._day_total(day))
             return None
@@ -177,10 +186,14 @@ class SessionCells:
         return self._heading(week, column, role, self.week)
 
     def week_title(self, week: WeekRow) -> str:
-        """ "Week 23 – 29 Nov": the week's days inside the month (so in one month)."""
+        """ "Week 23 Nov – 29 Nov" ("Woche 23. Nov. – 29. Nov."): the week's days inside
+        the month, in the locale's order."""
         first, last = week.first_day, week.end_day - timedelta(days=1)
-        end = self._locale.toString(QDate(last.year, last.month, last.day), "d MMM")
-        return f"Week {end}" if first == last else f"Week {first.day} – {end}"
+        days = day_text(last, self._locale, year=False, short=True, weekday=False)
+        if first != last:
+            start = day_text(first, self._locale, year=False, short=True, weekday=False)
+            days = f"{start} – {days}"
+        return translate("SessionCells", "Week {days}").format(days=days)
 
     def _heading(self, heading: Heading, column: int, role: int, cell: Callable[..., Any]) -> Any:
         """What day and week headings share: bold, a disclosure sign, read out with
@@ -195,10 +208,14 @@ class SessionCells:
         if role == DECORATION and column == NAME:
             return disclosure_icon(heading not in self._collapsed)
         if role == ACCESSIBLE and column == NAME:
-            state = ", collapsed" if heading in self._collapsed else ""
-            return f"{cell(key, NAME, DISPLAY)}, total {cell(key, DURATION, DISPLAY)}{state}"
+            said = translate("SessionCells", "{day}, total {total}").format(
+                day=cell(key, NAME, DISPLAY), total=cell(key, DURATION, DISPLAY)
+            )
+            if heading in self._collapsed:
+                return translate("SessionCells", "{heading}, collapsed").format(heading=said)
+            return said
         if role == DESCRIPTION and column == NAME:
-            return "Left collapses, Right expands"
+            return translate("SessionCells", "Left collapses, Right expands")
         return None
 
     # -- a session -----------------------------------------------------------------------
@@ -232,9 +249,13 @@ class SessionCells:
             return highlight
         if role == ACCESSIBLE:
             if column == DURATION and not session.billable:
-                return f"{self.text(session, day, DURATION)}, {NOT_BILLABLE.lower()}"
+                return translate("SessionCells", "{duration}, not billable").format(
+                    duration=self.text(session, day, DURATION)
+                )
             if column == NAME and session.id in self.overlaps:
-                return f"{self.text(session, day, NAME)}, overlaps another session"
+                return translate("SessionCells", "{name}, overlaps another session").format(
+                    name=self.text(session, day, NAME)
+                )
             return None
         if role == DESCRIPTION and column == NAME:
             return "\n".join(self._notes(session, day)) or None
@@ -243,34 +264,42 @@ class SessionCells:
     def _notes(self, session: Session, day: date) -> list[str]:
         """What a row's tooltip adds: the other sessions it overlaps, and the whole
         session when only part of it lies in the row's day."""
-        notes = [f"Overlaps {self._describe(o)}" for o in self.overlaps.get(session.id, [])]
+        notes = [
+            translate("SessionCells", "Overlaps {session}").format(session=self._describe(o))
+            for o in self.overlaps.get(session.id, [])
+        ]
         start, end = self._day_bounds(day)
         if session.start < start or (session.end or self.now) > end:
             whole = format_duration(session.duration(self.now))
             notes.append(
-                f"Whole session: {self._span(session)}, {whole}; "
-                f"{self.text(session, day, DURATION)} of it on this day. "
-                "Editing or deleting it changes the whole session."
+                translate(
+                    "SessionCells",
+                    "Whole session: {span}, {whole}; {part} of it on this day. Editing or "
+                    "deleting it changes the whole session.",
+                ).format(
+                    span=self._span(session), whole=whole, part=self.text(session, day, DURATION)
+                )
             )
         return notes
 
     def _tooltip(self, session: Session, day: date, column: int) -> str | None:
         if column == NAME:
-            return "\n".join([session.name or UNNAMED, *self._notes(session, day)])
+            name = session.name or translate("SessionCells", UNNAMED)
+            return "\n".join([name, *self._notes(session, day)])
         if column in LABEL_COLUMNS:
             return self.text(session, day, column) or None
         notes = self._notes(session, day)[len(self.overlaps.get(session.id, [])) :]
         if column == END and session.running:
-            return "\n".join(["Running", *notes])
+            return "\n".join([translate("SessionCells", "Running"), *notes])
         if column == DURATION and not session.billable:
-            return "\n".join([NOT_BILLABLE, *notes])
+            return "\n".join([translate("SessionCells", NOT_BILLABLE), *notes])
         return "\n".join(notes) or None
 
     def text(self, session: Session, day: date, column: int) -> str:
         """A cell's text for ``session`` as listed under ``day``: times on another day
         show their date; the duration is the part inside the day."""
         if column == NAME:
-            return session.name or UNNAMED
+            return session.name or translate("SessionCells", UNNAMED)
         if column == PROJECT:
             return session.project.label if session.project else ""
         if column == TAGS:
@@ -278,7 +307,9 @@ class SessionCells:
         if column == START:
             return self._time_text(session.start, day)
         if column == END:
-            return "running" if session.end is None else self._time_text(session.end, day)
+            if session.end is None:
+                return translate("SessionCells", "running")
+            return self._time_text(session.end, day)
         return format_duration(session.time_within(*self._day_bounds(day), self.now))
 
     def _day_bounds(self, day: date) -> tuple[datetime, datetime]:
@@ -288,26 +319,23 @@ class SessionCells:
 
     def _describe(self, session: Session) -> str:
         """“Name” (Tue 24 Nov 09:00–10:30), for tooltips."""
-        name = f"“{session.name}”" if session.name else UNNAMED.lower()
-        return f"{name} ({self._span(session)})"
+        return f"{session_label(session.name)} ({self._span(session)})"
 
     def _span(self, session: Session) -> str:
         """Tue 24 Nov 09:00–10:30 (the end's date too when on another day)."""
         local_start = session.start.astimezone(self.zone)
-        day = self._locale.toString(
-            QDate(local_start.year, local_start.month, local_start.day), "ddd d MMM"
-        )
+        day = day_text(local_start.date(), self._locale, year=False, short=True)
         start = self._time_text(session.start, local_start.date())
-        end = "now" if session.end is None else self._time_text(session.end, local_start.date())
+        if session.end is None:
+            end = translate("SessionCells", "now")
+        else:
+            end = self._time_text(session.end, local_start.date())
         return f"{day} {start}–{end}"
 
     def _time_text(self, instant: datetime, same_day: date) -> str:
         """Local time in the locale's format, with the day when it is not ``same_day``."""
         local = instant.astimezone(self.zone)
-        text = self._locale.toString(
-            QTime(local.hour, local.minute, local.second), QLocale.FormatType.ShortFormat
-        )
+        text = time_text(local, self._locale)
         if local.date() != same_day:
-            qdate = QDate(local.year, local.month, local.day)
-            text = f"{self._locale.toString(qdate, 'ddd d MMM')} {text}"
+            text = f"{day_text(local.date(), self._locale, year=False, short=True)} {text}"
         return text

@@ -25,10 +25,15 @@ from tracker_desktop.core.service import (
     Labels,
     Session,
     Tracker,
-    label,
     latest_free_slot,
 )
 from tracker_desktop.core.timeparse import local_instant
+from tracker_desktop.ui.language import (
+    QT_TRANSLATE_NOOP,
+    session_label,
+    session_subject,
+    translate,
+)
 
 if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import LiveState
@@ -36,6 +41,11 @@ if TYPE_CHECKING:
     from tracker_desktop.ui.session_dialog import SessionFields
     from tracker_desktop.ui.timer_bar import TimerBar
 
+# What a saved dialog says, by its verb.
+DONE = {
+    "Saved": QT_TRANSLATE_NOOP("SessionCommands", "Saved {session}"),
+    "Added": QT_TRANSLATE_NOOP("SessionCommands", "Added {session}"),
+}
 FieldCheck = Callable[["SessionFields"], None]
 FieldSave = Callable[["SessionFields"], Session]
 
@@ -77,9 +87,13 @@ class SessionCommands(QObject):
         if switch is None:
             return
         self._name.show_name(switch.started.name)
-        note = f"Started {described(switch.started)}"
+        note = translate("SessionCommands", "Started {session}").format(
+            session=described(switch.started)
+        )
         if switch.stopped is not None:
-            note = f"Saved {label(switch.stopped.name)} and started {described(switch.started)}"
+            note = translate("SessionCommands", "Saved {stopped} and started {started}").format(
+                stopped=session_label(switch.stopped.name), started=described(switch.started)
+            )
         self._messages.show_note(note)
 
     def relabel(self, labels: Labels) -> None:
@@ -89,7 +103,11 @@ class SessionCommands(QObject):
             return
         session = self._messages.attempt(lambda: self._tracker.edit(running.id, labels=labels))
         if session is not None:
-            self._messages.show_note(f"{label(session.name).capitalize()}: {labels_text(session)}")
+            self._messages.show_note(
+                translate("SessionCommands", "{session}: {labels}").format(
+                    session=session_subject(session.name), labels=labels_text(session)
+                )
+            )
 
     def edit_running(self, name: str, labels: Labels) -> None:
         """Names and labels the running session like a recent one."""
@@ -101,7 +119,9 @@ class SessionCommands(QObject):
         )
         if session is not None:
             self._name.show_name(session.name)
-            self._messages.show_note(f"Now {described(session)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Now {session}").format(session=described(session))
+            )
 
     def stop(self) -> None:
         """Saves the running session (with the name being typed, if any)."""
@@ -111,7 +131,11 @@ class SessionCommands(QObject):
             return
         self._name.clear_name()
         duration = format_duration(session.duration(session.start))
-        self._messages.show_note(f"Saved {label(session.name)} — {duration}")
+        self._messages.show_note(
+            translate("SessionCommands", "Saved {session} — {duration}").format(
+                session=session_label(session.name), duration=duration
+            )
+        )
 
     def submit_name(self) -> None:
         """Enter in the name field: starts a session, or renames the running one."""
@@ -128,7 +152,11 @@ class SessionCommands(QObject):
         session = self._messages.attempt(lambda: self._tracker.rename(edited, running.id))
         if session is not None:
             self._name.show_name(session.name)  # the cleaned name, no longer an edit
-            self._messages.show_note(f"Renamed to {label(session.name)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Renamed to {session}").format(
+                    session=session_label(session.name)
+                )
+            )
 
     def discard(self) -> None:
         """Deletes the running session without saving it, once the user confirms."""
@@ -140,16 +168,23 @@ class SessionCommands(QObject):
 
         if not Confirmation.ask(
             self._dialog_parent,
-            "Discard running session?",
-            f"{label(running.name).capitalize()} has been running for {elapsed}.\n"
-            "Discarding deletes it without saving.",
-            "Discard",
+            translate("SessionCommands", "Discard running session?"),
+            translate(
+                "SessionCommands",
+                "{session} has been running for {elapsed}.\nDiscarding deletes it without saving.",
+            ).format(session=session_subject(running.name), elapsed=elapsed),
+            translate("SessionCommands", "Discard"),
         ):
             return
         session = self._messages.attempt(self._tracker.discard)
         if session is not None:
             self._name.clear_name()
-            self._messages.show_undoable(f"Discarded {label(session.name)}.", self._undo)
+            self._messages.show_undoable(
+                translate("SessionCommands", "Discarded {session}.").format(
+                    session=session_label(session.name)
+                ),
+                self._undo,
+            )
 
     # -- any session ---------------------------------------------------------------------
 
@@ -157,7 +192,11 @@ class SessionCommands(QObject):
         """Renames session ``session_id`` (the table's name cell); None if refused."""
         session = self._messages.attempt(lambda: self._tracker.rename(text, session_id))
         if session is not None:
-            self._messages.show_note(f"Renamed to {label(session.name)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Renamed to {session}").format(
+                    session=session_label(session.name)
+                )
+            )
         return session
 
     def delete(self, sessions: list[Session]) -> None:
@@ -167,15 +206,24 @@ class SessionCommands(QObject):
             return
         if any(s.running for s in deleted):
             self._name.clear_name()
-        what = label(deleted[0].name) if len(deleted) == 1 else f"{len(deleted)} sessions"
-        self._messages.show_undoable(f"Deleted {what}.", self._undo)
+        if len(deleted) == 1:
+            what = session_label(deleted[0].name)
+        else:
+            what = translate("SessionCommands", "{count} sessions").format(count=len(deleted))
+        self._messages.show_undoable(
+            translate("SessionCommands", "Deleted {what}.").format(what=what), self._undo
+        )
 
     def continue_from(self, session_id: int | None) -> None:
         """Starts a new session named like ``session_id`` (default: the most recent)."""
         switch = self._messages.attempt(lambda: self._tracker.continue_session(session_id))
         if switch is not None:
             self._name.show_name(switch.started.name)
-            self._messages.show_note(f"Continued {label(switch.started.name)}")
+            self._messages.show_note(
+                translate("SessionCommands", "Continued {session}").format(
+                    session=session_label(switch.started.name)
+                )
+            )
 
     def edit(self, session: Session) -> None:
         """Asks for corrected fields until they are saved or the user cancels."""
@@ -205,7 +253,13 @@ class SessionCommands(QObject):
             session.name, session.start, session.end, project, session.tags, session.billable
         )
         self._ask_and_save(
-            "Edit Session", fields, check, save, session.running, "Saved", session.id
+            translate("SessionCommands", "Edit Session"),
+            fields,
+            check,
+            save,
+            session.running,
+            "Saved",
+            session.id,
         )
 
     def add(self) -> None:
@@ -232,7 +286,9 @@ class SessionCommands(QObject):
         from tracker_desktop.ui.session_dialog import SessionFields
 
         fields = SessionFields("", end - timedelta(hours=1), end)
-        self._ask_and_save("Add Session", fields, check, save, False, "Added")
+        self._ask_and_save(
+            translate("SessionCommands", "Add Session"), fields, check, save, False, "Added"
+        )
 
     def _ask_and_save(
         self,
@@ -244,7 +300,11 @@ class SessionCommands(QObject):
         verb: str,
         session_id: int | None = None,
     ) -> None:
+        from tracker_desktop.ui.dialog_parts import CalendarLimits
         from tracker_desktop.ui.session_dialog import SessionDialog
+
+        today = self._tracker.now().astimezone(self._tracker.zone).date()
+        calendar = CalendarLimits(today, self._live.week_start)
 
         def overlapping(start: datetime, end: datetime | None) -> list[Session]:
             """The other sessions sharing time with ``start``–``end`` (a warning)."""
@@ -274,6 +334,7 @@ class SessionCommands(QObject):
                 tags=offered[1],
                 new=verb == "Added",
                 overlapping=overlapping,
+                calendar=calendar,
             )
             if answer is None:
                 return
@@ -286,7 +347,8 @@ class SessionCommands(QObject):
                 self._messages.show_error(str(failure))
                 return
             self._messages.clear_error()
-            self._messages.show_note(f"{verb} {described(session)}")
+            said = translate("SessionCommands", DONE[verb])
+            self._messages.show_note(said.format(session=described(session)))
             return
 
 
@@ -300,11 +362,18 @@ def same_name(typed: str, stored: str) -> bool:
 
 def described(session: Session) -> str:
     """“Design” in Acme ▸ Website, for notes."""
-    where = f" in {session.project.label}" if session.project else ""
-    return f"{label(session.name)}{where}"
+    if session.project is None:
+        return session_label(session.name)
+    return translate("SessionCommands", "{session} in {project}").format(
+        session=session_label(session.name), project=session.project.label
+    )
 
 
 def labels_text(session: Session) -> str:
     """Its project and tags, for notes: ``Acme ▸ Website, #design #api``."""
-    project = session.project.label if session.project else "no project"
-    return ", ".join([project, " ".join(f"#{tag}" for tag in session.tags) or "no tags"])
+    if session.project is not None:
+        project = session.project.label
+    else:
+        project = translate("SessionCommands", "no project")
+    tags = " ".join(f"#{tag}" for tag in session.tags) or translate("SessionCommands", "no tags")
+    return f"{project}, {tags}"

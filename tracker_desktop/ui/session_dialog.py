@@ -9,10 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
     Qt,
-    QTime,
     QTimeZone,
 )
 from PySide6.QtWidgets import (
@@ -32,19 +29,22 @@ from tracker_desktop.core.catalog import ProjectInfo
 from tracker_desktop.core.errors import InvalidInputError
 from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.service import Session
-from tracker_desktop.core.service import label as quoted
 from tracker_desktop.core.timeparse import local_instant
 from tracker_desktop.ui.dialog_parts import (
+    CalendarLimits,
     FieldDateTimeEdit,
     LastTagCompleter,
     error_label,
+    limit_calendar,
+    overlap_warning,
     plain_buttons,
     sentence,
+    set_wall_time,
 )
+from tracker_desktop.ui.language import translate
+from tracker_desktop.ui.locale_format import date_time_format
 from tracker_desktop.ui.project_colors import PART_CONTRAST, color_dot, empty_dot, error_color
 from tracker_desktop.ui.session_cells import tabular_font
-
-DATE_TIME_FORMAT = "yyyy-MM-dd  HH:mm:ss"
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ class SessionDialog(QDialog):
         projects: Sequence[ProjectInfo] = (),
         tags: Sequence[str] = (),
         new: bool = False,
+        calendar: CalendarLimits | None = None,
         overlapping: Overlapping | None = None,
     ) -> None:
         super().__init__(parent)
@@ -92,23 +93,24 @@ class SessionDialog(QDialog):
         self.setMinimumWidth(460)
         self._zone = zone
         self._check = check
+        self._calendar = calendar or CalendarLimits.now_in(zone)
         self._overlapping = overlapping
         self.result_fields: SessionFields | None = None
 
         self.name_edit = QLineEdit(fields.name, self)
         self.name_edit.setObjectName("dialogNameEdit")
-        self.name_edit.setPlaceholderText("What did you work on?")
+        self.name_edit.setPlaceholderText(translate("SessionDialog", "What did you work on?"))
         self.name_edit.setCursorPosition(0)  # a long name shows its beginning
         self._projects = {p.id: p for p in projects}
         self.project_combo = self._project_combo(projects, fields.project)
         self.tags_edit = QLineEdit(", ".join(fields.tags), self)
         self.tags_edit.setObjectName("dialogTagsEdit")
-        self.tags_edit.setAccessibleName("Tags")
-        self.tags_edit.setPlaceholderText("Tags, separated by commas")
+        self.tags_edit.setAccessibleName(translate("SessionDialog", "Tags"))
+        self.tags_edit.setPlaceholderText(translate("SessionDialog", "Tags, separated by commas"))
         completer = LastTagCompleter(list(tags), self.tags_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
-        self.billable_check = QCheckBox("&Billable", self)
+        self.billable_check = QCheckBox(translate("SessionDialog", "&Billable"), self)
         self.billable_check.setObjectName("dialogBillableCheck")
         self.billable_check.setChecked(fields.billable)
         self._billable_set_by_hand = not new
@@ -116,7 +118,7 @@ class SessionDialog(QDialog):
         self.project_combo.currentIndexChanged.connect(self._on_project_combo_changed)
         self.start_edit = self._date_time_edit("dialogStartEdit", fields.start)
         self.end_edit = self._date_time_edit("dialogEndEdit", fields.end or fields.start)
-        self.running_check = QCheckBox("Still running", self)
+        self.running_check = QCheckBox(translate("SessionDialog", "Still running"), self)
         self.running_check.setObjectName("dialogRunningCheck")
         self.running_check.setVisible(may_run)
         self.running_check.setChecked(may_run and fields.end is None)
@@ -129,26 +131,26 @@ class SessionDialog(QDialog):
         }
         self.duration_label = QLabel(self)
         self.duration_label.setObjectName("dialogDurationLabel")
-        self.duration_label.setAccessibleName("Duration")
+        self.duration_label.setAccessibleName(translate("SessionDialog", "Duration"))
         self.duration_label.setFont(tabular_font(self.duration_label.font()))
         self.overlap_label = QLabel(self)
         self.overlap_label.setObjectName("dialogOverlapWarning")
         self.overlap_label.setWordWrap(True)
         self.overlap_label.hide()
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
+        form.addRow(translate("SessionDialog", "&Name"), self.name_edit)
         form.addRow("", self.errors["name"])
-        form.addRow("&Project", self.project_combo)
+        form.addRow(translate("SessionDialog", "&Project"), self.project_combo)
         form.addRow("", self.errors["project"])
-        form.addRow("&Tags", self.tags_edit)
+        form.addRow(translate("SessionDialog", "&Tags"), self.tags_edit)
         form.addRow("", self.errors["tags"])
         form.addRow("", self.billable_check)
-        form.addRow("&Start", self.start_edit)
+        form.addRow(translate("SessionDialog", "&Start"), self.start_edit)
         form.addRow("", self.errors["start"])
-        form.addRow("&End", self.end_edit)
+        form.addRow(translate("SessionDialog", "&End"), self.end_edit)
         form.addRow("", self.running_check)
         form.addRow("", self.errors["end"])
-        form.addRow("Duration", self.duration_label)
+        form.addRow(translate("SessionDialog", "Duration"), self.duration_label)
         form.addRow("", self.overlap_label)
         self._form = form
 
@@ -186,14 +188,17 @@ class SessionDialog(QDialog):
         projects: Sequence[ProjectInfo] = (),
         tags: Sequence[str] = (),
         new: bool = False,
+        calendar: CalendarLimits | None = None,
         overlapping: Overlapping | None = None,
     ) -> SessionFields | None:
         """The fields the user saved (already checked), or None if they cancelled.
 
         ``projects`` are offered (archived ones only when the session has one), ``tags``
         completed; ``new``: billable follows the project. ``error`` is shown at once, for
-        fields that the database refused after checking. ``overlapping`` names the other
-        sessions the typed times share time with (a warning, not a refusal).
+        fields that the database refused after checking. ``calendar``: the last day that
+        may be picked and the week's first day (default: today, the locale's).
+        ``overlapping`` names the other sessions the typed times share time with (a
+        warning, not a refusal).
         """
         dialog = cls(
             parent,
@@ -205,6 +210,7 @@ class SessionDialog(QDialog):
             projects=projects,
             tags=tags,
             new=new,
+            calendar=calendar,
             overlapping=overlapping,
         )
         if error is not None:
@@ -284,7 +290,7 @@ class SessionDialog(QDialog):
         running = self.running_check.isChecked()
         seconds = start.secsTo(end)
         if running:
-            self.duration_label.setText("Still running")
+            self.duration_label.setText(translate("SessionDialog", "Still running"))
         elif seconds > 0:
             self.duration_label.setText(format_duration(timedelta(seconds=seconds)))
         else:
@@ -304,9 +310,7 @@ class SessionDialog(QDialog):
         if not others:
             self.overlap_label.hide()
             return
-        shown = [f"{quoted(s.name)} ({self._span(s)})" for s in others[:3]]
-        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-        self.overlap_label.setText(f"⚠ Overlaps {', '.join(shown)}{more}.")
+        self.overlap_label.setText(overlap_warning(others, self._zone))
         self.overlap_label.show()
         self._fit_height()
 
@@ -319,11 +323,6 @@ class SessionDialog(QDialog):
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
-
-    def _span(self, session: Session) -> str:
-        start = session.start.astimezone(self._zone)
-        end = "running" if session.end is None else f"{session.end.astimezone(self._zone):%H:%M}"
-        return f"{start:%H:%M}–{end}"
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {
@@ -351,12 +350,16 @@ class SessionDialog(QDialog):
         """No project, then every project not archived (and the session's own)."""
         combo = QComboBox(self)
         combo.setObjectName("dialogProjectCombo")
-        combo.setAccessibleName("Project")
-        combo.addItem(empty_dot(), "No project", None)
+        combo.setAccessibleName(translate("SessionDialog", "Project"))
+        combo.addItem(empty_dot(), translate("SessionDialog", "No project"), None)
         for project in projects:
             if project.archived and project.id != current:
                 continue
-            text = f"{project.label} (archived)" if project.archived else project.label
+            text = (
+                translate("SessionDialog", "{name} (archived)").format(name=project.label)
+                if project.archived
+                else project.label
+            )
             combo.addItem(color_dot(project.color), text, project.id)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.setMaxVisibleItems(15)
@@ -368,9 +371,10 @@ class SessionDialog(QDialog):
         edit = FieldDateTimeEdit(self)
         edit.setObjectName(name)
         edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
-        edit.setDisplayFormat(DATE_TIME_FORMAT)
+        edit.setDisplayFormat(date_time_format())
         edit.setCalendarPopup(True)
-        _set_wall_time(edit, instant.astimezone(self._zone).replace(tzinfo=None))
+        limit_calendar(edit, self._calendar)
+        set_wall_time(edit, instant.astimezone(self._zone).replace(tzinfo=None))
         return edit
 
     def _instant(self, edit: QDateTimeEdit, what: str) -> datetime:
@@ -386,14 +390,4 @@ class SessionDialog(QDialog):
 
     def set_wall_time(self, which: str, wall: datetime) -> None:
         """Types ``wall`` (local, naive) into the start or end field."""
-        _set_wall_time(self.start_edit if which == "start" else self.end_edit, wall)
-
-
-def _set_wall_time(edit: QDateTimeEdit, wall: datetime) -> None:
-    edit.setDateTime(
-        QDateTime(
-            QDate(wall.year, wall.month, wall.day),
-            QTime(wall.hour, wall.minute, wall.second),
-            QTimeZone(QTimeZone.Initialization.UTC),
-        )
-    )
+        set_wall_time(self.start_edit if which == "start" else self.end_edit, wall)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import Session, clipped_total, find_overlaps
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.session_cells import (
     ALIGNMENTS,
     ANSWERED,
@@ -268,7 +269,7 @@ class SessionsModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return translate("SessionCells", HEADERS[section])
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return ALIGNMENTS[section]
         return None

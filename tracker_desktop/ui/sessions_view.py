@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tracker_desktop.core.periods import Period
 from tracker_desktop.core.service import PeriodReport, Session
 from tracker_desktop.ui.filter_bar import FilterBar
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.period_text import empty_text, no_match_text
 from tracker_desktop.ui.project_colors import muted_text
 from tracker_desktop.ui.sessions_model import (
@@ -96,7 +97,7 @@ class SessionsView(QStackedWidget):
         self.table = QTableView(self)
         self.table.setObjectName("sessionsTable")
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Sessions")
+        self.table.setAccessibleName(translate("SessionsView", "Sessions"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # F2 renames in place; double-click and Enter open the edit dialog.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.project_colors import error_color
 from tracker_desktop.ui.sync_runner import SyncKind, SyncRunner, SyncState
 
@@ -43,11 +44,16 @@ def server_url(address: str, user: str) -> tuple[str, str | None]:
     parts = urlsplit(address)
     if parts.scheme not in SCHEMES or not parts.hostname:
         raise InvalidInputError(
-            "Server: type the server's address, e.g. postgresql://db.example.com:5432/tracker"
+            translate(
+                "SyncPreferences",
+                "Server: type the server's address, e.g. postgresql://db.example.com:5432/tracker",
+            )
         )
     user = user or unquote(parts.username or "")
     if not user:
-        raise InvalidInputError("User: type your user name on the server")
+        raise InvalidInputError(
+            translate("SyncPreferences", "User: type your user name on the server")
+        )
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     port = f":{parts.port}" if parts.port else ""
     netloc = f"{quote(user, safe='')}@{host}{port}"
@@ -72,49 +78,66 @@ def password_file_help(url: str) -> str:
          unquote(parts.username or ""), "YOUR-PASSWORD")
     )  # fmt: skip
     where = r"%APPDATA%\postgresql\pgpass.conf" if sys.platform == "win32" else "~/.pgpass"
-    private = "" if sys.platform == "win32" else " (then: chmod 600 ~/.pgpass)"
-    return (
-        "No system keyring is available to keep your password safely, and Tracker Desktop "
-        f"will not write it to a file. Add this line to {where}{private} and press Connect "
-        f"with the Password field empty:\n\n{line}"
+    private = (
+        ""
+        if sys.platform == "win32"
+        else translate("SyncPreferences", " (then: chmod 600 ~/.pgpass)")
     )
+    return translate(
+        "SyncPreferences",
+        "No system keyring is available to keep your password safely, and Tracker Desktop "
+        "will not write it to a file. Add this line to {where}{private} and press Connect "
+        "with the Password field empty:\n\n{line}",
+    ).format(where=where, private=private, line=line)
 
 
 class SyncPreferences(QGroupBox):
     """Connects this data folder to a sync server, or disconnects it."""
 
     def __init__(self, runner: SyncRunner, parent: QWidget | None = None) -> None:
-        super().__init__("Sync", parent)
+        super().__init__(translate("SyncPreferences", "Sync"), parent)
         self.setObjectName("syncPreferences")
         self._runner = runner
         self._busy = self._connecting = False
         self.server_edit = QLineEdit(self)
         self.server_edit.setObjectName("syncServerEdit")
         self.server_edit.setPlaceholderText("postgresql://db.example.com:5432/tracker")
-        self.server_edit.setToolTip("The PostgreSQL server your machines share (its URL)")
+        self.server_edit.setToolTip(
+            translate("SyncPreferences", "The PostgreSQL server your machines share (its URL)")
+        )
         self.user_edit = QLineEdit(self)
         self.user_edit.setObjectName("syncUserEdit")
-        self.user_edit.setPlaceholderText("Your user name on the server")
+        self.user_edit.setPlaceholderText(
+            translate("SyncPreferences", "Your user name on the server")
+        )
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("syncPasswordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("Kept in the system keyring")
-        self.test_button = self._button("Test Connection", "syncTestButton", self._on_test)
-        self.connect_button = self._button("Connect", "syncConnectButton", self._on_connect)
-        self.disconnect_button = self._button(
-            "Disconnect", "syncDisconnectButton", self._on_disconnect
+        self.password_edit.setPlaceholderText(
+            translate("SyncPreferences", "Kept in the system keyring")
         )
-        self.disconnect_button.setToolTip("Stop syncing this folder; its sessions stay here")
+        self.test_button = self._button(
+            translate("SyncPreferences", "Test Connection"), "syncTestButton", self._on_test
+        )
+        self.connect_button = self._button(
+            translate("SyncPreferences", "Connect"), "syncConnectButton", self._on_connect
+        )
+        self.disconnect_button = self._button(
+            translate("SyncPreferences", "Disconnect"), "syncDisconnectButton", self._on_disconnect
+        )
+        self.disconnect_button.setToolTip(
+            translate("SyncPreferences", "Stop syncing this folder; its sessions stay here")
+        )
         self.result_label = QLabel(self)
         self.result_label.setObjectName("syncResultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
         for widget, name in (
-            (self.server_edit, "Sync server"),
-            (self.user_edit, "Sync user"),
-            (self.password_edit, "Sync password"),
-            (self.result_label, "Sync connection"),
+            (self.server_edit, translate("SyncPreferences", "Sync server")),
+            (self.user_edit, translate("SyncPreferences", "Sync user")),
+            (self.password_edit, translate("SyncPreferences", "Sync password")),
+            (self.result_label, translate("SyncPreferences", "Sync connection")),
         ):
             widget.setAccessibleName(name)
         buttons = QHBoxLayout()
@@ -123,9 +146,9 @@ class SyncPreferences(QGroupBox):
         buttons.addStretch()
         buttons.addWidget(self.disconnect_button)
         self._form = form = QFormLayout(self)
-        form.addRow("&Server", self.server_edit)
-        form.addRow("&User", self.user_edit)
-        form.addRow("Pass&word", self.password_edit)
+        form.addRow(translate("SyncPreferences", "&Server"), self.server_edit)
+        form.addRow(translate("SyncPreferences", "&User"), self.user_edit)
+        form.addRow(translate("SyncPreferences", "Pass&word"), self.password_edit)
         form.addRow(buttons)
         form.addRow(self.result_label)
         runner.state_changed.connect(self.show_state)
@@ -152,7 +175,11 @@ class SyncPreferences(QGroupBox):
             self.user_edit.setText(user)
             self.password_edit.clear()
             if not self._busy and not self.result_label.text():
-                self._say(f"Connected to {state.server}.")
+                self._say(
+                    translate("SyncPreferences", "Connected to {server}.").format(
+                        server=state.server
+                    )
+                )
         for edit in (self.server_edit, self.user_edit):
             edit.setEnabled(not connected)
         self._form.setRowVisible(self.password_edit, not connected)
@@ -184,15 +211,24 @@ class SyncPreferences(QGroupBox):
     def _on_test(self) -> None:
         typed = self._typed()
         if typed is not None:
-            self._start(f"Testing the connection to {typed[0]}…", _test_job(*typed))
+            self._start(
+                translate("SyncPreferences", "Testing the connection to {server}…").format(
+                    server=typed[0]
+                ),
+                _test_job(*typed),
+            )
 
     def _on_connect(self) -> None:
         typed = self._typed()
         if typed is not None:
-            self._start(f"Connecting to {typed[0]}…", _connect_job(*typed), connecting=True)
+            self._start(
+                translate("SyncPreferences", "Connecting to {server}…").format(server=typed[0]),
+                _connect_job(*typed),
+                connecting=True,
+            )
 
     def _on_disconnect(self) -> None:
-        self._start("Disconnecting…", _disconnect_job)
+        self._start(translate("SyncPreferences", "Disconnecting…"), _disconnect_job)
 
     def _start(self, doing: str, job: Any, *, connecting: bool = False) -> None:
         self._busy = True
@@ -208,7 +244,9 @@ class SyncPreferences(QGroupBox):
                 False,
                 str(error)
                 if isinstance(error, TrackerError)
-                else ("Something unexpected went wrong (details in the log)."),
+                else translate(
+                    "SyncPreferences", "Something unexpected went wrong (details in the log)."
+                ),
             )
         else:
             ok, message = value
@@ -249,8 +287,12 @@ def _test_job(url: str, password: str | None) -> Any:
         try:
             sync.check_connection(url, password)
         except sync.SyncUnavailable as error:
-            return False, f"Cannot connect: {error.reason}"
-        return True, f"The connection to {url} works."
+            return False, translate("SyncPreferences", "Cannot connect: {reason}").format(
+                reason=error.reason
+            )
+        return True, translate("SyncPreferences", "The connection to {server} works.").format(
+            server=url
+        )
 
     return job
 
@@ -264,9 +306,21 @@ def _connect_job(url: str, password: str | None) -> Any:
         except sync.KeyringUnavailable:
             return False, password_file_help(url)
         except sync.SyncUnavailable as error:
-            return False, f"Cannot connect: {error.reason}"
-        kept = "in the system keyring" if password else "from PostgreSQL's password file"
-        return True, f"Connected to {url}, with your password {kept}. Syncing now."
+            return False, translate("SyncPreferences", "Cannot connect: {reason}").format(
+                reason=error.reason
+            )
+        if password:
+            said = translate(
+                "SyncPreferences",
+                "Connected to {server}, with your password in the system keyring. Syncing now.",
+            )
+        else:
+            said = translate(
+                "SyncPreferences",
+                "Connected to {server}, with your password from PostgreSQL's password file. "
+                "Syncing now.",
+            )
+        return True, said.format(server=url)
 
     return job
 
@@ -275,7 +329,7 @@ def _disconnect_job(tracker: Tracker) -> tuple[bool, str]:
     from tracker_desktop.core import sync
 
     sync.disconnect(tracker)
-    return True, (
-        "Disconnected. This folder's sessions stay here; nothing is synced any more. "
-        "The password stays in the system keyring (other folders may sync with it)."
+    return True, translate(
+        "SyncPreferences",
+        "Disconnected. This folder's sessions stay here; nothing is synced any more.",
     )

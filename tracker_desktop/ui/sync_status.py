@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import QLabel, QWidget
 
 from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.message_banner import Messages
 from tracker_desktop.ui.sync_runner import SyncKind, SyncRunner, SyncState
 from tracker_desktop.ui.window_shell import WindowShell
@@ -38,31 +39,50 @@ def describe(state: SyncState, zone: tzinfo, now: datetime) -> tuple[str, str]:
     at = "" if state.at is None else local_time(state.at, zone, today)
     notes = []
     if state.last_sync is not None:
-        notes.append(f"Last synced {local_time(state.last_sync, zone, today)}.")
+        last = local_time(state.last_sync, zone, today)
+        notes.append(translate("SyncStatus", "Last synced {time}.").format(time=last))
     if state.pending:
-        notes.append(
-            f"{state.pending} change{'s' * (state.pending != 1)} here not on the server yet."
+        waiting = (
+            translate("SyncStatus", "1 change here is not on the server yet.")
+            if state.pending == 1
+            else translate("SyncStatus", "{count} changes here are not on the server yet.")
         )
+        notes.append(waiting.format(count=state.pending))
     more = "".join(f"\n{note}" for note in notes)
+    server, reason = state.server, state.reason
     match state.kind:
         case SyncKind.OFF:
             return "", ""
         case SyncKind.SYNCING:
-            return "Syncing…", f"Syncing with {state.server}"
+            syncing = translate("SyncStatus", "Syncing with {server}").format(server=server)
+            return translate("SyncStatus", "Syncing…"), syncing
         case SyncKind.SYNCED:
-            text = f"Synced {at}" if at else "Synced"
-            return text, f"Up to date with {state.server}{' at ' + at if at else ''}.{more}"
+            if at:
+                text = translate("SyncStatus", "Synced {time}").format(time=at)
+                tip = translate("SyncStatus", "Up to date with {server} at {time}.")
+            else:
+                text = translate("SyncStatus", "Synced")
+                tip = translate("SyncStatus", "Up to date with {server}.")
+            return text, tip.format(server=server, time=at) + more
         case SyncKind.OFFLINE:
             return (
-                f"Offline since {at}",
-                f"{state.server} cannot be reached: {state.reason}\n"
-                f"Your changes are kept here and sync once it is back.{more}",
+                translate("SyncStatus", "Offline since {time}").format(time=at),
+                translate(
+                    "SyncStatus",
+                    "{server} cannot be reached: {reason}\n"
+                    "Your changes are kept here and sync once it is back.",
+                ).format(server=server, reason=reason)
+                + more,
             )
         case SyncKind.ERROR:
             return (
-                f"Sync error: {state.reason}",
-                f"Sync with {state.server} failed: {state.reason}\n"
-                f"To use another password: Preferences ▸ Sync, Disconnect, then Connect.{more}",
+                translate("SyncStatus", "Sync error: {reason}").format(reason=reason),
+                translate(
+                    "SyncStatus",
+                    "Sync with {server} failed: {reason}\n"
+                    "To use another password: Preferences ▸ Sync, Disconnect, then Connect.",
+                ).format(server=server, reason=reason)
+                + more,
             )
 
 
@@ -74,7 +94,7 @@ class SyncStatusLabel(QLabel):
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatusLabel")
-        self.setAccessibleName("Sync status")
+        self.setAccessibleName(translate("SyncStatus", "Sync status"))
         self._zone = zone
         self.hide()
 

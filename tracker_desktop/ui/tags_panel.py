@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,11 +26,12 @@ from PySide6.QtWidgets import (
 from tracker_desktop.core.catalog import TagInfo
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.actions import describe_shortcut
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.message_banner import Messages
 from tracker_desktop.ui.session_cells import tabular_font
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Tag", "Sessions")
+HEADERS = (QT_TRANSLATE_NOOP("TagsPanel", "Tag"), QT_TRANSLATE_NOOP("TagsPanel", "Sessions"))
 
 
 class TagsModel(QAbstractTableModel):
@@ -52,7 +58,7 @@ class TagsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("TagsPanel", HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -91,7 +97,7 @@ class TagsPanel(QWidget):
         self.model = TagsModel(self._rename, self)
         self.table = QTableView(self)
         self.table.setObjectName("tagsTable")
-        self.table.setAccessibleName("Tags")
+        self.table.setAccessibleName(translate("TagsPanel", "Tags"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -104,8 +110,12 @@ class TagsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda index: self.rename_selected())
 
-        self.rename_action = self._action("actionRenameTag", "Rename…", "F2", self.rename_selected)
-        self.delete_action = self._action("actionDeleteTag", "Delete", "Del", self.delete_selected)
+        self.rename_action = self._action(
+            "actionRenameTag", translate("TagsPanel", "Rename…"), "F2", self.rename_selected
+        )
+        self.delete_action = self._action(
+            "actionDeleteTag", translate("TagsPanel", "Delete"), "Del", self.delete_selected
+        )
         buttons = QHBoxLayout()
         for action in (self.rename_action, self.delete_action):
             button = QToolButton(self)
@@ -161,7 +171,11 @@ class TagsPanel(QWidget):
         if tag is None:
             return
         if self._messages.attempt(lambda: self._tracker.catalog.delete_tag(tag.name)) is not None:
-            self._messages.show_note(f"Deleted tag “{tag.name}” — {self._undo_hint}")
+            self._messages.show_note(
+                translate("TagsPanel", "Deleted tag “{name}” — {hint}").format(
+                    name=tag.name, hint=self._undo_hint
+                )
+            )
 
     def _rename(self, old: str, new: str) -> bool:
         key = new.strip().casefold()
@@ -170,9 +184,17 @@ class TagsPanel(QWidget):
         if renamed is None:
             return False
         if merging:
-            self._messages.show_note(f"Merged tag “{old}” into “{renamed.name}”")
+            self._messages.show_note(
+                translate("TagsPanel", "Merged tag “{old}” into “{new}”").format(
+                    old=old, new=renamed.name
+                )
+            )
         else:
-            self._messages.show_note(f"Renamed tag “{old}” to “{renamed.name}”")
+            self._messages.show_note(
+                translate("TagsPanel", "Renamed tag “{old}” to “{new}”").format(
+                    old=old, new=renamed.name
+                )
+            )
         return True
 
     def _enable(self) -> None:

@@ -11,11 +11,16 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP
 from tracker_desktop.ui.project_colors import TEXT_CONTRAST, readable
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = (SYSTEM, LIGHT, DARK)
-THEME_NAMES = {SYSTEM: "System", LIGHT: "Light", DARK: "Dark"}
+THEME_NAMES = {  # translated where shown
+    SYSTEM: QT_TRANSLATE_NOOP("Theme", "System"),
+    LIGHT: QT_TRANSLATE_NOOP("Theme", "Light"),
+    DARK: QT_TRANSLATE_NOOP("Theme", "Dark"),
+}
 
 _system_palette: QPalette | None = None  # the palette before a theme replaced it
 

@@ -13,6 +13,7 @@ from tracker_desktop.core.formatting import format_duration
 from tracker_desktop.core.names import MAX_NAME_LENGTH
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import tinted_icon
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 from tracker_desktop.ui.project_colors import (
     color_dot,
     empty_dot,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from tracker_desktop.ui.live_state import Totals
 
 LABEL_BUTTON_WIDTH = 210  # the widest the project and tags buttons grow (then elide)
-NO_PROJECT = "No project"
+NO_PROJECT = QT_TRANSLATE_NOOP("TimerBar", "No project")
 
 
 class ShownLabels(NamedTuple):
@@ -67,8 +68,8 @@ class TimerBar(QWidget):
         self.name_edit = NameEdit(self)
         self.name_edit.setObjectName("sessionNameEdit")
         self.name_edit.reverted.connect(self.forget_edit)
-        self.name_edit.setPlaceholderText("What are you working on?")
-        self.name_edit.setAccessibleName("Session name")
+        self.name_edit.setPlaceholderText(translate("TimerBar", "What are you working on?"))
+        self.name_edit.setAccessibleName(translate("TimerBar", "Session name"))
         name_font = self.name_edit.font()
         name_font.setPointSizeF(name_font.pointSizeF() * 1.3)
         self.name_edit.setFont(name_font)
@@ -80,8 +81,12 @@ class TimerBar(QWidget):
 
         labels = QHBoxLayout()
         labels.setSpacing(2)
-        self.project_button = self._label_button("projectButton", "Project", choose_project)
-        self.tags_button = self._label_button("tagsButton", "Tags", choose_tags)
+        self.project_button = self._label_button(
+            "projectButton", translate("TimerBar", "Project"), choose_project
+        )
+        self.tags_button = self._label_button(
+            "tagsButton", translate("TimerBar", "Tags"), choose_tags
+        )
         labels.addWidget(self.project_button)
         labels.addWidget(self.tags_button)
         row.addLayout(labels)
@@ -90,7 +95,7 @@ class TimerBar(QWidget):
 
         self.elapsed_label = QLabel("0:00:00", self)
         self.elapsed_label.setObjectName("elapsedLabel")
-        self.elapsed_label.setAccessibleName("Running time")
+        self.elapsed_label.setAccessibleName(translate("TimerBar", "Running time"))
         font = tabular_font(self.elapsed_label.font())
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setWeight(QFont.Weight.DemiBold)
@@ -159,12 +164,18 @@ class TimerBar(QWidget):
         self.name_edit.show_stored("" if self._running is None else self._running.name)
 
     def _on_name_edit_too_long(self) -> None:
-        self.name_too_long.emit(f"A name holds at most {MAX_NAME_LENGTH} characters.")
+        self.name_too_long.emit(
+            translate("TimerBar", "A name holds at most {count} characters.").format(
+                count=MAX_NAME_LENGTH
+            )
+        )
 
     def enable_clear_button(self) -> None:
         """A clear button in the name field (it waits for the first paint: it shows only
         once there is text)."""
-        name_clear_button(self.name_edit, "clearNameButton", "Clear the name")
+        name_clear_button(
+            self.name_edit, "clearNameButton", translate("TimerBar", "Clear the name")
+        )
 
     # -- the project and tags buttons ----------------------------------------------------
 
@@ -173,15 +184,17 @@ class TimerBar(QWidget):
         project = self.project_button
         if labels.project is None:
             project.setIcon(empty_dot())
-            text = NO_PROJECT
+            text = translate("TimerBar", NO_PROJECT)
         else:
             project.setIcon(empty_dot() if labels.color is None else color_dot(labels.color))
             text = labels.project
         self._set_elided(project, text)
         project.setAccessibleDescription(text)
-        tags = " ".join(f"#{tag}" for tag in labels.tags) or "# Tags"
+        tags = " ".join(f"#{tag}" for tag in labels.tags) or translate("TimerBar", "# Tags")
         self._set_elided(self.tags_button, tags)
-        self.tags_button.setAccessibleDescription(", ".join(labels.tags) or "No tags")
+        self.tags_button.setAccessibleDescription(
+            ", ".join(labels.tags) or translate("TimerBar", "No tags")
+        )
 
     def set_idle_labels(self, labels: ShownLabels) -> None:
         """What the next session will be labelled with (shown while nothing runs)."""

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from html import escape
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QLocale, QTime
 
 from tracker_desktop.core.pricing import Pricing
 from tracker_desktop.core.reports import (
@@ -21,6 +21,8 @@ from tracker_desktop.core.reports import (
 )
 from tracker_desktop.core.service import Session, Tracker
 from tracker_desktop.core.timeparse import start_of_day
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
+from tracker_desktop.ui.locale_format import date_format, day_text, locale_week_start, qdate
 from tracker_desktop.ui.money_text import number_text
 from tracker_desktop.ui.report_text import (
     MoneyColumn,
@@ -31,7 +33,17 @@ from tracker_desktop.ui.report_text import (
 )
 
 CHART_MARK = "[[chart]]"  # where timesheet_pdf.py puts the chart
-ROUNDING_WORDS = {"up": "rounded up", "nearest": "rounded", "down": "rounded down"}
+ROUNDING_NOTES = {
+    "up": QT_TRANSLATE_NOOP(
+        "Timesheet", "Each session rounded up to {minutes} minutes; unrounded total {total}."
+    ),
+    "nearest": QT_TRANSLATE_NOOP(
+        "Timesheet", "Each session rounded to {minutes} minutes; unrounded total {total}."
+    ),
+    "down": QT_TRANSLATE_NOOP(
+        "Timesheet", "Each session rounded down to {minutes} minutes; unrounded total {total}."
+    ),
+}
 
 
 class Timesheet(NamedTuple):
@@ -87,8 +99,30 @@ def timesheet_data(
         and all(g.client for g in by_project.groups if g.key is not None),
         now=tracker.now(),
         zone=tracker.zone,
-        week_start=catalog.week_start(),
+        week_start=catalog.week_start(locale_week_start()),
     )
+
+
+# Words of the timesheet written inside its HTML (looked up as each sheet is made).
+_WORDS = {
+    "totals_per_project": QT_TRANSLATE_NOOP("Timesheet", "Totals per project"),
+    "project": QT_TRANSLATE_NOOP("Timesheet", "Project"),
+    "time": QT_TRANSLATE_NOOP("Timesheet", "Time"),
+    "billable": QT_TRANSLATE_NOOP("Timesheet", "Billable"),
+    "rate": QT_TRANSLATE_NOOP("Timesheet", "Rate"),
+    "total": QT_TRANSLATE_NOOP("Timesheet", "Total"),
+    "sessions_by_day": QT_TRANSLATE_NOOP("Timesheet", "Sessions by day"),
+    "date": QT_TRANSLATE_NOOP("Timesheet", "Date"),
+    "session": QT_TRANSLATE_NOOP("Timesheet", "Session"),
+    "duration": QT_TRANSLATE_NOOP("Timesheet", "Duration"),
+    "unnamed_session": QT_TRANSLATE_NOOP("Timesheet", "Unnamed session"),
+    "now": QT_TRANSLATE_NOOP("Timesheet", "now"),
+    "timesheet": QT_TRANSLATE_NOOP("Timesheet", "Timesheet"),
+}
+
+
+def _word(key: str) -> str:
+    return translate("Timesheet", _WORDS[key])
 
 
 def _subject(tracker: Tracker, only: ReportFilter) -> str:
@@ -104,7 +138,7 @@ def _subject(tracker: Tracker, only: ReportFilter) -> str:
     if only.tag:
         words.append(f"#{only.tag}")
     if only.billable_only:
-        words.append("billable time")
+        words.append(translate("Timesheet", "billable time"))
     return " · ".join(words)
 
 
@@ -141,21 +175,30 @@ def _header(sheet: Timesheet, locale: QLocale) -> str:
     """Whose timesheet, for whom and when at the top; the totals in one line below."""
     when = escape(range_text(sheet.span, locale))
     subject = f'<span class="subject">{escape(sheet.subject)}</span><br/>' if sheet.subject else ""
-    made = escape(_date(sheet.now.astimezone(sheet.zone).date(), locale, True)[4:])
+    made = escape(
+        locale.toString(qdate(sheet.now.astimezone(sheet.zone).date()), date_format(locale))
+    )
     who = f'<span class="who">{escape(sheet.who)}</span><br/>' if sheet.who else ""
     report = sheet.by_project
     money = MoneyColumn(report_currencies(report), locale).total(report.earned)
     summary = [
-        f"Total time <b>{hours_text(report.total_seconds)}</b>",
-        f"billable <b>{hours_text(report.billable_seconds)}</b>",
+        translate("Timesheet", "Total time {time}").format(
+            time=f"<b>{hours_text(report.total_seconds)}</b>"
+        ),
+        translate("Timesheet", "billable {time}").format(
+            time=f"<b>{hours_text(report.billable_seconds)}</b>"
+        ),
     ]
     if money:
-        summary.append(f"amount <b>{escape(money)}</b>")
+        summary.append(
+            translate("Timesheet", "amount {money}").format(money=f"<b>{escape(money)}</b>")
+        )
+    prepared = translate("Timesheet", "Prepared {date}").format(date=made)
     return (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td><span class="title">Timesheet</span><br/>{subject}'
+        f'<td><span class="title">{_word("timesheet")}</span><br/>{subject}'
         f'<span class="muted">{when}</span></td>'
-        f'<td align="right" valign="top">{who}<span class="muted">Prepared {made}</span></td>'
+        f'<td align="right" valign="top">{who}<span class="muted">{prepared}</span></td>'
         "</tr></table>"
         "<p style='margin-top: 14px; margin-bottom: 10px'>"
         f"{' · '.join(summary)}{_rounding_note(sheet)}</p>"
@@ -165,12 +208,10 @@ def _header(sheet: Timesheet, locale: QLocale) -> str:
 def _rounding_note(sheet: Timesheet) -> str:
     if sheet.rounding == NO_ROUNDING:
         return ""
-    words = ROUNDING_WORDS[sheet.rounding.mode]
-    unrounded = hours_text(sheet.unrounded.total_seconds)
-    return (
-        f'<br/><span class="muted">Each session {words} to {sheet.rounding.minutes} minutes; '
-        f"unrounded total {unrounded}.</span>"
+    note = translate("Timesheet", ROUNDING_NOTES[sheet.rounding.mode]).format(
+        minutes=sheet.rounding.minutes, total=hours_text(sheet.unrounded.total_seconds)
     )
+    return f'<br/><span class="muted">{note}</span>'
 
 
 def _project_totals(sheet: Timesheet, locale: QLocale) -> str:
@@ -178,10 +219,13 @@ def _project_totals(sheet: Timesheet, locale: QLocale) -> str:
     report = sheet.by_project
     money = MoneyColumn(report_currencies(report), locale)
     rows = [
-        "<p class='section' style='margin-top: 16px; margin-bottom: 4px'>Totals per project</p>",
+        "<p class='section' style='margin-top: 16px; margin-bottom: 4px'>"
+        f"{_word('totals_per_project')}</p>",
         '<table width="100%" cellspacing="0" cellpadding="4"><thead><tr>',
-        "<th>Project</th><th class='num'>Time</th><th class='num'>Billable</th>",
-        f"<th class='num'>{escape(money.heading('Rate', '/h'))}</th>",
+        f"<th>{_word('project')}</th>"
+        f"<th class='num'>{_word('time')}</th>"
+        f"<th class='num'>{_word('billable')}</th>",
+        f"<th class='num'>{escape(money.heading(_word('rate'), '/h'))}</th>",
         f"<th class='num'>{escape(money.heading())}</th></tr></thead>",
     ]
     for group in report.groups:
@@ -201,7 +245,7 @@ def _project_totals(sheet: Timesheet, locale: QLocale) -> str:
             f"<td class='num'>{escape(money.cell(group.earned))}</td></tr>"
         )
     rows.append(
-        "<tr class='total'><td>Total</td>"
+        f"<tr class='total'><td>{_word('total')}</td>"
         f"<td class='num'>{hours_text(report.total_seconds)}</td>"
         f"<td class='num'>{hours_text(report.billable_seconds)}</td><td></td>"
         f"<td class='num'>{escape(money.total(report.earned))}</td></tr></table>"
@@ -214,13 +258,16 @@ def _sessions_by_day(sheet: Timesheet, locale: QLocale) -> str:
     times, name, project and tags, and the part of it inside the day; a day of several
     sessions ends with its total."""
     rows = [
-        "<p class='section' style='margin-top: 22px; margin-bottom: 4px'>Sessions by day</p>",
+        "<p class='section' style='margin-top: 22px; margin-bottom: 4px'>"
+        f"{_word('sessions_by_day')}</p>",
         '<table width="100%" cellspacing="0" cellpadding="3"><thead><tr>',
-        "<th>Date</th><th>Time</th><th>Session</th><th>Project</th>",
-        "<th class='num'>Duration</th></tr></thead>",
+        f"<th>{_word('date')}</th><th>{_word('time')}</th>"
+        f"<th>{_word('session')}</th><th>{_word('project')}</th>",
+        f"<th class='num'>{_word('duration')}</th></tr></thead>",
     ]
     if not sheet.sessions:
-        rows.append("<tr><td colspan='5' class='muted'>No sessions in this range.</td></tr>")
+        none = translate("Timesheet", "No sessions in this range.")
+        rows.append(f"<tr><td colspan='5' class='muted'>{none}</td></tr>")
     years = sheet.span.first_day.year != sheet.span.last_day.year
     for day, entries in _days(sheet):
         date_text = escape(_date(day, locale, years))
@@ -234,11 +281,12 @@ def _sessions_by_day(sheet: Timesheet, locale: QLocale) -> str:
             if tags:
                 project = f"{project} <span class='muted'>{tags}</span>"
             kind = "" if session.billable else " class='unbilled'"
-            note = "" if session.billable else " <span class='muted'>(not billable)</span>"
+            unbilled = translate("Timesheet", "(not billable)")
+            note = "" if session.billable else f" <span class='muted'>{unbilled}</span>"
             rows.append(
                 f"<tr{kind}><td class='day'>{date_text if index == 0 else ''}</td>"
                 f"<td>{escape(_times(session, day, sheet, locale))}</td>"
-                f"<td>{escape(session.name or 'Unnamed session')}{note}</td>"
+                f"<td>{escape(session.name or _word('unnamed_session'))}{note}</td>"
                 f"<td>{project}</td><td class='num'>{hours_text(seconds)}</td></tr>"
             )
         if len(entries) > 1:
@@ -258,9 +306,7 @@ def _project_label(sheet: Timesheet, name: str, client: str | None) -> str:
 
 
 def _date(day: date, locale: QLocale, with_year: bool) -> str:
-    return locale.toString(
-        QDate(day.year, day.month, day.day), "ddd d MMM yyyy" if with_year else "ddd d MMM"
-    )
+    return day_text(day, locale, year=with_year, short=True)
 
 
 def _days(sheet: Timesheet) -> list[tuple[date, list[tuple[Session, int]]]]:
@@ -287,7 +333,7 @@ def _times(session: Session, day: date, sheet: Timesheet, locale: QLocale) -> st
     if session.start.astimezone(sheet.zone).date() != day:
         start = _clock(session.start, sheet.zone, locale, with_day=True)
     if session.end is None:
-        return f"{start} – now"
+        return f"{start} – {_word('now')}"
     with_day = session.end.astimezone(sheet.zone).date() != day
     return f"{start} – {_clock(session.end, sheet.zone, locale, with_day=with_day)}"
 
@@ -298,5 +344,5 @@ def _clock(instant: datetime, zone: tzinfo, locale: QLocale, *, with_day: bool =
     local = instant.astimezone(zone)
     time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     if with_day:
-        return f"{locale.toString(QDate(local.year, local.month, local.day), 'ddd d')} {time}"
+        return f"{day_text(local.date(), locale, year=False, short=True)} {time}"
     return time

@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from tracker_desktop.core.reports import NO_ROUNDING, ReportFilter, ReportRange, Rounding
 from tracker_desktop.core.service import Tracker
 from tracker_desktop.ui.chart_painting import ChartData, ChartStyle, paint_bars, style_from
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.report_chart import chart_data
 from tracker_desktop.ui.report_text import range_text
 from tracker_desktop.ui.timesheet import CHART_MARK, Timesheet, timesheet_data, timesheet_html
@@ -124,7 +125,7 @@ def render_pdf(
             QPageLayout.Unit.Millimeter,
         )
     )
-    title = f"Timesheet {range_text(sheet.span, locale)}"
+    title = translate("Timesheet", "Timesheet {range}").format(range=range_text(sheet.span, locale))
     writer.setTitle(f"{title} — {sheet.who}" if sheet.who else title)
     writer.setCreator("Tracker Desktop")
     page = QRectF(writer.pageLayout().paintRectPixels(RESOLUTION))
@@ -199,10 +200,19 @@ def _footer(
     painter.drawLine(rect.topLeft(), rect.topRight())
     text = rect.adjusted(0, rect.height() * 0.25, 0, 0)
     left = " · ".join(
-        part for part in ("Timesheet", sheet.subject, range_text(sheet.span), sheet.who) if part
+        part
+        for part in (
+            translate("Timesheet", "Timesheet"),
+            sheet.subject,
+            range_text(sheet.span),
+            sheet.who,
+        )
+        if part
     )
     painter.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
-    right = f"Page {number + 1} of {pages}"
+    right = translate("Timesheet", "Page {number} of {pages}").format(
+        number=number + 1, pages=pages
+    )
     painter.drawText(text, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
     painter.restore()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from tracker_desktop.core.service import Session
 from tracker_desktop.ui.icons import svg_icon
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.project_colors import color_dot, muted_text
 
 # How long to keep looking for a tray host that appears after the app (at login).
@@ -46,13 +47,13 @@ class TrayIcon(QSystemTrayIcon):
         menu = QMenu(parent)
         menu.setObjectName("trayMenu")
         menu.setToolTipsVisible(True)  # the whole of an elided Continue entry
-        self.state_item = menu.addAction("Not tracking")
+        self.state_item = menu.addAction(translate("Tray", "Not tracking"))
         self.state_item.setObjectName("trayStateItem")
         self.state_item.setEnabled(False)
         self._readable_state(menu)
         menu.addSeparator()
         menu.addAction(start_stop)
-        self.continue_menu = menu.addMenu("Continue")
+        self.continue_menu = menu.addMenu(translate("Tray", "Continue"))
         self.continue_menu.setObjectName("trayContinueMenu")
         menu.addSeparator()
         for action in windows:  # the other windows (Reports)
@@ -106,12 +107,25 @@ class TrayIcon(QSystemTrayIcon):
         if self._icon_shown:
             self._show_state_icon()
         if running is None:
-            self.setToolTip(f"Tracker Desktop — not tracking\nToday: {today}")
-            self.state_item.setText(f"Not tracking — today {today}")
+            self.setToolTip(
+                translate("Tray", "Tracker Desktop — not tracking\nToday: {today}").format(
+                    today=today
+                )
+            )
+            self.state_item.setText(
+                translate("Tray", "Not tracking — today {today}").format(today=today)
+            )
         else:
-            name = running.name or "Unnamed session"
-            self.setToolTip(f"{name} — {elapsed}\nToday: {today}")
-            self.state_item.setText(f"Running: {self._elided(name)} — {elapsed}".replace("&", "&&"))
+            name = running.name or translate("Tray", "Unnamed session")
+            self.setToolTip(
+                translate("Tray", "{name} — {elapsed}\nToday: {today}").format(
+                    name=name, elapsed=elapsed, today=today
+                )
+            )
+            said = translate("Tray", "Running: {name} — {elapsed}").format(
+                name=self._elided(name), elapsed=elapsed
+            )
+            self.state_item.setText(said.replace("&", "&&"))
 
     def set_recent(self, sessions: list[Session]) -> None:
         """The Continue submenu: one entry per recent name, project and tags, with the

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from tracker_desktop.core.errors import TrackerError
 from tracker_desktop.core.history import Change
 from tracker_desktop.core.service import Tracker
+from tracker_desktop.ui.language import QT_TRANSLATE_NOOP, translate
 
 
 class UndoHistory(QUndoStack):
@@ -37,7 +38,11 @@ class UndoHistory(QUndoStack):
             command.setObsolete(True)
             self.refused.emit(str(error))
         else:
-            self.applied.emit(f"{verb}: {change.description}")
+            self.applied.emit(
+                translate("Undo", "{verb}: {change}").format(
+                    verb=translate("Undo", verb), change=change.description
+                )
+            )
             self.restored.emit([row.id for row in change.after if row.table == "session"])
 
     def _on_tracker_changed(self, change: Change) -> None:
@@ -58,7 +63,7 @@ class _ChangeCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._history.apply(self._change, self, "Redone")
+        self._history.apply(self._change, self, QT_TRANSLATE_NOOP("Undo", "Redone"))
 
     def undo(self) -> None:
-        self._history.apply(self._change.inverse(), self, "Undone")
+        self._history.apply(self._change.inverse(), self, QT_TRANSLATE_NOOP("Undo", "Undone"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker_desktop.core.formatting import format_duration
+from tracker_desktop.ui.language import translate
 from tracker_desktop.ui.session_cells import UNNAMED
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class WindowShell(QMainWindow):
         self.addActions(actions.window_wide())  # shortcuts work even without the menu bar
         menus: tuple[tuple[str, list[QAction | None]], ...] = (
             (
-                "&File",
+                translate("WindowShell", "&File"),
                 [
                     actions.import_file,
                     actions.export,
@@ -124,7 +125,7 @@ class WindowShell(QMainWindow):
                 ],
             ),
             (
-                "&Session",
+                translate("WindowShell", "&Session"),
                 [
                     actions.focus_name,
                     actions.start_stop,
@@ -138,7 +139,7 @@ class WindowShell(QMainWindow):
                 ],
             ),
             (
-                "&Edit",
+                translate("WindowShell", "&Edit"),
                 [
                     actions.undo,
                     actions.redo,
@@ -151,7 +152,7 @@ class WindowShell(QMainWindow):
                 ],
             ),
             (
-                "&View",
+                translate("WindowShell", "&View"),
                 [
                     *actions.period_kinds.values(),
                     None,
@@ -165,7 +166,7 @@ class WindowShell(QMainWindow):
                     actions.show_reports,
                 ],
             ),
-            ("&Help", [actions.shortcuts, None, actions.about]),
+            (translate("WindowShell", "&Help"), [actions.shortcuts, None, actions.about]),
         )
         made = []
         for title, entries in menus:
@@ -229,7 +230,8 @@ class WindowShell(QMainWindow):
         if running is None:
             self.setWindowTitle(APP_TITLE)
         else:
-            self.setWindowTitle(f"{running.name or UNNAMED} — {format_duration(totals.elapsed)}")
+            name = running.name or translate("SessionCells", UNNAMED)
+            self.setWindowTitle(f"{name} — {format_duration(totals.elapsed)}")
 
     def show_and_raise(self) -> None:
         """Brings the window to the front (from the tray, or for a second launch)."""
@@ -260,7 +262,9 @@ class WindowShell(QMainWindow):
 
                 tray.showMessage(
                     APP_TITLE,
-                    "Still running in the tray. Use Quit in its menu to quit.",
+                    translate(
+                        "WindowShell", "Still running in the tray. Use Quit in its menu to quit."
+                    ),
                     QSystemTrayIcon.MessageIcon.Information,
                     CLOSE_HINT_MS,
                 )
