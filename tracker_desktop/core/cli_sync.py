@@ -40,6 +40,7 @@ def add_sync_commands(commands: Any) -> None:
         "init", help="prepare the database at URL (as its administrator); safe to repeat"
     )
     init.add_argument("url", metavar="URL")
+    _admin_password_option(init)
     add_user = server_actions.add_parser("add-user", help="add a person who may sync")
     add_user.add_argument("url", metavar="URL")
     add_user.add_argument("name", metavar="NAME")
@@ -47,7 +48,19 @@ def add_sync_commands(commands: Any) -> None:
         "--manager", action="store_true", help="may also read everyone's sessions"
     )
     add_user.add_argument(
-        "--password-stdin", action="store_true", help="read the new password from standard input"
+        "--password-stdin",
+        action="store_true",
+        help="read the new password from standard input (after the administrator's)",
+    )
+    _admin_password_option(add_user)
+
+
+def _admin_password_option(parser: Any) -> None:
+    parser.add_argument(
+        "--admin-password-stdin",
+        action="store_true",
+        help="read the administrator's password from standard input (else the URL, "
+        "PGPASSWORD or ~/.pgpass)",
     )
 
 
@@ -58,10 +71,7 @@ def sync_writes(args: argparse.Namespace) -> bool:
 def _password(args: argparse.Namespace, prompt: str, *, required: bool) -> str | None:
     """From standard input (--password-stdin), a prompt on a terminal, or none."""
     if getattr(args, "password_stdin", False):
-        line = sys.stdin.readline().rstrip("\r\n")
-        if not line:
-            raise InvalidInputError("--password-stdin: standard input gave no password")
-        return line
+        return _stdin_line("--password-stdin")
     if sys.stdin.isatty():
         import getpass
 
@@ -71,22 +81,31 @@ def _password(args: argparse.Namespace, prompt: str, *, required: bool) -> str |
     return None
 
 
+def _stdin_line(option: str) -> str:
+    """One password line of standard input (``option`` names the flag that asked)."""
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise InvalidInputError(f"{option}: standard input gave no password", field="password")
+    return line
+
+
 def run_server(args: argparse.Namespace, out: TextIO) -> None:
     """``server init`` and ``server add-user`` (no local data folder involved)."""
     from tracker_desktop.core.sync import engine
     from tracker_desktop.core.sync.connection import parse_url
 
     url = parse_url(args.url)
+    admin = _stdin_line("--admin-password-stdin") if args.admin_password_stdin else None
     if args.action == "init":
-        before, after = engine.server_init(args.url, None)
+        before, after = engine.server_init(args.url, admin)
         if before == after:
             print(f"{url.shown} is ready for sync (server schema {after})", file=out)
         else:
             print(f"Prepared {url.shown} for sync (server schema {before} → {after})", file=out)
         return
-    secret = _password(args, f"Password for {args.name}: ", required=True)
-    assert secret is not None
-    new = engine.add_user(args.url, None, args.name, secret, manager=args.manager)
+    # None keeps an existing user's password (the server refuses a new user without one).
+    secret = _password(args, f"Password for {args.name} (empty keeps a user's): ", required=False)
+    new = engine.add_user(args.url, admin, args.name, secret, manager=args.manager)
     role = "manager" if args.manager else "user"
     verb = "Added" if new else "Updated"
     theirs = url.shown.replace(

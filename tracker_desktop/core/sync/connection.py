@@ -4,6 +4,7 @@ place where a psycopg failure becomes the core's error (no traceback reaches a u
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
@@ -32,29 +33,36 @@ class ServerUrl(NamedTuple):
         return urlunsplit(urlsplit(self.url)._replace(query="", fragment=""))
 
 
+def _without_password(text: str) -> str:
+    """``text`` with the password of its ``user:password@`` part (as urlsplit reads it:
+    up to the last ``@`` before the path) replaced by ``***``: for error messages."""
+    return re.sub(r"(//[^/:@]*):[^/]*@", r"\1:***@", text.strip(), count=1)
+
+
 def parse_url(text: str) -> ServerUrl:
     """``postgresql://user[:password]@host[:port]/database[?sslmode=…]``; invalid input
-    (exit 2) says what is missing."""
+    (exit 2) says what is missing, showing the URL without its password."""
+    shown = _without_password(text)
     try:
         parts = urlsplit(text.strip())
         port = parts.port
     except ValueError as error:
         raise InvalidInputError(
-            f"URL: {text!r} is not a server URL ({error})", field="url"
+            f"URL: {shown!r} is not a server URL ({error})", field="url"
         ) from error
     if parts.scheme not in {"postgresql", "postgres"}:
         raise InvalidInputError(
-            f"URL: {text!r} is not a PostgreSQL URL (postgresql://user@host/database)",
+            f"URL: {shown!r} is not a PostgreSQL URL (postgresql://user@host/database)",
             field="url",
         )
     if not parts.username or not parts.hostname:
         raise InvalidInputError(
-            f"URL: {text!r} names no user or no host (postgresql://user@host/database)",
+            f"URL: {shown!r} names no user or no host (postgresql://user@host/database)",
             field="url",
         )
     if not parts.path.strip("/"):
         raise InvalidInputError(
-            f"URL: {text!r} names no database (postgresql://user@host/database)", field="url"
+            f"URL: {shown!r} names no database (postgresql://user@host/database)", field="url"
         )
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     netloc = f"{parts.username}@{host}:{port or 5432}"

@@ -265,7 +265,7 @@ def server_init(url: str, password: str | None) -> tuple[int, int]:
 
 
 def add_user(
-    url: str, password: str | None, name: str, user_password: str, *, manager: bool
+    url: str, password: str | None, name: str, user_password: str | None, *, manager: bool
 ) -> bool:
     parsed = parse_url(url)
     with server_errors(parsed.shown), open_connection(parsed, password) as connection:

@@ -97,7 +97,24 @@ SERVER_V1: tuple[str, ...] = (
     f"CREATE POLICY meta_read ON {SCHEMA}.meta FOR SELECT USING (true)",
     f"GRANT SELECT ON {SCHEMA}.meta TO {USER_ROLE}",
 )
-SERVER_MIGRATIONS: tuple[tuple[str, ...], ...] = (SERVER_V1,)
+# Server schema version 2: the meta table's row-level security no longer binds its owner
+# (users may only read it anyway), so an administrator who owns the database without
+# being a superuser (managed PostgreSQL) can record the version. And a database is no
+# longer open to every login of the cluster: CONNECT is taken from PUBLIC and given to
+# each user by add-user (the users who already have rows here keep it).
+_OWNERS = " UNION ".join(f"SELECT owner FROM {SCHEMA}.{table}" for table in TABLES)
+SERVER_V2: tuple[str, ...] = (
+    f"ALTER TABLE {SCHEMA}.meta NO FORCE ROW LEVEL SECURITY",
+    f"""DO $$ DECLARE who name; BEGIN
+        EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
+        FOR who IN {_OWNERS} LOOP
+            IF EXISTS (SELECT FROM pg_roles WHERE rolname = who) THEN
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), who);
+            END IF;
+        END LOOP;
+    END $$""",
+)
+SERVER_MIGRATIONS: tuple[tuple[str, ...], ...] = (SERVER_V1, SERVER_V2)
 SERVER_VERSION = len(SERVER_MIGRATIONS)
 
 _ROLES = f"""DO $$ BEGIN
@@ -137,24 +154,65 @@ def init(connection: psycopg.Connection[Any]) -> tuple[int, int]:
 
 
 def add_user(
-    connection: psycopg.Connection[Any], name: str, password: str, *, manager: bool
+    connection: psycopg.Connection[Any], name: str, password: str | None, *, manager: bool
 ) -> bool:
-    """Creates the login role ``name`` (or sets the password of an existing one) in
-    ``tracker_user``, and ``tracker_manager`` too for a manager; True if it was new."""
+    """Creates the login role ``name`` in ``tracker_user`` (and ``tracker_manager`` for a
+    manager), or updates a role that is already a tracker user: its password where one is
+    given, its manager membership to match ``manager``. True if it was new.
+
+    Any other existing role (the administrator, a superuser, the two group roles, an
+    application's own role) is refused untouched: add-user must never take one over.
+    The password travels as a SCRAM hash made here, never as text a server log could
+    keep."""
     from psycopg import sql
 
+    from tracker_desktop.core.errors import InvalidInputError
+
+    if name in (USER_ROLE, MANAGER_ROLE):
+        raise InvalidInputError(f"{name} is the group role of sync users, not a person")
     role = sql.Identifier(name)
     with connection.transaction():
-        exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
-        verb = "ALTER" if exists else "CREATE"
-        # A role's password cannot be a parameter; it is quoted as a literal.
-        connection.execute(
-            sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(role, sql.Literal(password))
-        )
+        found = connection.execute(
+            "SELECT r.rolsuper OR r.rolbypassrls, EXISTS (SELECT FROM pg_auth_members m "
+            "JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid AND g.rolname = %s), "
+            "pg_has_role(r.oid, %s, 'member'), "
+            "has_database_privilege(r.oid, current_database(), 'CONNECT') "
+            "FROM pg_roles r WHERE r.rolname = %s",
+            (USER_ROLE, MANAGER_ROLE, name),
+        ).fetchone()
+        if found is not None and (found[0] or not found[1]):
+            raise InvalidInputError(
+                f"the role {name} already exists and is not a sync user; add-user leaves it "
+                "alone (choose another name)"
+            )
+        if found is not None and not found[3] and found[2] != manager:
+            # The group roles are the cluster's: this would change what they are in the
+            # other database they sync with.
+            was = "a manager" if found[2] else "not a manager"
+            raise InvalidInputError(
+                f"{name} syncs with another database of this server as {was}; the roles are "
+                "shared by the server's databases, so add them here as the same"
+            )
+        if found is None and password is None:
+            raise InvalidInputError(f"{name} is a new user: give their password", field="password")
+        secret = None
+        if password is not None:
+            hashed = connection.pgconn.encrypt_password(
+                password.encode(), name.encode(), b"scram-sha-256"
+            )
+            secret = sql.SQL(" PASSWORD {}").format(sql.Literal(hashed.decode()))
+        verb = sql.SQL("ALTER" if found else "CREATE")
+        connection.execute(sql.SQL("{} ROLE {} LOGIN{}").format(verb, role, secret or sql.SQL("")))
         connection.execute(sql.SQL("GRANT " + USER_ROLE + " TO {}").format(role))
-        if manager:
-            connection.execute(sql.SQL("GRANT " + MANAGER_ROLE + " TO {}").format(role))
-    return not exists
+        # The roles are the cluster's, so this database lets in only its own users.
+        connection.execute(
+            sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+                sql.Identifier(connection.info.dbname), role
+            )
+        )
+        change = f"GRANT {MANAGER_ROLE} TO {{}}" if manager else f"REVOKE {MANAGER_ROLE} FROM {{}}"
+        connection.execute(sql.SQL(change).format(role))
+    return found is None
 
 
 def server_version(connection: psycopg.Connection[Any]) -> int | None:
