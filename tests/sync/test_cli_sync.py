@@ -74,7 +74,8 @@ def test_a_new_user_sets_up_a_server_and_two_machines(db, tmp_path: Path) -> Non
     assert status["pending_changes"] == 0
     assert status["last_sync"] is not None
     off = cli(desktop, "sync", "off")
-    assert off.out == f"Disconnected from {db.url(name)}; local data stays\n"
+    assert off.out.startswith(f"Disconnected from {db.url(name)}; local data stays.")
+    assert "password stays in the system keyring" in off.out
     assert parsed(cli(desktop, "sync", "status", "--json")) == {
         "configured": False, "server": None, "last_sync": None, "pending_changes": 0,
     }  # fmt: skip

@@ -145,7 +145,11 @@ def run_sync(
         status = sync.sync_status(tracker)
         sync.disconnect(tracker)
         if status.configured:
-            print(f"Disconnected from {status.server}; local data stays", file=out)
+            print(
+                f"Disconnected from {status.server}; local data stays. The password stays "
+                "in the system keyring (other folders may sync with it).",
+                file=out,
+            )
         else:
             print("Sync was not set up", file=out)
         return

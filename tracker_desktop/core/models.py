@@ -329,6 +329,9 @@ SYNC_TRIGGERS = V5_SYNC_TRIGGERS
 # Whether changes are being recorded for sync (sync is set up, and the change is not
 # one that came from the server).
 RECORDING = V5_RECORDING
+# The outbox's mark of an offered row (see ``sync.local.OFFERED``): added where the server
+# lacks it, else only the fields changed here since are sent.
+SYNC_OFFERED = 1 << 30
 
 # Every table, in the order they are created (a table before those that refer to it).
 MODELS: tuple[type[BaseModel], ...] = (

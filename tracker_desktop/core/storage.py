@@ -26,6 +26,8 @@ from tracker_desktop.core.migrations import MIGRATIONS, SCHEMA_VERSION
 from tracker_desktop.core.models import (
     COMMITS,
     DATABASE_ID,
+    SYNC_OFFERED,
+    SYNCED_FIELDS,
     BaseModel,
     Stat,
     create_schema,
@@ -659,6 +661,7 @@ def restore_database(data_dir: Path, source: Path, now: datetime | None = None) 
     try:
         # The copy takes what the source's own journal holds, as its check saw it.
         _copy_into(source, partial)
+        _offer_restored_outbox(partial)
         with lock.exclusively(BUSY_TIMEOUT_SECONDS, _busy_message(target)):
             kept = _keep_aside(target, now) if target.exists() else None
             os.replace(partial, target)
@@ -669,6 +672,30 @@ def restore_database(data_dir: Path, source: Path, now: datetime | None = None) 
         partial.unlink(missing_ok=True)
         lock.close()
     return Restored(source, kept)
+
+
+def _offer_restored_outbox(path: Path) -> None:
+    """A backup's rows waiting to be sent whole (made before it was taken, perhaps sent
+    since and then changed or deleted on other machines) become offers: the server adds
+    those it lacks and keeps its own version of the others. Replayed whole they would
+    bring back deletes and undo other machines' edits."""
+    every = " ".join(
+        f"WHEN '{table}' THEN {(1 << len(fields)) - 1}" for table, fields in SYNCED_FIELDS.items()
+    )
+    with storage_errors(path):
+        connection = sqlite3.connect(path)
+        try:
+            exists = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_outbox'"
+            ).fetchone()
+            if exists:
+                with connection:
+                    connection.execute(
+                        f"UPDATE sync_outbox SET fields = {SYNC_OFFERED} WHERE NOT deleted "
+                        f"AND fields & (CASE tbl {every} END) = (CASE tbl {every} END)"
+                    )
+        finally:
+            connection.close()
 
 
 def _keep_aside(target: Path, now: datetime | None) -> Path:

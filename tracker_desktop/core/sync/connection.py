@@ -7,7 +7,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from tracker_desktop.core.errors import InvalidInputError, TrackerError
 from tracker_desktop.core.sync import SyncUnavailable
@@ -66,9 +66,27 @@ def parse_url(text: str) -> ServerUrl:
         )
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     netloc = f"{parts.username}@{host}:{port or 5432}"
-    clean = SplitResult("postgresql", netloc, parts.path, parts.query, "")
+    # A password given as an option (``?password=…``) is taken like one before the
+    # ``@``: never part of the URL that is stored or shown.
+    options = parse_qsl(parts.query, keep_blank_values=True)
+    given = [value for name, value in options if name == "password"]
+    query = urlencode([(name, value) for name, value in options if name != "password"])
+    clean = SplitResult("postgresql", netloc, parts.path, query, "")
     password = unquote(parts.password) if parts.password is not None else None
+    if password is None and given:
+        password = given[-1]
     return ServerUrl(urlunsplit(clean), unquote(parts.username), password)
+
+
+def same_server(one: str, other: str) -> bool:
+    """Whether two stored URLs name the same database as the same user (host, port,
+    database and user): options such as ``?sslmode=require`` do not make a new server."""
+
+    def identity(text: str) -> tuple[object, ...]:
+        parts = urlsplit(text)
+        return (parts.hostname, parts.port, parts.path.strip("/"), parts.username)
+
+    return identity(one) == identity(other)
 
 
 def reason(error: BaseException) -> str:

@@ -2,8 +2,10 @@
 
 Push: the outbox's rows go to the server in one transaction (an upsert by uid, only the
 fields changed here, so a stale machine never overwrites what it did not change), then
-the server's one-running rule; the outbox entries go only after that commit (a retry
-after a lost reply writes the same values again: nothing twice). Pull: the server's
+the server's one-running rule; the outbox entries go only after that commit. The rows a
+push adds are offered again before it commits: a retry after a lost reply adds them if
+that push failed, else sends only what changed since (never the whole row over another
+machine's later edit or delete). Pull: the server's
 rows changed since the cursor, applied here in one transaction with the new cursor.
 A failure anywhere leaves the local file as it was before that step.
 """
@@ -88,9 +90,9 @@ def _pgpass_line(url: ServerUrl) -> str:
 
 
 def disconnect(tracker: Tracker) -> None:
-    state = local.unconfigure(tracker)
-    if local.SERVER in state:
-        passwords.forget_password(parse_url(state[local.SERVER]).shown, state.get(local.USER, ""))
+    """Forgets the server here. The keyring's password stays: it is kept per server and
+    user, and other data folders syncing with the same server as the same user use it."""
+    local.unconfigure(tracker)
 
 
 def _password(url: ServerUrl) -> str | None:
@@ -148,22 +150,30 @@ def _push(
         for table, rows in outgoing.items():
             live = [row for row in rows if not row.deleted]
             every = local.every_field(table)
-            whole = [row for row in live if row.fields & every == every]
-            # The rows the server does not have go in by COPY; the others, made here and
-            # sent before (a lost reply) or brought back by an undo, are written whole;
-            # those only offered by a new connection are left as the server has them.
-            again = server.copy_new(connection, table, [(r.uid, *r.values) for r in whole])
+            # Made here (all fields) or offered (the server may have it already): the
+            # rows the server lacks go in whole by COPY.
+            new = [row for row in live if row.fields & local.OFFERED or row.fields & every == every]
+            again = server.copy_new(connection, table, [(r.uid, *r.values) for r in new])
             present = {row[0] for row in again}
-            added.update((table, row.uid) for row in whole if row.uid not in present)
-            offered = {row.uid for row in whole if row.fields & local.OFFERED}
-            again = [row for row in again if row[0] not in offered]
+            fresh = [row for row in new if row.uid not in present]
+            added.update((table, row.uid) for row in fresh)
+            # One made here that the server has: brought back by an undo of a delete
+            # made here, written whole (over the tombstone).
+            whole = {
+                row.uid for row in new if row.uid in present and not row.fields & local.OFFERED
+            }
+            again = [row for row in again if row[0] in whole]
             if again:
                 names = [name for name, _ in server.COLUMNS[table]]
                 server.upsert(connection, table, names, again, whole=True)
+            # The rest, and offered rows the server has: only the fields changed here
+            # (a tombstone stays: a delete wins over an edit).
             by_fields: dict[int, list[local.Outgoing]] = {}
+            done = whole | {row.uid for row in fresh}
             for row in live:
-                if row.fields & every != every:
-                    by_fields.setdefault(row.fields, []).append(row)
+                if row.uid in done or not row.fields & every:
+                    continue
+                by_fields.setdefault(row.fields & every, []).append(row)
             for fields, group in by_fields.items():
                 names = [
                     name
@@ -174,6 +184,9 @@ def _push(
                     connection, table, names, [(r.uid, *r.values) for r in group], whole=False
                 )
             server.delete(connection, table, [row.uid for row in rows if row.deleted])
+            # Before the commit: should its reply be lost, a retry offers these rows
+            # (added if this push did not commit, else only what changed since).
+            local.offer_again(tracker, table, [(row.uid, row.changes) for row in fresh])
         said, stopped = _one_running(connection, tracker, outgoing)
         notices += said
     local.sent(
@@ -210,10 +223,12 @@ def _pull(connection: Any, tracker: Tracker, sent: _Sent) -> tuple[int, list[str
     those the push just added whole: they are here as they are there)."""
     from tracker_desktop.core.sync import incoming
 
-    since = local.cursor(tracker)
+    stored = local.cursor(tracker)
+    here = server.identity(connection)
     with connection.transaction():
         connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         until = server.pull_cursor(connection)
+        since = _since(stored, here, until)
         pulled = {
             table: [
                 row
@@ -222,9 +237,22 @@ def _pull(connection: Any, tracker: Tracker, sent: _Sent) -> tuple[int, list[str
             ]
             for table in server.TABLES
         }
-    if not any(pulled.values()) and since == until:
+    cursor = f"{here}/{until}"
+    if not any(pulled.values()) and stored == cursor:
         return 0, []
-    return incoming.apply(tracker, pulled, until)
+    return incoming.apply(tracker, pulled, cursor)
+
+
+def _since(stored: str, here: str, until: str) -> str:
+    """Where the pull starts: the stored cursor, or the beginning (a full pull, which
+    changes nothing that is here already) when it was taken on another server (a
+    restore into a new cluster, a database made again) or lies ahead of the server's
+    transactions. A cursor stored before it named its server is taken as it is."""
+    server_id, _, xid = stored.rpartition("/")
+    if (server_id and server_id != here) or int(xid) > int(until):
+        log.info("the pull cursor %s is not this server's (%s/%s): full pull", stored, here, until)
+        return "0"
+    return xid
 
 
 # -- server administration ------------------------------------------------------------------

@@ -177,8 +177,11 @@ class _Applier:
         for row in sorted(rows, key=lambda row: bool(row[-2])):
             uid, columns, deleted = row[0], row[1:-2], bool(row[-2])
             if deleted:
-                if uid in ids:
-                    self.delete(table, ids[uid])
+                # Looked up now: a merge or a delete earlier in this pull may have
+                # changed which local row has this uid.
+                gone = self.ids(table, [uid]) if table != "session" else ids
+                if uid in gone:
+                    self.delete(table, gone[uid])
                     self.known.pop(table, None)
                 SyncOutbox.delete().where(
                     (SyncOutbox.tbl == table) & (SyncOutbox.uid == uid)
@@ -188,13 +191,14 @@ class _Applier:
             if gone_here:
                 continue  # deleted here: the delete goes to the server and wins there
             values = self.values(table, columns)
+            found = ids
             if table != "session":  # a name merge above may have changed a row's uid
-                ids = self.ids(table, [uid])
+                found = self.ids(table, [uid])
                 self.known.pop(table, None)
             elif _same(current.get(uid), values, fields):
                 continue  # as it is here already (often: the row this machine sent)
-            if uid in ids:
-                self.update(table, ids[uid], values, fields)
+            if uid in found:
+                self.update(table, found[uid], values, fields)
             elif table == "session" and values["ended_at"] is not None:
                 new_sessions.append((uid, values))
             else:
@@ -270,7 +274,11 @@ class _Applier:
             if taken is not None and not self.merge_taken(table, record, taken):
                 return
         if table == "session" and "ended_at" in changed and changed["ended_at"] is None:
-            self.one_running(record.uid, {**current, **changed})
+            here = {"name": record.name, "started_at": record.started_at}  # if kept
+            running = {**here, **current, **changed}
+            self.one_running(record.uid, running)  # may end the pulled one: applied below
+            if running["ended_at"] is not None:
+                changed["ended_at"] = running["ended_at"]
         if changed:
             self.change.watch(record)
             data = self.fields(table, changed)

@@ -17,6 +17,7 @@ import peewee
 from tracker_desktop.core.clock import from_epoch
 from tracker_desktop.core.models import (
     RECORDING,
+    SYNC_OFFERED,
     SYNCED_FIELDS,
     Client,
     Project,
@@ -38,13 +39,16 @@ MODELS: dict[str, Any] = {
 }
 # Sync state keys.
 SERVER, USER, CURSOR, LAST_SYNC, DEVICE = "server", "user", "cursor", "last_sync", "device"
+_WAS_SERVER = "was server"  # the server of a folder disconnected by ``sync off``
 ALIAS = "alias"  # "alias <table> <uid>": a merged-away row's uid -> the row it became
 _CHUNK = 500
 
 
-# Marks the rows a new connection offers: sent only where the server lacks them (a row
-# it has, perhaps changed or deleted by others since, is taken from it instead).
-OFFERED = 1 << 30
+# Marks an offered row: added where the server lacks it; where it has it (perhaps changed
+# or deleted by others since) only the fields changed here since the offer are sent. A
+# new connection offers every row; a push offers the rows it adds before its commit (a
+# retry after a lost reply then never writes them whole again).
+OFFERED = SYNC_OFFERED
 
 
 def every_field(table: str) -> int:
@@ -91,10 +95,17 @@ def configure(tracker: Tracker, url: str, user: str) -> None:
     server adds those it lacks and keeps its own version of the rest: a machine that
     comes back after a while takes what others did meanwhile). Connecting again to the
     same server as the same user changes nothing."""
+    from tracker_desktop.core.sync.connection import same_server
+
     with tracker.storage.atomic():
         state = _state()
-        if state.get(SERVER) == url and state.get(USER) == user:
-            return  # set up again (a new password, say): what waits to be sent stays
+        before = state.get(SERVER, state.get(_WAS_SERVER))
+        if before is not None and same_server(before, url) and state.get(USER) == user:
+            # Set up again (a new password, new options, or after ``sync off``): what
+            # waits to be sent stays, with what was changed here while disconnected.
+            _set(SERVER, url)
+            SyncState.delete().where(SyncState.key == _WAS_SERVER).execute()
+            return
         SyncState.delete().execute()
         SyncOutbox.delete().execute()
         for key, value in (
@@ -107,7 +118,7 @@ def configure(tracker: Tracker, url: str, user: str) -> None:
             _set(key, value)
         for table, model in MODELS.items():
             query = model.select(
-                peewee.Value(table), model.uid, peewee.Value(every_field(table) | OFFERED),
+                peewee.Value(table), model.uid, peewee.Value(OFFERED),
                 peewee.Value(False), peewee.Value(1),
             )  # fmt: skip
             SyncOutbox.insert_from(
@@ -120,11 +131,14 @@ def configure(tracker: Tracker, url: str, user: str) -> None:
 
 
 def unconfigure(tracker: Tracker) -> dict[str, str]:
-    """Forgets the server (local data stays); returns the state it had."""
+    """Stops syncing (local data stays); returns the state it had. Changes are still
+    recorded: connecting again to the same server as the same user sends them (another
+    server, or another user, starts afresh)."""
     with tracker.storage.atomic():
         state = _state()
-        SyncState.delete().execute()
-        SyncOutbox.delete().execute()
+        if SERVER in state:
+            _set(_WAS_SERVER, state[SERVER])
+            SyncState.delete().where(SyncState.key == SERVER).execute()
     return state
 
 
@@ -233,6 +247,22 @@ def sent(tracker: Tracker, entries: Iterable[tuple[str, str, int]]) -> None:
         for (table, changes), uids in groups.items():
             for chunk in _chunks(uids):
                 SyncOutbox.delete().where(
+                    (SyncOutbox.tbl == table)
+                    & (SyncOutbox.changes == changes)
+                    & SyncOutbox.uid.in_(chunk)
+                ).execute()
+
+
+def offer_again(tracker: Tracker, table: str, entries: Sequence[tuple[str, int]]) -> None:
+    """Turns the entries (uid, change count) of rows a push adds into offers, unless
+    changed since they were read."""
+    groups: dict[int, list[str]] = {}
+    for uid, changes in entries:
+        groups.setdefault(changes, []).append(uid)
+    with tracker.storage.atomic():
+        for changes, uids in groups.items():
+            for chunk in _chunks(uids):
+                SyncOutbox.update(fields=OFFERED).where(
                     (SyncOutbox.tbl == table)
                     & (SyncOutbox.changes == changes)
                     & SyncOutbox.uid.in_(chunk)

@@ -51,14 +51,3 @@ def store_password(server: str, user: str, password: str) -> None:
         ring.set_password(*_key(server, user), password)
     except KeyringError as error:
         raise KeyringUnavailable(f"the system keyring refused the password: {error}") from error
-
-
-def forget_password(server: str, user: str) -> None:
-    """Removes the kept password (nothing to do without one, or without a keyring)."""
-    from keyring.errors import KeyringError
-
-    try:
-        ring = _keyring()
-        ring.delete_password(*_key(server, user))
-    except (KeyringUnavailable, KeyringError):
-        pass

@@ -363,6 +363,24 @@ def pull_cursor(connection: psycopg.Connection[Any]) -> str:
     return str(row[0])
 
 
+def identity(connection: psycopg.Connection[Any]) -> str:
+    """What tells this server's database apart from any other (a restore into a new
+    cluster, a database dropped and made again): the cluster's system identifier where
+    this role may read it, and the database's oid. Outside a transaction."""
+    import psycopg
+
+    found = connection.execute(
+        "SELECT oid::text FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    database = str(found[0]) if found else ""
+    try:
+        row = connection.execute("SELECT system_identifier::text FROM pg_control_system()")
+        system = row.fetchone()
+    except psycopg.errors.InsufficientPrivilege:
+        system = None
+    return f"{system[0] if system else ''}.{database}"
+
+
 def changed_rows(
     connection: psycopg.Connection[Any], table: str, since: str, until: str
 ) -> Iterator[tuple[Any, ...]]:
