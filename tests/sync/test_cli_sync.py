@@ -122,6 +122,7 @@ def test_a_wrong_password_is_exit_3_naming_the_server(db, user, tmp_path: Path) 
     failed = cli(folder, "sync", "setup", db.url(user), "--password-stdin", stdin="wrong\n")
     line = assert_one_line_error(failed, 3, db.url(user), "password authentication failed")
     assert "wrong" not in line
+    assert "FATAL" not in line  # the server's words, without libpq's severity
     assert digest(folder) == before
     assert parsed(cli(folder, "sync", "status", "--json"))["configured"] is False
 

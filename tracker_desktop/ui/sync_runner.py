@@ -17,7 +17,6 @@ import contextlib
 import enum
 import logging
 import queue
-import re
 import socket
 import threading
 from collections.abc import Callable
@@ -40,7 +39,6 @@ DEBOUNCE_MS = 2000  # a burst of changes (typing, several deletes) becomes one s
 EVERY_MS = 60_000  # other machines' changes arrive at least this often
 CLOSE_WAIT_SECONDS = 10.0  # closing waits this long for a sync under way, at most
 PROBE_SECONDS = 3.0  # telling an absent server from one that refuses
-SEVERITY = re.compile(r"^(FATAL|ERROR|PANIC):\s+")
 UNEXPECTED = "an unexpected problem (details in the log)"
 
 
@@ -241,7 +239,7 @@ class SyncRunner(QObject):
             if self._offline_since is None:
                 self._offline_since = self._tracker.now()
             kind = SyncKind.OFFLINE if outcome.offline else SyncKind.ERROR
-            since, reason = self._offline_since, _plain(outcome.failure)
+            since, reason = self._offline_since, outcome.failure
             self._show(
                 SyncState(kind, outcome.server, since, reason, outcome.pending, outcome.last_sync)
             )
@@ -295,11 +293,6 @@ def _sync(tracker: Tracker, syncing_with: SignalInstance) -> _Outcome:
         True, status.server or "", status.last_sync, status.pending_changes,
         tuple(result.notices), result.pulled,
     )  # fmt: skip
-
-
-def _plain(reason: str) -> str:
-    """The server's words without the severity libpq puts before them ("FATAL:  ")."""
-    return SEVERITY.sub("", reason, count=1)
 
 
 def _is_offline(server: str) -> bool:

@@ -93,8 +93,13 @@ def reason(error: BaseException) -> str:
     """What went wrong, in one line, from a psycopg error (libpq's own words)."""
     text = str(error).strip().splitlines()
     message = text[0] if text else type(error).__name__
-    # libpq prefixes "connection failed: connection to server at "…" failed: ".
-    return message.rsplit("failed: ", 1)[-1] if "failed: " in message else message
+    # libpq prefixes "connection failed: connection to server at "…" failed: ", and the
+    # server's own words with their severity ("FATAL:  password authentication failed").
+    message = message.rsplit("failed: ", 1)[-1] if "failed: " in message else message
+    return _SEVERITY.sub("", message, count=1)
+
+
+_SEVERITY = re.compile(r"^(FATAL|ERROR|PANIC):\s+")
 
 
 @contextlib.contextmanager
