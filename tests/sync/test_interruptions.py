@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,10 +45,15 @@ def sync_process(folder: Path) -> subprocess.Popen[str]:
 
 
 def wait_for(process: subprocess.Popen[str], condition: Callable[[], bool]) -> None:
-    """Until ``condition`` holds (or the process has ended): polled, it is another
-    process's progress."""
-    while process.poll() is None and not condition():
-        time.sleep(0.002)
+    """Until ``condition`` holds or the process has ended, whichever comes first: the
+    condition is another process's progress, so it is looked at between short waits for
+    that process's end (never a fixed delay that correctness would depend on)."""
+    while not condition():
+        try:
+            process.wait(timeout=0.002)
+        except subprocess.TimeoutExpired:
+            continue
+        return
 
 
 def server_count(db, user: str) -> int:
